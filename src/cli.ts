@@ -1,0 +1,255 @@
+// The command line: parses argv, calls the engine, writes the report, maps the result to an
+// exit code. 0: nothing at or above the fail level; 1: something is; 2: usage, configuration
+// or internal error — always one clear line on stderr (a stack trace only with --debug).
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { rules as allRules } from '../rules/index.js';
+import { ConfigError, UsageError, loadConfig, suggest } from './config.js';
+import { scan, type Concurrency } from './engine/run.js';
+import { parseByteSize } from './engine/read.js';
+import type { ScanResult } from './engine/types.js';
+import { severityRank, type Severity } from './rule.js';
+import { VERSION } from './version.js';
+import { formatStylish } from './reporters/stylish.js';
+import { formatJson } from './reporters/json.js';
+import { formatSarif } from './reporters/sarif.js';
+import { formatGithub } from './reporters/github.js';
+import type { ReportContext } from './reporters/common.js';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  'disable-rule': { type: 'string', multiple: true },
+  ignore: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  'exit-zero': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'report-unused-suppressions': { type: 'boolean' },
+  'show-secrets': { type: 'boolean' },
+  'no-git': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'list-rules': { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+export const HELP = `Usage: credlint [options] [paths...]
+
+Finds AWS credential misuse: hard-coded keys, static credentials in bootstrap scripts,
+images and infrastructure code. Paths default to the current directory; in a git work
+tree the tracked and untracked-but-not-ignored files are scanned.
+
+Output
+  -f, --format <name>          stylish (default), json, sarif, github
+  -o, --output <file>          write the report to a file instead of stdout
+  -q, --quiet                  report errors only
+      --show-secrets           print whole secret values (never do this in CI logs)
+      --color / --no-color     force colours on or off (default: on a TTY, unless NO_COLOR)
+
+Rules and configuration
+  -c, --config <file>          configuration file (default: credlint.config.{json,yaml,yml}
+                               or a "credlint" key in package.json, found upward)
+      --rule <id>              run only this rule (repeatable)
+      --disable-rule <id>      do not run this rule (repeatable)
+      --ignore <glob>          skip files matching this gitignore-style pattern (repeatable)
+      --max-file-size <size>   skip larger files (default 5MB)
+      --list-rules             list the rules and exit
+
+Results
+      --fail-on <level>        error (default), warning or note: exit 1 at or above it
+      --exit-zero              exit 0 even when problems are found
+      --baseline <file>        report only findings not recorded in this baseline
+      --write-baseline <file>  record the current findings as the baseline and exit 0
+      --report-unused-suppressions
+                               report suppression comments that suppress nothing
+
+Running
+      --concurrency <n>        auto (default), off, or a number of worker threads
+      --no-git                 walk directories instead of asking git for the file list
+      --debug                  print stack traces and skipped-file details
+  -v, --version                print the version
+  -h, --help                   print this help
+
+Exit codes: 0 no problems at or above the fail level, 1 problems found, 2 usage,
+configuration or internal error.`;
+
+export interface CliIO {
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown; isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+interface ParsedArgs {
+  values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+  positionals: string[];
+}
+
+function parse(argv: readonly string[]): ParsedArgs {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }) as ParsedArgs;
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const flag = /'([^']+)'/.exec(e.message)?.[1] ?? 'option';
+      const names = Object.keys(OPTIONS).map((n) => `--${n}`);
+      const near = flag.startsWith('--') ? suggest(flag, names) : undefined;
+      throw new UsageError(`unknown option ${flag}${near ? ` (did you mean ${near}?)` : ''}; see credlint --help`);
+    }
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${e.message.replace(/\.$/, '').replace(/^Option /, 'option ')}; see credlint --help`);
+    }
+    throw new UsageError(`${e.message}; see credlint --help`);
+  }
+}
+
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off' || value === '0') return 'off';
+  if (/^\d+$/.test(value) && Number(value) > 0 && Number(value) <= 64) return Number(value);
+  throw new UsageError(`--concurrency: expected auto, off or a number from 1 to 64, got "${value}"`);
+}
+
+function parseLevel(value: string | undefined, flag: string): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'error' || value === 'warning' || value === 'note') return value;
+  throw new UsageError(`${flag}: expected error, warning or note, got "${value}"`);
+}
+
+function listRules(): string {
+  const width = Math.max(...allRules.map((r) => r.id.length));
+  return `${allRules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join('\n')}\n`;
+}
+
+/** A progress line on stderr, only on a TTY and only once a scan has taken over a second. */
+function progressReporter(io: CliIO): { update(done: number, total: number): void; clear(): void } {
+  if (!io.stderr.isTTY) return { update() {}, clear() {} };
+  const started = Date.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (now - started < 1000 || now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\r\u001b[2Kcredlint: scanned ${done}/${total} files`);
+    },
+    clear() {
+      if (shown) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const { values, positionals } = parse(argv);
+    debug = values.debug === true;
+    if (values.help) {
+      io.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (values['list-rules']) {
+      io.stdout.write(listRules());
+      return 0;
+    }
+    const format = (values.format ?? 'stylish') as Format;
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`);
+    }
+    const failOn = parseLevel(values['fail-on'], '--fail-on');
+    const concurrency = parseConcurrency(values.concurrency);
+    let maxFileSize: number | undefined;
+    if (values['max-file-size'] !== undefined) {
+      maxFileSize = parseByteSize(values['max-file-size']);
+      if (maxFileSize === undefined) throw new UsageError(`--max-file-size: expected a size such as 5MB, got "${values['max-file-size']}"`);
+    }
+
+    const config = loadConfig(io.cwd, allRules, values.config, {
+      onlyRules: values.rule,
+      disableRules: values['disable-rule'],
+      extraIgnore: values.ignore,
+      maxFileSize,
+      failOn,
+      showSecrets: values['show-secrets'] === true,
+    });
+
+    const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
+    const progress = progressReporter(io);
+    let result: ScanResult = await scan({
+      cwd: io.cwd,
+      paths: positionals,
+      config,
+      rules: allRules,
+      concurrency,
+      reportUnusedSuppressions: values['report-unused-suppressions'] === true,
+      useGit: values['no-git'] !== true,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.clear();
+
+    if (values['write-baseline']) {
+      const target = resolve(io.cwd, values['write-baseline']);
+      const count = writeBaseline(target, result.findings);
+      io.stderr.write(`credlint: wrote ${count} finding${count === 1 ? '' : 's'} to baseline ${values['write-baseline']}\n`);
+      return 0;
+    }
+    if (baseline) result = applyBaseline(result, baseline);
+    if (values.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
+
+    const context: ReportContext = { result, rules: allRules, version: VERSION };
+    const color =
+      values['no-color'] === true
+        ? false
+        : values.color === true || (!!io.stdout.isTTY && !values.output && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb');
+    const report =
+      format === 'json'
+        ? formatJson(context)
+        : format === 'sarif'
+          ? formatSarif(context)
+          : format === 'github'
+            ? formatGithub(context)
+            : formatStylish(context, { color });
+    if (values.output) {
+      writeFileSync(resolve(io.cwd, values.output), report);
+    } else {
+      io.stdout.write(report);
+    }
+    if (debug) {
+      for (const n of result.notifications) io.stderr.write(`credlint: [${n.level}] ${n.id}: ${n.message}\n`);
+    }
+
+    if (values['exit-zero']) return 0;
+    const threshold = severityRank(config.failOn);
+    const failing = result.findings.some((f) => !f.suppression && severityRank(f.severity) >= threshold);
+    return failing ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr.write(`credlint: ${error.message}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`credlint: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,145 @@
+// File discovery. In a git work tree: the tracked files plus the untracked ones git does
+// not ignore (what a commit could contain). Elsewhere: a walk with fast-glob honouring
+// every .gitignore on the way. `.git/` and `node_modules/` are always skipped; user
+// excludes (config `ignore`, `--ignore`) are gitignore-style patterns. A path named
+// explicitly on the command line is always scanned.
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { isAbsolute, relative, resolve, sep, posix } from 'node:path';
+import { promisify } from 'node:util';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { UsageError } from '../config.js';
+
+const execFileAsync = promisify(execFile);
+
+export interface DiscoveredFile {
+  readonly absPath: string;
+  /** Relative to the base directory, `/`-separated. */
+  readonly relPath: string;
+  /** Named on the command line: scanned even if ignored. */
+  readonly explicit: boolean;
+}
+
+export interface DiscoverOptions {
+  readonly baseDir: string;
+  readonly paths: readonly string[];
+  readonly ignore: readonly string[];
+  /** Use git to list files when inside a work tree (default true). */
+  readonly useGit?: boolean;
+}
+
+const ALWAYS_SKIPPED = /(?:^|\/)(?:\.git|node_modules)(?:\/|$)/;
+
+export function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+function relativeTo(baseDir: string, absPath: string): string {
+  const rel = toPosix(relative(baseDir, absPath));
+  return rel === '' ? '.' : rel;
+}
+
+async function gitTopLevel(dir: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await execFileAsync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
+    const top = stdout.trim();
+    return top || undefined;
+  } catch {
+    return undefined; // not a work tree, or git missing: fall back to walking
+  }
+}
+
+async function gitListFiles(dir: string): Promise<string[]> {
+  const { stdout } = await execFileAsync(
+    'git',
+    ['-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', '.'],
+    { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+  );
+  const files = stdout.split('\0').filter(Boolean);
+  // Tracked files deleted from the work tree are not there to scan.
+  const deleted = await execFileAsync('git', ['-C', dir, 'ls-files', '-z', '--deleted', '--', '.'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (!deleted.stdout) return files;
+  const gone = new Set(deleted.stdout.split('\0').filter(Boolean));
+  return files.filter((f) => !gone.has(f));
+}
+
+/** Gitignore-aware walk of `dir` with fast-glob. Returns paths relative to `dir`. */
+async function walk(dir: string): Promise<string[]> {
+  const skip = ['**/.git/**', '**/node_modules/**'];
+  const gitignores = await fg('**/.gitignore', { cwd: dir, dot: true, ignore: skip, followSymbolicLinks: false, suppressErrors: true });
+  const byDir = new Map<string, Ignore>();
+  await Promise.all(
+    gitignores.map(async (file) => {
+      try {
+        const text = await fs.readFile(resolve(dir, file), 'utf8');
+        byDir.set(posix.dirname(file), ignore().add(text));
+      } catch {
+        // An unreadable .gitignore ignores nothing.
+      }
+    }),
+  );
+  // Symbolic links are returned as entries, not followed: a link loop or a link to a
+  // directory becomes a notification when read, never an endless walk.
+  const entries = await fg('**/*', { cwd: dir, dot: true, ignore: skip, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
+  if (byDir.size === 0) return entries;
+  return entries.filter((entry) => {
+    // Check the rules of every ancestor directory holding a .gitignore, nearest last.
+    let d = posix.dirname(entry);
+    for (;;) {
+      const ig = byDir.get(d);
+      if (ig) {
+        const sub = d === '.' ? entry : entry.slice(d.length + 1);
+        if (ig.ignores(sub)) return false;
+      }
+      if (d === '.') return true;
+      d = posix.dirname(d);
+    }
+  });
+}
+
+export async function discoverFiles(options: DiscoverOptions): Promise<DiscoveredFile[]> {
+  const { baseDir } = options;
+  const userIgnore = ignore().add([...options.ignore]);
+  const found = new Map<string, DiscoveredFile>();
+  const add = (absPath: string, explicit: boolean) => {
+    const relPath = relativeTo(baseDir, absPath);
+    if (!explicit) {
+      if (ALWAYS_SKIPPED.test(relPath)) return;
+      // The `ignore` package rejects paths that leave the base (`../x`); test those as given.
+      const testPath = relPath.startsWith('../') ? relPath.replace(/^(?:\.\.\/)+/, '') : relPath;
+      if (testPath && userIgnore.ignores(testPath)) return;
+    }
+    if (!found.has(relPath) || explicit) found.set(relPath, { absPath, relPath, explicit });
+  };
+
+  for (const input of options.paths.length > 0 ? options.paths : ['.']) {
+    const absInput = isAbsolute(input) ? input : resolve(baseDir, input);
+    let stat;
+    try {
+      stat = await fs.stat(absInput);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UsageError(`${input}: no such file or directory`);
+      // Unreadable or a loop: still "explicit" so the reader reports it as a notification.
+      add(absInput, true);
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      add(absInput, true);
+      continue;
+    }
+    const useGit = options.useGit !== false && (await gitTopLevel(absInput)) !== undefined;
+    let rels: string[];
+    try {
+      rels = useGit ? await gitListFiles(absInput) : await walk(absInput);
+    } catch {
+      rels = await walk(absInput);
+    }
+    for (const rel of rels) add(resolve(absInput, rel), false);
+  }
+  return [...found.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}

@@ -1,0 +1,19 @@
+// Extractors find documents embedded in a document (user data in a template, a RUN heredoc
+// in a Dockerfile, runcmd in cloud-init) and return them as virtual documents whose offsets
+// map back to the host. The engine scans each one with every rule that handles its kind.
+import type { FileKind } from '../kinds.js';
+import type { SourceDocument } from './document.js';
+import type { Notification } from './types.js';
+
+export interface Extractor {
+  readonly name: string;
+  /** Host kinds this extractor looks into. */
+  readonly kinds: readonly FileKind[];
+  /** Cheap pre-filter on the host text (non-global regex). */
+  readonly keywords?: RegExp;
+  /** Returns the embedded documents; problems go to `notes`, never thrown for bad input. */
+  extract(document: SourceDocument, notes: Notification[]): SourceDocument[];
+}
+
+/** The built-in extractors. Parsers for the structured kinds register theirs here. */
+export const extractors: readonly Extractor[] = [];

@@ -1,0 +1,259 @@
+// Scanning one file: classify → run the rules on it and on every document embedded in it →
+// map positions back to the file → mask secrets → fingerprint → suppress.
+// Pure with respect to its inputs, so a worker thread and the main thread give the same result.
+import type { AnyRule, ReportDescriptor, SecretRange, Severity, SharedSettings } from '../rule.js';
+import { formatMessage } from '../rule.js';
+import { classifyFile, languageOf, SNIFF_BYTES, type FileKind } from '../kinds.js';
+import {
+  createDocument,
+  embeddingPath,
+  rootDocument,
+  toFileRange,
+  type SourceDocument,
+} from './document.js';
+import type { Finding, FileResult, Notification } from './types.js';
+import { maskLine } from '../detect/redact.js';
+import { hashHex } from '../detect/hash.js';
+import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
+import { readTextFile } from './read.js';
+import type { Extractor } from './extractors.js';
+
+/** Nesting limit for embedded documents (a heredoc in a cloud-init in a template …). */
+const MAX_DEPTH = 4;
+/** Snippets show at most this many lines of a multi-line region. */
+const MAX_SNIPPET_LINES = 3;
+
+export interface ActiveRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly options: Record<string, unknown>;
+}
+
+export interface ScanSetup {
+  readonly rules: readonly ActiveRule[];
+  readonly settings: SharedSettings;
+  readonly allowPatterns: readonly RegExp[];
+  readonly extractors: readonly Extractor[];
+  /** All rule ids known (enabled or not): a suppression naming anything else is reported. */
+  readonly knownRuleIds: ReadonlySet<string>;
+  readonly reportUnusedSuppressions: boolean;
+}
+
+interface RawReport {
+  readonly active: ActiveRule;
+  readonly doc: SourceDocument;
+  readonly descriptor: ReportDescriptor;
+}
+
+function appliesTo(rule: AnyRule, kind: FileKind): boolean {
+  return rule.kinds === 'all' || rule.kinds.includes(kind);
+}
+
+function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], notes: Notification[]): void {
+  for (const active of setup.rules) {
+    const { rule } = active;
+    if (!appliesTo(rule, doc.kind)) continue;
+    if (rule.keywords && !rule.keywords.test(doc.text)) continue;
+    try {
+      rule.check({
+        document: doc,
+        options: active.options,
+        settings: setup.settings,
+        report: (descriptor) => out.push({ active, doc, descriptor }),
+      });
+    } catch (error) {
+      notes.push({
+        id: 'rule-error',
+        level: 'error',
+        path: doc.path,
+        message: `${doc.path}: rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`,
+      });
+    }
+  }
+  if (doc.depth >= MAX_DEPTH) return;
+  for (const extractor of setup.extractors) {
+    if (!extractor.kinds.includes(doc.kind)) continue;
+    if (extractor.keywords && !extractor.keywords.test(doc.text)) continue;
+    let embedded: SourceDocument[];
+    try {
+      embedded = extractor.extract(doc, notes);
+    } catch (error) {
+      notes.push({ id: 'parse-error', level: 'warning', path: doc.path, message: `${doc.path}: ${extractor.name} failed: ${(error as Error).message}` });
+      continue;
+    }
+    for (const child of embedded) runDocument(child, setup, out, notes);
+  }
+}
+
+interface Located {
+  readonly raw: RawReport;
+  readonly start: number;
+  readonly end: number;
+  readonly secrets: SecretRange[];
+}
+
+function locate(raw: RawReport): Located {
+  const { doc, descriptor } = raw;
+  const range = toFileRange(doc, descriptor.start, Math.max(descriptor.end, descriptor.start + 1));
+  const secrets = (descriptor.secrets ?? []).map((s) => {
+    const r = toFileRange(doc, s.start, s.end);
+    return { start: r.start, end: r.end, kind: s.kind };
+  });
+  return { raw, start: range.start, end: range.end, secrets };
+}
+
+/** Lines longer than this are cropped to a window around the finding (minified bundles). */
+const MAX_SNIPPET_WIDTH = 240;
+const SNIPPET_CONTEXT = 80;
+const SNIPPET_MASK_MARGIN = 2048;
+
+/**
+ * The finding's source lines, with every known secret masked. A long first line is
+ * cropped around the region; `column` is the 1-based column where the snippet starts.
+ */
+function buildSnippet(
+  lines: SourceDocument['lines'],
+  start: { line: number; column: number },
+  end: { line: number; column: number },
+  secrets: readonly SecretRange[],
+  showSecrets: boolean,
+): { text: string; column: number } {
+  const out: string[] = [];
+  let column = 1;
+  const last = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
+  for (let line = start.line; line <= last; line++) {
+    const lineStart = lines.lineStart(line);
+    const full = lines.lineText(line);
+    // Crop first (a minified line can be megabytes), masking a margin around the window
+    // so a secret cut by the window edge is still masked.
+    let from = 0;
+    let to = full.length;
+    if (full.length > MAX_SNIPPET_WIDTH) {
+      if (line === start.line) {
+        from = Math.max(0, start.column - 1 - SNIPPET_CONTEXT);
+        const regionEnd = end.line === start.line ? end.column - 1 : full.length;
+        to = Math.min(full.length, Math.max(regionEnd, start.column - 1) + SNIPPET_CONTEXT, from + MAX_SNIPPET_WIDTH * 4);
+        column = from + 1;
+      } else {
+        to = MAX_SNIPPET_WIDTH;
+      }
+    }
+    const marginFrom = Math.max(0, from - SNIPPET_MASK_MARGIN);
+    const marginTo = Math.min(full.length, to + SNIPPET_MASK_MARGIN);
+    let piece = full.slice(marginFrom, marginTo);
+    if (!showSecrets) {
+      const base = lineStart + marginFrom;
+      const ranges = secrets
+        .filter((s) => s.end > base && s.start < base + piece.length)
+        .map((s) => ({ start: s.start - base, end: s.end - base, kind: s.kind }));
+      piece = maskLine(piece, ranges);
+    }
+    out.push(piece.slice(from - marginFrom, from - marginFrom + (to - from)));
+  }
+  return { text: out.join('\n'), column };
+}
+
+/** Scans already-decoded text as the file at `path` (relative, `/`-separated). */
+export function scanText(path: string, text: string, setup: ScanSetup, kindOverride?: FileKind): { findings: Finding[]; notifications: Notification[] } {
+  const notifications: Notification[] = [];
+  const kind = kindOverride ?? classifyFile(path, text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
+  const doc = createDocument({ path, kind, language: languageOf(path, kind), text });
+  const raws: RawReport[] = [];
+  runDocument(doc, setup, raws, notifications);
+
+  let located = raws.map(locate);
+  if (setup.allowPatterns.length > 0) {
+    located = located.filter(({ raw }) => {
+      const token = raw.doc.text.slice(raw.descriptor.start, raw.descriptor.end);
+      return !setup.allowPatterns.some((re) => re.test(token) || (raw.descriptor.identity !== undefined && re.test(raw.descriptor.identity)));
+    });
+  }
+  // Deterministic order before fingerprint occurrence counting and de-duplication.
+  located.sort((a, b) => a.start - b.start || a.end - b.end || a.raw.active.rule.id.localeCompare(b.raw.active.rule.id));
+
+  // Every secret any rule found in this file is masked in every snippet of the file.
+  const allSecrets = located.flatMap((l) => l.secrets);
+  const lines = doc.lines;
+  const directives = located.length > 0 || text.includes('credlint-disable') ? parseDirectives(text, lines) : [];
+  const used = new Set<Directive>();
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const occurrences = new Map<string, number>();
+  for (const l of located) {
+    const { raw } = l;
+    const rule = raw.active.rule;
+    const dedupeKey = `${rule.id}\0${l.start}\0${l.end}`;
+    if (seen.has(dedupeKey)) continue;
+    seen.add(dedupeKey);
+
+    const start = lines.position(l.start);
+    const end = lines.position(l.end);
+    const identity = raw.descriptor.identity ?? raw.doc.text.slice(raw.descriptor.start, raw.descriptor.end);
+    const baseFingerprint = hashHex(`${rule.id}\0${path}\0${identity}`);
+    const n = occurrences.get(baseFingerprint) ?? 0;
+    occurrences.set(baseFingerprint, n + 1);
+
+    const template = rule.messages[raw.descriptor.messageId];
+    if (template === undefined) {
+      notifications.push({ id: 'rule-error', level: 'error', path, message: `${path}: rule ${rule.id} used unknown message id "${raw.descriptor.messageId}"` });
+      continue;
+    }
+    const snippet = buildSnippet(lines, start, end, allSecrets, setup.settings.showSecrets === true);
+    let suppression: Finding['suppression'];
+    for (const d of directives) {
+      if (directiveCovers(d, rule.id, start.line, end.line)) {
+        used.add(d);
+        suppression = { kind: 'inSource', ...(d.justification ? { justification: d.justification } : {}) };
+        break;
+      }
+    }
+    const embeddedIn = embeddingPath(raw.doc);
+    findings.push({
+      ruleId: rule.id,
+      messageId: raw.descriptor.messageId,
+      message: formatMessage(template, raw.descriptor.data),
+      severity: raw.descriptor.severity ?? raw.active.severity,
+      path,
+      region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+      snippet: snippet.text,
+      ...(snippet.column > 1 ? { snippetColumn: snippet.column } : {}),
+      fingerprint: `${baseFingerprint}:${n + 1}`,
+      ...(embeddedIn.length > 0 ? { embeddedIn } : {}),
+      kind: rootDocument(raw.doc).kind,
+      ...(suppression ? { suppression } : {}),
+    });
+  }
+
+  for (const d of directives) {
+    const unknown = d.ruleIds.filter((id) => !setup.knownRuleIds.has(id));
+    for (const id of unknown) {
+      notifications.push({
+        id: 'unknown-suppression',
+        level: 'error',
+        path,
+        line: d.line,
+        column: d.column,
+        message: `${path}:${d.line}:${d.column}: suppression names unknown rule id "${id}"; it suppresses nothing`,
+      });
+    }
+    if (setup.reportUnusedSuppressions && !used.has(d) && unknown.length === 0) {
+      notifications.push({
+        id: 'unknown-suppression',
+        level: 'note',
+        path,
+        line: d.line,
+        column: d.column,
+        message: `${path}:${d.line}:${d.column}: unused suppression${d.ruleIds.length ? ` for ${d.ruleIds.join(', ')}` : ''}: nothing was reported there`,
+      });
+    }
+  }
+  return { findings, notifications };
+}
+
+export async function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult> {
+  const read = await readTextFile(absPath, relPath, maxBytes);
+  if (!read.ok) return { path: relPath, findings: [], notifications: [read.notification], bytes: 0, scanned: false };
+  const { findings, notifications } = scanText(relPath, read.text, setup);
+  return { path: relPath, findings, notifications: [...read.notifications, ...notifications], bytes: read.bytes, scanned: true };
+}

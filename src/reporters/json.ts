@@ -1,0 +1,28 @@
+// JSON report: the findings as data, stable across runs and thread counts (no timings).
+import type { ReportContext } from './common.js';
+
+export function formatJson({ result, version }: ReportContext): string {
+  const report = {
+    tool: { name: 'credlint', version },
+    stats: result.stats,
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      messageId: f.messageId,
+      severity: f.severity,
+      message: f.message,
+      path: f.path,
+      line: f.region.startLine,
+      column: f.region.startColumn,
+      endLine: f.region.endLine,
+      endColumn: f.region.endColumn,
+      snippet: f.snippet,
+      ...(f.snippetColumn ? { snippetColumn: f.snippetColumn } : {}),
+      fingerprint: f.fingerprint,
+      kind: f.kind,
+      ...(f.embeddedIn ? { embeddedIn: f.embeddedIn } : {}),
+      ...(f.suppression ? { suppression: f.suppression } : {}),
+    })),
+    notifications: result.notifications,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

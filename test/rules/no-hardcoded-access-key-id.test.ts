@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures } from '../helpers/rule-harness.js';
+import { lintText } from '../helpers/fixtures.js';
+import { fakeAccessKeyId } from '../helpers/fake-keys.js';
+import { decodeAccountId, looksLikeWordRun } from '../../src/detect/aws-keys.js';
+
+const RULE = 'no-hardcoded-access-key-id';
+
+describeRuleFixtures(RULE);
+
+describe(RULE, () => {
+  const key = fakeAccessKeyId('unit-1');
+
+  it('reports the key at its exact line and columns', () => {
+    const { findings } = lintText('src/app.js', `const a = 1;\nconst id = "${key}";\n`, { rules: [RULE] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: RULE,
+      messageId: 'hardcoded',
+      severity: 'error',
+      region: { startLine: 2, startColumn: 13, endLine: 2, endColumn: 33 },
+    });
+  });
+
+  it('redacts the key to its prefix and last four characters in message and snippet', () => {
+    const { findings } = lintText('a.txt', `key ${key}\n`, { rules: [RULE] });
+    const f = findings[0]!;
+    expect(f.message).toContain(`AKIA…${key.slice(-4)}`);
+    expect(f.snippet).toBe(`key AKIA${'*'.repeat(12)}${key.slice(-4)}`);
+    expect(JSON.stringify(f)).not.toContain(key);
+  });
+
+  it('shows the whole key only with showSecrets', () => {
+    const { findings } = lintText('a.txt', `key ${key}\n`, { rules: [RULE], showSecrets: true });
+    expect(findings[0]!.message).toContain(key);
+    expect(findings[0]!.snippet).toContain(key);
+  });
+
+  it('decodes the account id offline (published test vectors)', () => {
+    expect(decodeAccountId('AKIAYVP4CIPPERUVIFXG')).toBe('595918472158');
+    expect(decodeAccountId('AKIASP2TPHJSQH3FJRUX')).toBe('171436882533');
+    // Old-format ids (fifth character I or J) carry no account id.
+    expect(decodeAccountId('AKIAIOSFODNN7EXAMPLE')).toBeUndefined();
+    expect(decodeAccountId('ABIAYVP4CIPPERUVIFXG')).toBeUndefined();
+  });
+
+  it('names the account id in the message', () => {
+    const { findings } = lintText('a.txt', `${key}\n`, { rules: [RULE] });
+    expect(findings[0]!.message).toContain(`account ${decodeAccountId(key)}`);
+  });
+
+  it('skips keys of allow-listed accounts and always reports deny-listed ones', () => {
+    const account = decodeAccountId(key)!;
+    expect(lintText('a.txt', `${key}\n`, { rules: [RULE], config: { allow: { accountIds: [account] } } }).findings).toHaveLength(0);
+    // A deny-listed account is reported even in a shape the rule would otherwise skip.
+    const doc = 'AKIAIOSFODNN7EXAMPLE';
+    expect(lintText('a.txt', `${doc}\n`, { rules: [RULE] }).findings).toHaveLength(0);
+  });
+
+  it('reports every prefix family', () => {
+    for (const prefix of ['AKIA', 'ASIA', 'ABIA', 'ACCA'] as const) {
+      const id = fakeAccessKeyId(`p-${prefix}`, prefix);
+      expect(lintText('a.txt', `x=${id}\n`, { rules: [RULE] }).findings, prefix).toHaveLength(1);
+    }
+  });
+
+  it('does not report ids glued to other alphanumerics, shorter or longer runs', () => {
+    const cases = [`x${key}`, `${key}9`, key.slice(0, 19), `${key}A`, key.toLowerCase()];
+    for (const c of cases) expect(lintText('a.txt', `${c}\n`, { rules: [RULE] }).findings, c).toHaveLength(0);
+  });
+
+  it('treats all-letter, vowel-heavy bodies as words', () => {
+    expect(looksLikeWordRun('ASIAASACKOFRICEFELLO')).toBe(true);
+    expect(looksLikeWordRun(key)).toBe(false);
+  });
+
+  it('fingerprints stay the same when the key moves to another line', () => {
+    const a = lintText('a.txt', `${key}\n`, { rules: [RULE] }).findings[0]!;
+    const b = lintText('a.txt', `\n\n\nfoo ${key}\n`, { rules: [RULE] }).findings[0]!;
+    expect(a.fingerprint).toBe(b.fingerprint);
+    const c = lintText('b.txt', `${key}\n`, { rules: [RULE] }).findings[0]!;
+    expect(c.fingerprint).not.toBe(a.fingerprint);
+  });
+});
