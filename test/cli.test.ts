@@ -1,0 +1,170 @@
+// End-to-end: the built CLI (bin/credlint.js → dist/), as users run it.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type { Log } from 'sarif';
+import { ROOT } from './helpers/fixtures.js';
+import { tempDir } from './helpers/tmp.js';
+import { fakeAccessKeyId } from './helpers/fake-keys.js';
+
+const BIN = join(ROOT, 'bin', 'credlint.js');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const key = fakeAccessKeyId('cli-1');
+
+function validator() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const schema = JSON.parse(readFileSync(join(ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8'));
+  return ajv.compile(schema);
+}
+
+describe('credlint CLI', () => {
+  const planted = tempDir();
+  planted.write('infra/user-data.sh', `#!/bin/bash\nyum install -y awscli\naws configure set aws_access_key_id ${key}\n`);
+  planted.write('src/ok.js', 'export const region = "us-east-1";\n');
+  const clean = tempDir();
+  clean.write('src/ok.js', 'export const region = "us-east-1";\n');
+
+  it('writes SARIF that validates against the OASIS schema and points at the key', () => {
+    const r = run(['.', '--format', 'sarif', '--output', 'out.sarif', '--no-git'], planted.dir);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(readFileSync(join(planted.dir, 'out.sarif'), 'utf8')) as Log;
+    const validate = validator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run0 = log.runs[0]!;
+    expect(run0.tool.driver.semanticVersion).toBe(pkg.version);
+    const rule = run0.tool.driver.rules!.find((d) => d.id === 'no-hardcoded-access-key-id')!;
+    expect(rule.helpUri).toMatch(/docs\/rules\/no-hardcoded-access-key-id\.md$/);
+    expect(rule.properties!['security-severity']).toMatch(/^\d+\.\d$/);
+    expect(rule.properties!.tags).toContain('external/cwe/cwe-798');
+    const ids = run0.tool.driver.rules!.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const result = run0.results!.find((x) => x.ruleId === 'no-hardcoded-access-key-id')!;
+    expect(result.ruleIndex).toBe(ids.indexOf('no-hardcoded-access-key-id'));
+    expect(result.locations![0]!.physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'infra/user-data.sh', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3, startColumn: 37, endLine: 3, endColumn: 57 },
+    });
+    expect(result.partialFingerprints!['credlint/v1']).toMatch(/^[0-9a-f]{32}:1$/);
+    expect(run0.automationDetails!.id).toBe('credlint/');
+    expect(run0.invocations![0]!.executionSuccessful).toBe(true);
+    expect(readFileSync(join(planted.dir, 'out.sarif'), 'utf8')).not.toContain(key);
+  });
+
+  it('exits 0 on a clean directory', () => {
+    const r = run(['.', '--no-git'], clean.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No problems found');
+  });
+
+  it('exits 2 with one clear line for an unknown flag', () => {
+    const r = run(['--formt', 'json'], clean.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['credlint: unknown option --formt (did you mean --format?); see credlint --help']);
+  });
+
+  it('exits 2 for a missing path and for an unknown rule id, suggesting the nearest', () => {
+    expect(run(['nope'], clean.dir)).toMatchObject({ code: 2, stderr: 'credlint: nope: no such file or directory\n' });
+    const r = run(['--rule', 'no-hardcoded-acces-key-id'], clean.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('credlint: unknown rule id "no-hardcoded-acces-key-id" (did you mean "no-hardcoded-access-key-id"?)\n');
+  });
+
+  it('exits 2 naming the file and key for a bad configuration', () => {
+    const t = tempDir();
+    t.write('credlint.config.yaml', 'rules:\n  no-hardcoded-access-key-id: critical\n');
+    const r = run(['.', '--no-git'], t.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/credlint\.config\.yaml: rules\.no-hardcoded-access-key-id: expected one of error, warning, note, off, got "critical"/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads configuration from a credlint key in package.json', () => {
+    const t = tempDir();
+    t.write('package.json', JSON.stringify({ name: 'x', credlint: { rules: { 'no-hardcoded-access-key-id': 'warning' } } }));
+    t.write('a.txt', `${key}\n`);
+    expect(run(['.', '--no-git'], t.dir).code).toBe(0); // warning is below the default fail level
+    expect(run(['.', '--no-git', '--fail-on', 'warning'], t.dir).code).toBe(1);
+    expect(run(['.', '--no-git', '--fail-on', 'warning', '--exit-zero'], t.dir).code).toBe(0);
+  });
+
+  it('prints stylish output with a masked code frame and no colours without a TTY', () => {
+    const r = run(['.', '--no-git'], planted.dir);
+    expect(r.stdout).toContain('infra/user-data.sh');
+    expect(r.stdout).toContain(`aws configure set aws_access_key_id AKIA************${key.slice(-4)}`);
+    expect(r.stdout).toContain(`${' '.repeat(37)}^^^^^^^^^^^^^^^^^^^^`);
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stdout).not.toContain(key);
+  });
+
+  it('prints GitHub workflow commands', () => {
+    const r = run(['.', '--no-git', '--format', 'github'], planted.dir);
+    expect(r.stdout).toMatch(/^::error file=infra\/user-data\.sh,line=3,col=37,endLine=3,endColumn=57,title=credlint no-hardcoded-access-key-id::AWS access key id AKIA…/m);
+  });
+
+  it('lists rules and prints its version', () => {
+    expect(run(['--list-rules'], clean.dir).stdout).toContain('no-hardcoded-access-key-id');
+    expect(run(['--version'], clean.dir).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('gives byte-identical JSON and SARIF single-threaded and in worker threads', () => {
+    const t = tempDir();
+    for (let i = 0; i < 60; i++) {
+      t.write(`pkg${i % 7}/file-${i}.txt`, `line\n${i % 3 === 0 ? `k=${fakeAccessKeyId(`mt-${i}`)}\n` : 'nothing\n'}`);
+    }
+    for (const format of ['json', 'sarif']) {
+      const single = run(['.', '--no-git', '--format', format, '--concurrency', 'off'], t.dir);
+      const multi = run(['.', '--no-git', '--format', format, '--concurrency', '2'], t.dir);
+      expect(single.code).toBe(1);
+      expect(multi.code).toBe(1);
+      expect(multi.stdout).toBe(single.stdout);
+      expect(multi.stdout.length).toBeGreaterThan(1000);
+    }
+  });
+
+  it('baseline: records findings as hashes, survives moved lines, reports only new ones', () => {
+    const t = tempDir();
+    t.write('a.sh', `#!/bin/sh\nexport K=${key}\n`);
+    expect(run(['.', '--no-git', '--write-baseline', 'baseline.json'], t.dir).code).toBe(0);
+    const baselineText = readFileSync(join(t.dir, 'baseline.json'), 'utf8');
+    expect(baselineText).not.toContain(key);
+    expect(baselineText).not.toContain(key.slice(4));
+    // Move the key down a few lines: still known.
+    writeFileSync(join(t.dir, 'a.sh'), `#!/bin/sh\n\n# moved\n\nexport K=${key}\n`);
+    expect(run(['.', '--no-git', '--baseline', 'baseline.json'], t.dir).code).toBe(0);
+    // A new key is reported.
+    const fresh = fakeAccessKeyId('cli-new');
+    writeFileSync(join(t.dir, 'a.sh'), `#!/bin/sh\nexport K=${key}\nexport J=${fresh}\n`);
+    const r = run(['.', '--no-git', '--baseline', 'baseline.json', '--format', 'json'], t.dir);
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ line: number }> }).findings;
+    expect(findings.map((f) => f.line)).toEqual([3]);
+  });
+
+  it('rejects a malformed baseline with one line', () => {
+    const t = tempDir();
+    t.write('b.json', '{"nope": true}');
+    const r = run(['.', '--no-git', '--baseline', 'b.json'], t.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/b\.json: not a credlint baseline/);
+  });
+
+  it('keeps suppressed findings in SARIF with their justification and out of the exit code', () => {
+    const t = tempDir();
+    t.write('a.py', `# credlint-disable-next-line no-hardcoded-access-key-id -- revoked canary\nK = "${key}"\n`);
+    const r = run(['.', '--no-git', '--format', 'sarif'], t.dir);
+    expect(r.code).toBe(0);
+    const log = JSON.parse(r.stdout) as Log;
+    expect(log.runs[0]!.results![0]!.suppressions).toEqual([{ kind: 'inSource', justification: 'revoked canary' }]);
+    expect(run(['.', '--no-git'], t.dir).stdout).toContain('1 suppressed');
+  });
+});
