@@ -35,7 +35,7 @@ const VOWELS = /[AEIOU]/g;
 
 /**
  * Real key bodies are random base32; an all-letter body with many vowels is an English
- * word run (`ASIAASACKOFRICEFELLO`). Random bodies have no digit 2–7 in ~3.6% of cases and
+ * word run (`ASIA` + `ASACKOFRICEFELLO`). Random bodies have no digit 2–7 in ~3.6% of cases and
  * then ≥ 6 vowels in ~6% of those, so this drops about 0.2% of real keys for a large cut in
  * noise from upper-case prose and constants.
  */

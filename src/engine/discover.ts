@@ -84,7 +84,11 @@ async function walk(dir: string): Promise<string[]> {
   );
   // Symbolic links are returned as entries, not followed: a link loop or a link to a
   // directory becomes a notification when read, never an endless walk.
-  const entries = await fg('**/*', { cwd: dir, dot: true, ignore: skip, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
+  // onlyFiles would drop every symbolic link; list all entries and drop real directories
+  // (marked with a trailing slash) instead.
+  const entries = (
+    await fg('**/*', { cwd: dir, dot: true, ignore: skip, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, suppressErrors: true })
+  ).filter((e) => !e.endsWith('/'));
   if (byDir.size === 0) return entries;
   return entries.filter((entry) => {
     // Check the rules of every ancestor directory holding a .gitignore, nearest last.

@@ -60,11 +60,14 @@ export function fakeSessionToken(seed: string | number, length = 356): string {
 
 /**
  * Replaces `{{AKIA:n}}`, `{{ASIA:n}}`, `{{ABIA:n}}`, `{{ACCA:n}}`, `{{SECRET:n}}` and
- * `{{TOKEN:n}}` in fixture text with generated values; returns the text and the values used.
+ * `{{TOKEN:n}}` (and `{{JOIN:a|b}}`) in fixture text with generated values; returns the text and the values used.
  */
 export function renderTemplate(text: string): { text: string; secrets: string[] } {
   const secrets: string[] = [];
-  const rendered = text.replace(/\{\{(AKIA|ASIA|ABIA|ACCA|SECRET|TOKEN):([\w-]+)\}\}/g, (_m, kind: string, seed: string) => {
+  // {{JOIN:a|b}} → "ab": lets a negative fixture hold a key-shaped word (`ASIA` + `ASACKOF…`)
+  // without the file itself matching naive key greps.
+  const joined = text.replace(/\{\{JOIN:([^}|]*)\|([^}]*)\}\}/g, (_m, a: string, b: string) => a + b);
+  const rendered = joined.replace(/\{\{(AKIA|ASIA|ABIA|ACCA|SECRET|TOKEN):([\w-]+)\}\}/g, (_m, kind: string, seed: string) => {
     const value =
       kind === 'SECRET'
         ? fakeSecretAccessKey(seed)

@@ -75,13 +75,15 @@ export interface LintTextOptions {
   readonly extractors?: readonly Extractor[];
   readonly reportUnusedSuppressions?: boolean;
   readonly showSecrets?: boolean;
+  /** Where the file "lives" on disk, for parsers that read referenced files (Terraform `file()`). */
+  readonly absPath?: string;
 }
 
 /** Scans `text` as the file `path` with the given rules (default: all) in-process. */
 export function lintText(path: string, text: string, options: LintTextOptions = {}): { findings: Finding[]; notifications: Notification[] } {
   const config = resolveConfig(options.config ?? {}, rules, { onlyRules: options.rules, showSecrets: options.showSecrets });
   const setup = createSetup(config, rules, { extractors: options.extractors, reportUnusedSuppressions: options.reportUnusedSuppressions });
-  return scanText(path, text, setup);
+  return scanText(path, text, setup, undefined, options.absPath);
 }
 
 /** A code frame with ^^^ under each finding: makes a wrong range visible in a snapshot. */

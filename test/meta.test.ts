@@ -1,0 +1,79 @@
+// Keeps the house consistent: one id names the rule file, its doc, fixtures and test.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { rules } from '../rules/index.js';
+import { ROOT } from './helpers/fixtures.js';
+import { FILE_KINDS } from '../src/kinds.js';
+import { looksLikeWordRun } from '../src/detect/aws-keys.js';
+
+const ruleFiles = readdirSync(join(ROOT, 'rules'))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_'))
+  .map((f) => f.slice(0, -3));
+
+describe('rules meta', () => {
+  it('the generated index is up to date and sorted', () => {
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts/generate-rules-index.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+    const ids = rules.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(ruleFiles);
+  });
+
+  it('rule ids are unique', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('has its doc page, fixtures and test', () => {
+        expect(existsSync(join(ROOT, 'docs/rules', `${rule.id}.md`)), 'doc page').toBe(true);
+        expect(existsSync(join(ROOT, 'test/rules', `${rule.id}.test.ts`)), 'test').toBe(true);
+        for (const which of ['positive', 'negative']) {
+          const dir = join(ROOT, 'fixtures', rule.id, which);
+          expect(existsSync(dir) && readdirSync(dir).length > 0, `fixtures/${rule.id}/${which}`).toBe(true);
+        }
+      });
+
+      it('has complete metadata', () => {
+        expect(rule.description).toMatch(/^(Disallow|Require|Enforce) /);
+        expect(rule.helpUri).toMatch(new RegExp(`/docs/rules/${rule.id}\\.md$`));
+        expect(rule.securitySeverity).toBeGreaterThanOrEqual(0.1);
+        expect(rule.securitySeverity).toBeLessThanOrEqual(10);
+        expect(['very-high', 'high', 'medium', 'low']).toContain(rule.precision);
+        expect(rule.cwe.length).toBeGreaterThan(0);
+        for (const cwe of rule.cwe) expect(cwe).toMatch(/^CWE-\d+$/);
+        expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
+        if (rule.kinds !== 'all') for (const k of rule.kinds) expect(FILE_KINDS).toContain(k);
+        expect(rule.recommendation.length).toBeGreaterThan(40);
+        expect(rule.references?.length ?? 0).toBeGreaterThan(0);
+      });
+    });
+  }
+});
+
+describe('repository hygiene', () => {
+  function walk(dir: string): string[] {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).flatMap((e) => {
+      const full = join(dir, e);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
+  }
+
+  it('no committed file holds a live-looking access key id', () => {
+    const offenders: string[] = [];
+    for (const top of ['src', 'rules', 'fixtures', 'test', 'docs', 'examples', 'bench', 'scripts', 'README.md']) {
+      const full = join(ROOT, top);
+      for (const file of existsSync(full) && statSync(full).isDirectory() ? walk(full) : existsSync(full) ? [full] : []) {
+        if (file.endsWith('.snap')) continue; // snapshots hold masked keys only (checked by the rule tests)
+        const text = readFileSync(file, 'latin1');
+        for (const m of text.matchAll(/(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g)) {
+          if (!m[0].endsWith('EXAMPLE') && !looksLikeWordRun(m[0])) offenders.push(`${relative(ROOT, file)}: ${m[0].slice(0, 4)}…`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
