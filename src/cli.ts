@@ -37,6 +37,7 @@ const OPTIONS = {
   'report-unused-suppressions': { type: 'boolean' },
   'show-secrets': { type: 'boolean' },
   'no-git': { type: 'boolean' },
+  staged: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   'list-rules': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -78,6 +79,8 @@ Results
 
 Running
       --concurrency <n>        auto (default), off, or a number of worker threads
+      --staged                 scan the staged version of the files about to be committed
+                               (for pre-commit hooks; paths are ignored)
       --no-git                 walk directories instead of asking git for the file list
       --debug                  print stack traces and skipped-file details
   -v, --version                print the version
@@ -202,6 +205,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       concurrency,
       reportUnusedSuppressions: values['report-unused-suppressions'] === true,
       useGit: values['no-git'] !== true,
+      staged: values.staged === true,
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.clear();

@@ -168,3 +168,30 @@ describe('credlint CLI', () => {
     expect(run(['.', '--no-git'], t.dir).stdout).toContain('1 suppressed');
   });
 });
+
+describe('credlint --staged', () => {
+  it('scans the staged version of changed files, not the work tree', () => {
+    const t = tempDir();
+    const git = (...args: string[]) => spawnSync('git', ['-C', t.dir, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    t.write('committed.txt', `${fakeAccessKeyId('staged-old')}\n`);
+    git('add', '.');
+    git('commit', '-qm', 'x');
+    t.write('a.sh', `export K=${fakeAccessKeyId('staged-1')}\n`);
+    git('add', 'a.sh');
+    // Unstaged edit removes the key from the work tree: the staged blob still has it.
+    t.write('a.sh', 'export K=$FROM_VAULT\n');
+    t.write('untracked.txt', `${fakeAccessKeyId('staged-2')}\n`);
+    const r = run(['--staged', '--format', 'json'], t.dir);
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ path: string; line: number; column: number }> }).findings;
+    expect(findings.map((f) => `${f.path}:${f.line}:${f.column}`)).toEqual(['a.sh:1:10']);
+  });
+
+  it('is a usage error outside a git work tree', () => {
+    const t = tempDir();
+    const r = run(['--staged'], t.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('credlint: --staged: not inside a git work tree\n');
+  });
+});

@@ -11,6 +11,7 @@ import { scanInWorkers, workersAvailable } from './pool.js';
 import type { Extractor } from './extractors.js';
 import type { FileResult, Finding, Notification, ScanResult } from './types.js';
 import { initParsers } from '../parsers/tree-sitter.js';
+import { scanStaged } from './staged.js';
 
 export type Concurrency = 'auto' | 'off' | number;
 
@@ -25,6 +26,8 @@ export interface ScanOptions {
   /** Extra extractors (tests); worker threads always use the built-in ones. */
   readonly extractors?: readonly Extractor[];
   readonly useGit?: boolean;
+  /** Scan the staged (index) version of the files about to be committed instead of `paths`. */
+  readonly staged?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -75,10 +78,14 @@ async function threadCount(files: readonly DiscoveredFile[], concurrency: Concur
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const baseDir = resolve(options.cwd);
   const { config } = options;
-  const files = await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, useGit: options.useGit });
-  const threads = options.extractors ? 0 : await threadCount(files, options.concurrency ?? 'auto');
+  const files = options.staged ? [] : await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, useGit: options.useGit });
+  const threads = options.extractors || options.staged ? 0 : await threadCount(files, options.concurrency ?? 'auto');
   let results: FileResult[];
-  if (threads > 0) {
+  if (options.staged) {
+    await initParsers();
+    const setup = createSetup(config, options.rules, { reportUnusedSuppressions: options.reportUnusedSuppressions });
+    results = await scanStaged(baseDir, setup, config.maxFileSize, config.ignore);
+  } else if (threads > 0) {
     results = await scanInWorkers(files, config, threads, options.reportUnusedSuppressions ?? false, (done) =>
       options.onProgress?.(done, files.length),
     );
@@ -116,7 +123,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return {
     findings,
     notifications,
-    stats: { filesDiscovered: files.length, filesScanned, bytesScanned },
+    stats: { filesDiscovered: options.staged ? results.length : files.length, filesScanned, bytesScanned },
     enabledRules: config.rules.map((r) => r.id).sort(),
     baseDir,
   };
