@@ -162,6 +162,12 @@ export interface HostLink {
 export interface SourceDocument {
   /** Path of the file on disk, relative to the scan root, with `/` separators. */
   readonly path: string;
+  /**
+   * Absolute path of the file on disk, when it came from disk (not set for text handed in
+   * directly). Lets parsers resolve files a document refers to (Terraform `file()`,
+   * sibling `.tf` files of a module). Virtual documents inherit their host's.
+   */
+  readonly absPath?: string;
   readonly kind: FileKind;
   /** A finer language hint (`yaml`, `json`, `python`, …) for plain-text kinds. */
   readonly language: string;
@@ -180,6 +186,7 @@ export interface SourceDocument {
 
 export function createDocument(init: {
   path: string;
+  absPath?: string;
   kind: FileKind;
   language: string;
   text: string;
@@ -187,6 +194,7 @@ export function createDocument(init: {
 }): SourceDocument {
   return {
     path: init.path,
+    ...(init.absPath !== undefined ? { absPath: init.absPath } : {}),
     kind: init.kind,
     language: init.language,
     text: init.text,
@@ -202,6 +210,7 @@ export function createVirtualDocument(
 ): SourceDocument {
   return {
     path: host.path,
+    ...(host.absPath !== undefined ? { absPath: host.absPath } : {}),
     kind: init.kind,
     language: init.language ?? init.kind,
     text: init.text,

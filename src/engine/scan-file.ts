@@ -153,11 +153,21 @@ function buildSnippet(
   return { text: out.join('\n'), column };
 }
 
-/** Scans already-decoded text as the file at `path` (relative, `/`-separated). */
-export function scanText(path: string, text: string, setup: ScanSetup, kindOverride?: FileKind): { findings: Finding[]; notifications: Notification[] } {
+/**
+ * Scans already-decoded text as the file at `path` (relative, `/`-separated). `absPath`,
+ * when given, is where the file lives on disk (parsers resolve `file()` and module
+ * siblings from it).
+ */
+export function scanText(
+  path: string,
+  text: string,
+  setup: ScanSetup,
+  kindOverride?: FileKind,
+  absPath?: string,
+): { findings: Finding[]; notifications: Notification[] } {
   const notifications: Notification[] = [];
   const kind = kindOverride ?? classifyFile(path, text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
-  const doc = createDocument({ path, kind, language: languageOf(path, kind), text });
+  const doc = createDocument({ path, ...(absPath !== undefined ? { absPath } : {}), kind, language: languageOf(path, kind), text });
   const raws: RawReport[] = [];
   runDocument(doc, setup, raws, notifications);
 
@@ -254,6 +264,6 @@ export function scanText(path: string, text: string, setup: ScanSetup, kindOverr
 export async function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult> {
   const read = await readTextFile(absPath, relPath, maxBytes);
   if (!read.ok) return { path: relPath, findings: [], notifications: [read.notification], bytes: 0, scanned: false };
-  const { findings, notifications } = scanText(relPath, read.text, setup);
+  const { findings, notifications } = scanText(relPath, read.text, setup, undefined, absPath);
   return { path: relPath, findings, notifications: [...read.notifications, ...notifications], bytes: read.bytes, scanned: true };
 }
