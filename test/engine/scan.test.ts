@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chmodSync, mkfifoSync, symlinkSync } from 'node:fs';
+import { chmodSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { rules } from '../../rules/index.js';
@@ -30,7 +30,7 @@ describe('scanning a directory of problem files', () => {
   symlinkSync('loop-b', join(t.dir, 'loop-a'));
   symlinkSync('loop-a', join(t.dir, 'loop-b'));
   symlinkSync('missing-target', join(t.dir, 'dangling'));
-  mkfifoSync?.(join(t.dir, 'fifo'));
+  execFileSync('mkfifo', [join(t.dir, 'fifo')]);
 
   it('scans to the end and turns each problem file into a notification', async () => {
     const result = await scan({ cwd: t.dir, paths: ['.'], config: config(), rules, useGit: false, concurrency: 'off' });
