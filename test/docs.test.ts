@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../rules/index.js';
 import { ROOT, lintText } from './helpers/fixtures.js';
-import { fakeAccessKeyId, fakeSecretAccessKey } from './helpers/fake-keys.js';
+import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from './helpers/fake-keys.js';
 
 const OUTLINE = ['## Examples', '## How to fix', '## Options', '## When not to use it', '## References'];
 
@@ -26,14 +26,16 @@ export function extractExamples(markdown: string): Example[] {
 }
 
 /**
- * Docs show the AWS documentation keys (which free-text detectors deliberately skip); for
- * the check they are swapped for generated live-looking ones.
+ * Docs show the AWS documentation keys (which free-text detectors deliberately skip) and an
+ * `IQoJb3JpZ2luX2VjEXAMPLE…` session token; for the check they are swapped for generated
+ * live-looking ones, so no doc page holds a live-looking secret.
  */
 function withLiveLookingKeys(code: string): string {
   let n = 0;
   return code
     .replace(/\b(AKIA|ASIA)[A-Z0-9]{8,12}EXAMPLE\b/g, (_m, prefix: 'AKIA' | 'ASIA') => fakeAccessKeyId(`doc-${n++}`, prefix))
-    .replace(/\b[A-Za-z0-9/+]{20,33}EXAMPLEKEY\b/g, () => fakeSecretAccessKey(`doc-${n++}`));
+    .replace(/\b[A-Za-z0-9/+]{20,33}EXAMPLEKEY\b/g, () => fakeSecretAccessKey(`doc-${n++}`))
+    .replace(/\bIQoJb3JpZ2luX2VjEXAMPLE[A-Za-z0-9/+=]*/g, () => fakeSessionToken(`doc-${n++}`));
 }
 
 for (const rule of rules) {

@@ -1,0 +1,130 @@
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+//
+// Temporary credentials (an ASIA… key id, a secret and a session token) are what
+// `aws sts get-session-token`, `assume-role` and SSO print; people paste them into scripts,
+// notebooks and .env files to "just make it work". They expire, but for up to 36 hours
+// (12 h for roles) anyone holding the file can act with them, and the habit usually means
+// long-term keys are one copy-paste away.
+import { defineRule } from '../src/rule.js';
+import { isDocumentationExampleSecret } from '../src/detect/aws-keys.js';
+import { SESSION_TOKEN_PREFIXES, looksLikeSecretAccessKey, looksLikeSessionToken } from '../src/detect/entropy.js';
+import { isPlaceholder } from '../src/detect/placeholders.js';
+import {
+  CREDENTIAL_KEYWORDS,
+  accountListing,
+  credentialScan,
+  nearestByLine,
+  secretCandidatesNear,
+} from '../src/detect/credential-context.js';
+import { displaySecret } from '../src/detect/redact.js';
+
+/**
+ * A token that starts with a known STS header needs no name to be recognised: the prefix is
+ * 13–16 characters of a binary header no other format shares.
+ */
+const PREFIXED_TOKEN = new RegExp(
+  `(?<![A-Za-z0-9+/])(?:${SESSION_TOKEN_PREFIXES.join('|')})[A-Za-z0-9+/]{84,}={0,2}(?![A-Za-z0-9+/=])`,
+  'g',
+);
+
+/** `on the same line`, `1 line below`, `3 lines above`: relative, so it holds inside embedded documents too. */
+function relativeLine(delta: number): string {
+  if (delta === 0) return 'on the same line';
+  const n = Math.abs(delta);
+  return `${n} line${n === 1 ? '' : 's'} ${delta > 0 ? 'below' : 'above'}`;
+}
+
+const STS_HEADER = /IQoJ|FwoG|AQoD/;
+
+function isPastedSecret(value: string): boolean {
+  return looksLikeSecretAccessKey(value) && !isDocumentationExampleSecret(value) && !isPlaceholder(value);
+}
+
+export default defineRule({
+  id: 'no-hardcoded-session-token',
+  description: 'Disallow AWS session tokens and pasted temporary credentials in source, configuration and scripts',
+  fullDescription:
+    'An STS session token (aws_session_token, AWS_SESSION_TOKEN, SessionToken) or a temporary access key id (ASIA…) ' +
+    'pasted together with its secret grants whatever the session grants until it expires — up to 36 hours — to anyone ' +
+    'who can read the file, and pasting them is a sign that credentials are handled by hand. Credentials should come from ' +
+    'the runtime (an IAM role, SSO or credential_process), never from the file.',
+  severity: 'error',
+  securitySeverity: 8.0,
+  precision: 'high',
+  cwe: ['CWE-798'],
+  tags: ['security', 'secrets', 'aws'],
+  kinds: 'all',
+  // Shared with the other credential rules: one scan per document (token names hold `oken`).
+  keywords: CREDENTIAL_KEYWORDS,
+  messages: {
+    sessionToken:
+      'AWS session token {{token}} is hard-coded ({{context}}); remove it and let the SDK obtain temporary credentials at run time',
+    temporaryCredentials:
+      'Temporary AWS credentials are pasted in: access key id {{key}} with its secret access key {{where}}; remove them and use an IAM role, SSO or credential_process',
+  },
+  recommendation: [
+    'Remove the token and its key pair from the file and from history, and revoke the session if it may still be valid ',
+    '(for a role session: revoke active sessions on the role; for get-session-token: deactivate the long-term key that issued it). ',
+    'Let the runtime supply temporary credentials instead: an IAM role for the workload, `aws sso login` or a ',
+    '`credential_process` for people, OIDC federation in CI. The SDKs refresh those automatically.',
+  ].join(''),
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
+    'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html',
+    'https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html',
+    'https://cwe.mitre.org/data/definitions/798.html',
+  ],
+  defaultOptions: {},
+  check(context) {
+    const { document, settings } = context;
+    const { text } = document;
+    const lineOf = (offset: number) => document.lines.lineOf(offset);
+    const { assignments, keyIds } = credentialScan(document);
+    const seen = new Set<number>();
+
+    const reportToken = (value: string, start: number, end: number, label: string) => {
+      if (seen.has(start)) return;
+      seen.add(start);
+      if (!looksLikeSessionToken(value) || isPlaceholder(value)) return;
+      const pair = nearestByLine(keyIds, lineOf(start));
+      if (accountListing(pair?.account, settings) === 'allow') return;
+      context.report({
+        messageId: 'sessionToken',
+        data: { token: displaySecret(value, 'session-token', settings), context: label },
+        start,
+        end,
+        secrets: [{ start, end, kind: 'session-token' }],
+        identity: value,
+      });
+    };
+
+    // 1. Values of session-token names in any syntax.
+    for (const a of assignments) {
+      if (a.kind === 'session-token') reportToken(a.value, a.valueStart, a.valueEnd, `assigned to ${a.name.replace(/^-+/, '')}`);
+    }
+    // 2. Tokens recognisable by their STS header wherever they are (a cheap literal check first).
+    if (STS_HEADER.test(text)) for (const m of text.matchAll(PREFIXED_TOKEN)) {
+      reportToken(m[0], m.index, m.index + m[0].length, 'STS token header');
+    }
+    // 3. ASIA… ids with a secret within a few lines: temporary credentials pasted in.
+    for (const id of keyIds) {
+      if (!id.value.startsWith('ASIA')) continue;
+      if (accountListing(id.account, settings) === 'allow') continue;
+      const secret = secretCandidatesNear(text, id.start, isPastedSecret)[0];
+      if (!secret) continue;
+      context.report({
+        messageId: 'temporaryCredentials',
+        data: { key: displaySecret(id.value, 'access-key-id', settings), where: relativeLine(lineOf(secret.start) - id.line) },
+        start: id.start,
+        end: id.end,
+        secrets: [
+          { start: id.start, end: id.end, kind: 'access-key-id' },
+          { start: secret.start, end: secret.end, kind: 'secret-access-key' },
+        ],
+        identity: id.value,
+      });
+    }
+  },
+});

@@ -1,0 +1,420 @@
+// Credential context: "this value is assigned to / labelled with a credential name".
+//
+// One scanner serves every syntax credlint reads, because the name/value shapes overlap far
+// more than the file kinds differ:
+//
+//   name = value            INI, dotenv, shell, HCL, properties, Python/Ruby/Java/C#/Go/PHP
+//   name: value             YAML, JSON, JS/TS object keys, Go struct literals, properties
+//   name => value           Ruby hashes, PHP arrays
+//   name := value           Go
+//   name <- value           R
+//   name: Type = value      TypeScript, Kotlin, Python annotations
+//   Name { get; set; } = v  C# auto-property initialisers
+//   ["name"] = value        os.environ["X"] = …, ENV['X'] = …, $config['x'] = …
+//   ("name", value)         setenv / put / set / setProperty / Setenv calls
+//   name value              CLI flags (--aws-secret-access-key X), `aws configure set name X`,
+//                           Dockerfile `ENV NAME value`, properties, setx
+//   <name …>value<          XML elements; key="name">value< entries
+//   name … value: X         name/value pairs: Kubernetes/ECS/CodeBuild `{name: X, value: Y}`,
+//                           .NET `<add key="X" value="Y"/>`, CloudFormation ParameterValue
+//
+// How it stays fast: names are found by a short case-insensitive literal (`secret`,
+// `session token`, `access key`) run as one global regex over the text (GB/s; the hits are
+// rare), then widened to the whole identifier and checked against the name set; only then
+// is the separator and value parsed with sticky regexes at that one position.
+
+import type { SourceDocument } from '../engine/document.js';
+import { accessKeyIdPattern, decodeAccountId, isDocumentationExampleKeyId, looksLikeWordRun } from './aws-keys.js';
+
+/** What a credential name labels. */
+export type CredentialNameKind = 'secret-access-key' | 'session-token' | 'access-key-id';
+
+export interface CredentialNameSet {
+  readonly kind: CredentialNameKind;
+  /** Source of a case-insensitive regex for the literal every such name contains (the hit anchor). */
+  readonly coreSource: string;
+  /** Tests a name normalised by normalizeCredentialName (lower-case, letters and digits only). */
+  readonly normalized: RegExp;
+}
+
+/**
+ * `aws_secret_access_key`, `AWS_SECRET_KEY`, `secret_key`, `secretAccessKey`, `SecretKey`,
+ * `aws-secret-access-key`, `--secret-access-key`, `awsSecret`, `fs.s3a.secret.key`,
+ * `aws.secretKey`, `s3_secret`, with an optional numeric suffix (`SECRET_KEY_2`).
+ * Not `secret`, `client_secret` or `secret_key_base` (Rails): too generic or not AWS.
+ */
+export const SECRET_ACCESS_KEY_NAMES: CredentialNameSet = {
+  kind: 'secret-access-key',
+  coreSource: 'secret',
+  normalized: /(?:secret(?:access)?key|awssecret(?:access)?|s3secret)\d*$/,
+};
+
+/** `aws_session_token`, `AWS_SESSION_TOKEN`, `aws_security_token`, `sessionToken`, `SessionToken`, `x-amz-security-token`. */
+export const SESSION_TOKEN_NAMES: CredentialNameSet = {
+  kind: 'session-token',
+  coreSource: '(?:session|security)[-_. ]?token',
+  normalized: /(?:session|security)token\d*$/,
+};
+
+/** `aws_access_key_id`, `AWS_ACCESS_KEY_ID`, `accessKeyId`, `AccessKeyId`, `access_key` (.s3cfg, Terraform), `AWSAccessKeyId`. */
+export const ACCESS_KEY_ID_NAMES: CredentialNameSet = {
+  kind: 'access-key-id',
+  coreSource: 'access[-_.]?key',
+  // Not `…secretaccesskey`, which ends the same way.
+  normalized: /(?<!secret)accesskey(?:id)?\d*$/,
+};
+
+export const CREDENTIAL_NAME_SETS: readonly CredentialNameSet[] = [SECRET_ACCESS_KEY_NAMES, SESSION_TOKEN_NAMES, ACCESS_KEY_ID_NAMES];
+
+/** Lower-case letters and digits only: `--AWS-Secret_Access.Key` → `awssecretaccesskey`. */
+export function normalizeCredentialName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function isCredentialName(name: string, set: CredentialNameSet): boolean {
+  return set.normalized.test(normalizeCredentialName(name));
+}
+
+/** Which syntax joined name and value (for messages and for callers that want only some). */
+export type AssignmentSyntax = 'assignment' | 'call-argument' | 'xml' | 'name-value-pair' | 'whitespace';
+
+export interface CredentialAssignment {
+  readonly kind: CredentialNameKind;
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** The value without quotes; may be empty (`AWS_SECRET_ACCESS_KEY=`). */
+  readonly value: string;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  /** The quote that delimited the value, or '' for a bare value. */
+  readonly quote: string;
+  readonly syntax: AssignmentSyntax;
+}
+
+const NAME_CHAR = /[A-Za-z0-9_.$-]/;
+const QUOTE_CHARS = '"\'`';
+
+// Separators, tried in order at the position right after the name (and its closing quote).
+/** `]` after a quoted subscript: `os.environ["X"] = v`, `ENV['X'] = v`, `$cfg['x'] => v`. */
+const SUBSCRIPT_CLOSE = /[ \t]*\]/y;
+/** `{name: X, value: Y}` / `- name: X\n  value: Y` / `key="X" value="Y"` / ParameterValue. */
+const PAIR_VALUE = /[ \t]*[,;]?[ \t]*(?:\r?\n[ \t]*-?[ \t]*)?["']?(?:value|Value|VALUE|ParameterValue|OptionValue|defaultValue)["']?[ \t]*[:=][ \t]*/y;
+/** `name: Type = v` (TypeScript, Kotlin, Python annotations), `name string = v` is not needed (Go uses :=/=). */
+const TYPED_ASSIGNMENT = /[ \t]*:[ \t]*[A-Za-z_][\w.<>?|&[\]]*[ \t]*=(?![=>])[ \t]*/y;
+/** C# auto-property initialiser: `public string SecretKey { get; set; } = "…"`. */
+const AUTO_PROPERTY = /[ \t]*\{[ \t]*get;[^}\n]*\}[ \t]*=[ \t]*/y;
+const ASSIGNMENT = /[ \t]*(?:=>|:=|<-|\?\?=|\|\|=|=(?!=)|:(?![:=]))[ \t]*/y;
+const CALL_COMMA = /[ \t]*,[ \t]*/y;
+const XML_CLOSE = /(?:[ \t]+[^<>\n]*)?>[ \t]*/y;
+const WHITESPACE = /[ \t]+(?=[^\s=:,;)\]}>#])/y;
+/**
+ * A bare (unquoted) value: stops at whitespace, quotes, delimiters and comment starts, but
+ * keeps interpolations whole (`${AWS_SECRET}`, `$(cmd)`, `{{ var }}`) so placeholders are seen as such.
+ */
+const BARE_VALUE = /(?:\$\{[^}\n]*\}|\$\([^)\n]*\)|\{\{[^}\n]*\}\}|[^\s"'`,;)}\]<>&|\\])+/y;
+
+function stickyMatch(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+interface ValueSpan {
+  value: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Reads a quoted or bare value at `at` (same line only). */
+function readValue(text: string, at: number, untilLessThan: boolean): ValueSpan | undefined {
+  let p = at;
+  // String prefixes: C# @"…", Python r'…' b'…' f'…' u'…'; `\"` inside JSON-encoded source (notebooks).
+  if (/[@rRbBfFuU]/.test(text[p] ?? '') && QUOTE_CHARS.includes(text[p + 1] ?? '')) p++;
+  if (text[p] === '\\' && (text[p + 1] === '"' || text[p + 1] === "'")) {
+    const m = stickyMatch(BARE_VALUE, text, p + 2);
+    if (!m) return undefined;
+    return { value: m[0], start: p + 2, end: p + 2 + m[0].length, quote: text[p + 1] as string };
+  }
+  const ch = text[p] ?? '';
+  if (QUOTE_CHARS.includes(ch)) {
+    const close = text.indexOf(ch, p + 1);
+    if (close === -1) return undefined;
+    const newline = text.indexOf('\n', p + 1);
+    if (newline !== -1 && newline < close) return undefined;
+    // Keep the range on the value proper: trim spaces inside the quotes.
+    let s = p + 1;
+    let e = close;
+    while (s < e && /\s/.test(text[s] as string)) s++;
+    while (e > s && /\s/.test(text[e - 1] as string)) e--;
+    return { value: text.slice(s, e), start: s, end: e, quote: ch };
+  }
+  if (untilLessThan) {
+    // XML content: everything up to the next tag, trimmed.
+    const lt = text.indexOf('<', p);
+    const nl = text.indexOf('\n', p);
+    if (lt === -1 || (nl !== -1 && nl < lt)) return undefined;
+    let e = lt;
+    while (e > p && /\s/.test(text[e - 1] as string)) e--;
+    return { value: text.slice(p, e), start: p, end: e, quote: '' };
+  }
+  const m = stickyMatch(BARE_VALUE, text, p);
+  if (!m) return { value: '', start: p, end: p, quote: '' };
+  return { value: m[0], start: p, end: p + m[0].length, quote: '' };
+}
+
+export interface FindOptions {
+  /** Only names starting in [from, to) are considered (a window around something else). */
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/**
+ * Finds `name <separator> value` pairs whose name belongs to one of `sets`, in any of the
+ * syntaxes listed at the top of this module. Results are in text order; a name yields at
+ * most one value. Values are returned unquoted with their exact range.
+ */
+export function findCredentialAssignments(
+  text: string,
+  sets: readonly CredentialNameSet[],
+  options: FindOptions = {},
+): CredentialAssignment[] {
+  const from = options.from ?? 0;
+  const to = options.to ?? text.length;
+  const core = new RegExp(sets.map((s) => `(?:${s.coreSource})`).join('|'), 'gi');
+  core.lastIndex = from;
+  const out: CredentialAssignment[] = [];
+  let lastNameEnd = -1;
+  for (let hit = core.exec(text); hit !== null && hit.index < to; hit = core.exec(text)) {
+    // Widen the hit to the whole identifier (`MY_AWS_SECRET_ACCESS_KEY`, `--secret-key`).
+    let nameStart = hit.index;
+    while (nameStart > 0 && NAME_CHAR.test(text[nameStart - 1] as string)) nameStart--;
+    let nameEnd = hit.index + hit[0].length;
+    while (nameEnd < text.length && NAME_CHAR.test(text[nameEnd] as string)) nameEnd++;
+    if (nameEnd <= lastNameEnd) continue; // a second hit inside the same name
+    lastNameEnd = nameEnd;
+    core.lastIndex = nameEnd;
+    // A trailing `.`/`-` belongs to the sentence or the flag syntax, not the name.
+    while (nameEnd > nameStart && /[.-]/.test(text[nameEnd - 1] as string)) nameEnd--;
+    const name = text.slice(nameStart, nameEnd);
+    const normalized = normalizeCredentialName(name);
+    const set = sets.find((s) => s.normalized.test(normalized));
+    if (!set) continue;
+    const found = readAssignment(text, nameStart, nameEnd);
+    if (!found) continue;
+    out.push({ kind: set.kind, name, nameStart, nameEnd, ...found });
+  }
+  return out;
+}
+
+function readAssignment(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+): { value: string; valueStart: number; valueEnd: number; quote: string; syntax: AssignmentSyntax } | undefined {
+  const before = text[nameStart - 1] ?? '';
+  let p = nameEnd;
+  const quoted = QUOTE_CHARS.includes(before) && text[p] === before;
+  if (quoted) p++;
+  const result = (v: ValueSpan | undefined, syntax: AssignmentSyntax) =>
+    v ? { value: v.value, valueStart: v.start, valueEnd: v.end, quote: v.quote, syntax } : undefined;
+
+  // Name/value pairs first: in `{"name": "X", "value": "Y"}` the comma would otherwise
+  // read as a call argument separator and yield the word `value`.
+  let m = stickyMatch(PAIR_VALUE, text, p);
+  if (m) {
+    const v = readValue(text, p + m[0].length, false);
+    if (v && v.value) return result(v, 'name-value-pair');
+  }
+  if (quoted) {
+    const sub = stickyMatch(SUBSCRIPT_CLOSE, text, p);
+    if (sub) p += sub[0].length;
+  }
+  if (before === '<' || (quoted && text[p] === '>')) {
+    m = stickyMatch(XML_CLOSE, text, p);
+    if (m) return result(readValue(text, p + m[0].length, true), 'xml');
+  }
+  m = stickyMatch(TYPED_ASSIGNMENT, text, p) ?? stickyMatch(AUTO_PROPERTY, text, p) ?? stickyMatch(ASSIGNMENT, text, p);
+  if (m) return result(readValue(text, p + m[0].length, false), 'assignment');
+  if (quoted) {
+    m = stickyMatch(CALL_COMMA, text, p);
+    if (m) return result(readValue(text, p + m[0].length, false), 'call-argument');
+    return undefined;
+  }
+  m = stickyMatch(WHITESPACE, text, p);
+  if (m) return result(readValue(text, p + m[0].length, false), 'whitespace');
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Free-text candidates and proximity: "a 40-char secret within a few lines of a key id".
+
+/**
+ * A 40-character secret access key candidate on boundaries that exclude longer base64 runs:
+ * no base64 character before, none (nor `=` padding) after. `key=VALUE` still matches
+ * because `=` is allowed before.
+ */
+export const SECRET_ACCESS_KEY_CANDIDATE_SOURCE = '(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])';
+
+export function secretAccessKeyCandidatePattern(): RegExp {
+  return new RegExp(SECRET_ACCESS_KEY_CANDIDATE_SOURCE, 'g');
+}
+
+/** How many lines above or below a key id a secret may sit and still count as its pair. */
+export const PAIRING_LINE_DISTANCE = 5;
+
+export interface Located {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  /** 0-based line. */
+  readonly line: number;
+}
+
+/** Offset of the start of the line `lines` lines before `offset` (or 0). */
+export function lineWindowStart(text: string, offset: number, lines: number): number {
+  let p = offset;
+  for (let n = 0; n <= lines; n++) {
+    const nl = text.lastIndexOf('\n', p - 1);
+    if (nl === -1) return 0;
+    p = nl;
+  }
+  return p + 1;
+}
+
+/** Offset just after the end of the line `lines` lines after `offset` (or the text's end). */
+export function lineWindowEnd(text: string, offset: number, lines: number): number {
+  let p = offset;
+  for (let n = 0; n <= lines; n++) {
+    const nl = text.indexOf('\n', p);
+    if (nl === -1) return text.length;
+    p = nl + 1;
+  }
+  return p - 1;
+}
+
+/**
+ * The 40-char candidates within `lines` lines of `offset`, filtered by `accept`.
+ * Costs one bounded regex scan of the window, not of the file.
+ */
+export function secretCandidatesNear(
+  text: string,
+  offset: number,
+  accept: (value: string) => boolean,
+  lines = PAIRING_LINE_DISTANCE,
+): Array<{ value: string; start: number; end: number }> {
+  const from = lineWindowStart(text, offset, lines);
+  const to = lineWindowEnd(text, offset, lines);
+  const re = secretAccessKeyCandidatePattern();
+  const window = text.slice(from, to);
+  const out: Array<{ value: string; start: number; end: number }> = [];
+  for (const m of window.matchAll(re)) {
+    if (accept(m[0])) out.push({ value: m[0], start: from + m.index, end: from + m.index + 40 });
+  }
+  return out;
+}
+
+/** The item of `items` (sorted by line) nearest to `line` within `distance` lines, if any. */
+export function nearestByLine<T extends { readonly line: number }>(items: readonly T[], line: number, distance = PAIRING_LINE_DISTANCE): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    const d = Math.abs(item.line - line);
+    if (d <= distance && (!best || d < Math.abs(best.line - line))) best = item;
+  }
+  return best;
+}
+
+export interface KeyIdOccurrence extends Located {
+  /** The account encoded in a new-format id, if any. */
+  readonly account: string | undefined;
+}
+
+/**
+ * Access key ids that can anchor a pairing: every id in the text except the documentation
+ * examples and upper-case word runs (which are not keys, so nothing near them is paired).
+ */
+export function findKeyIds(text: string, lineOf: (offset: number) => number): KeyIdOccurrence[] {
+  const out: KeyIdOccurrence[] = [];
+  for (const m of text.matchAll(accessKeyIdPattern())) {
+    const id = m[0];
+    if (isDocumentationExampleKeyId(id) || looksLikeWordRun(id)) continue;
+    out.push({ value: id, start: m.index, end: m.index + id.length, line: lineOf(m.index), account: decodeAccountId(id) });
+  }
+  return out;
+}
+
+/** `deny` when the account is deny-listed (always report), `allow` when allow-listed (never report). */
+export function accountListing(
+  account: string | undefined,
+  settings: { readonly allowAccountIds: readonly string[]; readonly denyAccountIds: readonly string[] },
+): 'allow' | 'deny' | 'none' {
+  if (account === undefined) return 'none';
+  if (settings.denyAccountIds.includes(account)) return 'deny';
+  if (settings.allowAccountIds.includes(account)) return 'allow';
+  return 'none';
+}
+
+// ---------------------------------------------------------------------------------------
+// One pass per document, shared by every credential rule.
+
+/**
+ * A keyword pre-filter shared by several rules. The engine tests each rule's `keywords`
+ * against a document's text one rule after another; this RegExp remembers the last text it
+ * saw (an identity comparison, O(1) for the same string) and answers the following rules
+ * from memory, so N rules sharing it cost one scan instead of N. It is a plain, non-global
+ * RegExp to every other consumer (ESLint adapter, tests).
+ */
+export class SharedKeywords extends RegExp {
+  #lastText: string | undefined;
+  #lastResult = false;
+  readonly #inner: RegExp;
+
+  constructor(source: string) {
+    super(source);
+    this.#inner = new RegExp(source);
+  }
+
+  override test(text: string): boolean {
+    if (text === this.#lastText) return this.#lastResult;
+    this.#lastResult = this.#inner.test(text);
+    this.#lastText = text;
+    return this.#lastResult;
+  }
+}
+
+/**
+ * Pre-filter for the credential rules (secret access key, session token, credentials file):
+ * secret-key names (`ecret`), session/security-token names (`oken`), access-key names and
+ * the console CSV header (`ccess_key`, `ccess key`), key ids, and STS token headers.
+ * Measured at ~1 GB/s on node_modules (irregexp alternation); one scan serves all the rules.
+ */
+export const CREDENTIAL_KEYWORDS: RegExp = new SharedKeywords(
+  'ecret|ECRET|oken|OKEN|ccess_key|CCESS_KEY|ccess key|AKIA|ASIA|ABIA|ACCA|A3T|IQoJ|FwoG|AQoD',
+);
+
+export interface CredentialScan {
+  /** Assignments to secret-key, session-token and access-key-id names, in text order. */
+  readonly assignments: readonly CredentialAssignment[];
+  /** Access key ids that can anchor a pairing (see findKeyIds). */
+  readonly keyIds: readonly KeyIdOccurrence[];
+}
+
+const scans = new WeakMap<SourceDocument, CredentialScan>();
+const MAYBE_KEY_ID = /A[KSB]IA|ACCA|A3T/;
+
+/**
+ * The credential assignments and key ids of a document, computed once and shared by every
+ * rule that asks (the cache is keyed by the document object, so it dies with it).
+ */
+export function credentialScan(document: SourceDocument): CredentialScan {
+  let scan = scans.get(document);
+  if (!scan) {
+    const { text } = document;
+    scan = {
+      assignments: findCredentialAssignments(text, CREDENTIAL_NAME_SETS),
+      keyIds: MAYBE_KEY_ID.test(text) ? findKeyIds(text, (offset) => document.lines.lineOf(offset)) : [],
+    };
+    scans.set(document, scan);
+  }
+  return scan;
+}
