@@ -249,3 +249,25 @@ export function embeddingPath(doc: SourceDocument): string[] {
   }
   return labels;
 }
+
+/**
+ * Clean-up to run when the scan of the current file ends, such as freeing a WASM parse tree
+ * (tree-sitter memory is not garbage collected). Scans are synchronous per thread, so one
+ * list serves; scanText drains it once every rule has run on the file and its embedded
+ * documents.
+ */
+const scanEndHooks: Array<() => void> = [];
+
+export function onScanEnd(hook: () => void): void {
+  scanEndHooks.push(hook);
+}
+
+export function runScanEndHooks(): void {
+  while (scanEndHooks.length > 0) {
+    try {
+      (scanEndHooks.pop() as () => void)();
+    } catch {
+      // a failed clean-up must not lose the file's findings
+    }
+  }
+}

@@ -1,0 +1,220 @@
+// One value model for CloudFormation, Terraform and Terraform plan JSON, with source ranges.
+//
+// Infrastructure code mixes literals with references that only resolve at deploy time. A
+// rule must never guess: every value is either known (a literal, or something evaluated
+// from literals) or explicitly `unknown` / a `ref`erence to something else. Every value
+// keeps the host-document range it came from so a rule can report the offending token.
+
+/** Offsets into a document's text, end exclusive. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A piece of a string value and where it came from in the host document. `verbatim` pieces
+ * were copied character for character (a finding inside maps to its exact column);
+ * other pieces stand for their host range as a whole (an escape sequence, a placeholder
+ * for an interpolation, a decoded base64 literal).
+ */
+export interface TextPiece {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly verbatim: boolean;
+}
+
+export interface IacString {
+  readonly kind: 'string';
+  readonly value: string;
+  readonly range: Range;
+  /**
+   * How the value maps back to the host, when it can (undefined for values synthesised
+   * whole, e.g. from a number). `${…}` placeholders stay in `value` where an interpolation
+   * could not be evaluated; `hasPlaceholders` says so.
+   */
+  readonly pieces?: readonly TextPiece[];
+  readonly hasPlaceholders?: boolean;
+  /** The value was read from another file (Terraform `file()`): its pieces map to the call. */
+  readonly fromFile?: string;
+  /** For `jsonencode(x)`: the structured value that was encoded. */
+  readonly encoded?: IacValue;
+}
+
+export interface IacNumber {
+  readonly kind: 'number';
+  readonly value: number;
+  readonly range: Range;
+}
+
+export interface IacBool {
+  readonly kind: 'bool';
+  readonly value: boolean;
+  readonly range: Range;
+}
+
+export interface IacNull {
+  readonly kind: 'null';
+  readonly range: Range;
+}
+
+export interface IacEntry {
+  readonly key: string;
+  readonly keyRange: Range;
+  readonly value: IacValue;
+}
+
+export interface IacMap {
+  readonly kind: 'map';
+  readonly entries: readonly IacEntry[];
+  readonly range: Range;
+}
+
+export interface IacList {
+  readonly kind: 'list';
+  readonly items: readonly IacValue[];
+  readonly range: Range;
+}
+
+/**
+ * A reference to another resource or input: CloudFormation `Ref`/`Fn::GetAtt`, Terraform
+ * `aws_iam_role.x.arn`. `target` is the logical id (CloudFormation) or `type.name`
+ * (Terraform managed resource), `data.type.name`, `var.x`, `local.x`, `module.x`.
+ */
+export interface IacRef {
+  readonly kind: 'ref';
+  readonly target: string;
+  readonly attribute?: string;
+  readonly range: Range;
+}
+
+/** Why a value is not known statically. `external`: it comes from outside the file/module. */
+export type UnknownReason = 'external' | 'dynamic' | 'unsupported';
+
+export interface IacUnknown {
+  readonly kind: 'unknown';
+  readonly reason: UnknownReason;
+  readonly range: Range;
+  /** Short description for messages and debugging (`var.profile`, `Fn::ImportValue`). */
+  readonly label?: string;
+}
+
+export type IacValue = IacString | IacNumber | IacBool | IacNull | IacMap | IacList | IacRef | IacUnknown;
+
+export function mapEntry(value: IacValue | undefined, key: string): IacEntry | undefined {
+  if (value?.kind !== 'map') return undefined;
+  // Last one wins, as in both CloudFormation (YAML/JSON) and Terraform object literals.
+  for (let i = value.entries.length - 1; i >= 0; i--) {
+    const e = value.entries[i] as IacEntry;
+    if (e.key === key) return e;
+  }
+  return undefined;
+}
+
+export function mapGet(value: IacValue | undefined, key: string): IacValue | undefined {
+  return mapEntry(value, key)?.value;
+}
+
+/** Case-insensitive key lookup (CloudFormation is case-sensitive, but some loose formats are not). */
+export function mapGetInsensitive(value: IacValue | undefined, key: string): IacEntry | undefined {
+  if (value?.kind !== 'map') return undefined;
+  const lower = key.toLowerCase();
+  return value.entries.find((e) => e.key.toLowerCase() === lower);
+}
+
+/** Follows a key path through maps (and numeric indexes through lists). */
+export function getPath(value: IacValue | undefined, path: readonly (string | number)[]): IacValue | undefined {
+  let current = value;
+  for (const step of path) {
+    if (current === undefined) return undefined;
+    if (typeof step === 'number') current = current.kind === 'list' ? current.items[step] : undefined;
+    else current = mapGet(current, step);
+  }
+  return current;
+}
+
+/** The string a value certainly is, or undefined (unknown, reference, placeholder-bearing, not a scalar). */
+export function knownString(value: IacValue | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.kind === 'string') return value.hasPlaceholders ? undefined : value.value;
+  if (value.kind === 'number' || value.kind === 'bool') return String(value.value);
+  return undefined;
+}
+
+/** Like knownString, but keeps `${…}` placeholders (for texts like user data). */
+export function stringWithPlaceholders(value: IacValue | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
+/** A list value's items; a single non-list value is treated as a one-item list (IAM style). */
+export function asList(value: IacValue | undefined): readonly IacValue[] {
+  if (!value) return [];
+  if (value.kind === 'list') return value.items;
+  return [value];
+}
+
+export function isKnown(value: IacValue | undefined): boolean {
+  return value !== undefined && value.kind !== 'unknown' && value.kind !== 'ref' && !(value.kind === 'string' && value.hasPlaceholders);
+}
+
+/** Pieces of a string value; a string without source pieces maps as a whole to its range. */
+export function piecesOf(value: IacString): readonly TextPiece[] {
+  return value.pieces ?? [{ text: value.value, start: value.range.start, end: value.range.end, verbatim: false }];
+}
+
+/** Plain JavaScript form of a known value (unknowns and refs become undefined). */
+export function toPlain(value: IacValue | undefined): unknown {
+  if (!value) return undefined;
+  switch (value.kind) {
+    case 'string':
+      return value.value;
+    case 'number':
+    case 'bool':
+      return value.value;
+    case 'null':
+      return null;
+    case 'list':
+      return value.items.map(toPlain);
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const e of value.entries) out[e.key] = toPlain(e.value);
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The source range of a value's own text: for a string whose pieces map into its range, from
+ * the first piece to the last (without quotes or the `!Sub` tag); otherwise the value's range.
+ */
+export function valueTokenRange(value: IacValue): Range {
+  if (value.kind === 'string' && value.pieces && value.pieces.length > 0 && !value.fromFile) {
+    const first = value.pieces[0] as TextPiece;
+    const last = value.pieces[value.pieces.length - 1] as TextPiece;
+    if (first.start >= value.range.start && last.end <= value.range.end && last.end > first.start) return { start: first.start, end: last.end };
+  }
+  return value.range;
+}
+
+/**
+ * The source range of the characters [from, to) of a string value: exact inside verbatim
+ * pieces, the whole piece's range inside others (an escape, a file read by `file()`).
+ */
+export function substringRange(value: IacString, from: number, to: number): Range {
+  let pos = 0;
+  let start: number | undefined;
+  let end: number | undefined;
+  for (const p of piecesOf(value)) {
+    const pEnd = pos + p.text.length;
+    if (start === undefined && from < pEnd) start = p.verbatim ? p.start + (from - pos) : p.start;
+    if (start !== undefined && to <= pEnd) {
+      end = p.verbatim ? p.start + (to - pos) : p.end;
+      break;
+    }
+    pos = pEnd;
+  }
+  if (start === undefined) return value.range;
+  return { start, end: Math.max(end ?? value.range.end, start) };
+}

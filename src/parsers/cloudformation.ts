@@ -1,0 +1,525 @@
+// CloudFormation templates (YAML and JSON, SAM, CDK output) as a typed model with exact ranges.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
+//
+// One parser for both syntaxes: the `yaml` package reads JSON too (JSON is flow YAML), and
+// keeps every node's source range. Intrinsic short forms (`!Ref`, `!Sub` …) are declared as
+// custom tags so they parse without warnings, then normalised to the long form
+// (`{Ref: …}`, `{"Fn::Sub": …}`) while keeping the tagged node's range.
+//
+// Evaluation is deliberately conservative: literals, `Fn::Sub` (with `${…}` kept as
+// placeholders), `Fn::Join` (non-literal parts become placeholders), `Fn::Base64` (the
+// text before encoding) and `Fn::ToJsonString` are computed; `Ref`/`Fn::GetAtt` become
+// references; everything else (`Fn::If`, `Fn::ImportValue`, `Fn::FindInMap` …) is unknown.
+// Never a guess.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import type { SourceDocument } from '../engine/document.js';
+import type { Notification } from '../engine/types.js';
+import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '../iac/value.js';
+import { knownString, mapEntry, mapGet } from '../iac/value.js';
+
+/** Every intrinsic function with a YAML short form, by tag. */
+const SHORT_FORMS: Readonly<Record<string, string>> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!Sub': 'Fn::Sub',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Join': 'Fn::Join',
+  '!Select': 'Fn::Select',
+  '!Split': 'Fn::Split',
+  '!Base64': 'Fn::Base64',
+  '!If': 'Fn::If',
+  '!Equals': 'Fn::Equals',
+  '!Not': 'Fn::Not',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!FindInMap': 'Fn::FindInMap',
+  '!ImportValue': 'Fn::ImportValue',
+  '!GetAZs': 'Fn::GetAZs',
+  '!Cidr': 'Fn::Cidr',
+  '!Transform': 'Fn::Transform',
+  '!ToJsonString': 'Fn::ToJsonString',
+  '!Length': 'Fn::Length',
+  '!ForEach': 'Fn::ForEach',
+};
+
+/** Scalar, sequence and mapping variants of every short form; resolution keeps the node itself. */
+const CUSTOM_TAGS = Object.keys(SHORT_FORMS).flatMap((tag) => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq' as const, resolve: (node: unknown) => node },
+  { tag, collection: 'map' as const, resolve: (node: unknown) => node },
+]);
+
+const PARSE_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false } as const;
+
+// ---------------------------------------------------------------------------------------
+// Scalars with positions
+
+/** Length of a YAML double-quoted escape sequence starting at `src[j] === '\\'`. */
+function escapeLength(src: string, j: number): number {
+  const c = src[j + 1];
+  if (c === 'x') return 4;
+  if (c === 'u') return 6;
+  if (c === 'U') return 10;
+  if (c === '\r' && src[j + 2] === '\n') return 3;
+  return 2;
+}
+
+/**
+ * Maps a YAML scalar's value back to its source text, character by character: equal
+ * characters are verbatim, escapes/folds are synthetic, indentation and quotes are
+ * skipped. Works for plain, quoted, literal and folded scalars (and JSON strings).
+ */
+export function scalarPieces(value: string, src: string, start: number, end: number, style: string | undefined): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  const push = (text: string, from: number, to: number, verbatim: boolean) => {
+    const last = pieces[pieces.length - 1];
+    if (verbatim && last?.verbatim && last.end === from) {
+      pieces[pieces.length - 1] = { text: last.text + text, start: last.start, end: to, verbatim: true };
+    } else pieces.push({ text, start: from, end: to, verbatim });
+  };
+  const double = style === Scalar.QUOTE_DOUBLE;
+  const single = style === Scalar.QUOTE_SINGLE;
+  let i = 0;
+  let j = start;
+  // Skip the opening quote so a value starting with a quote character cannot match it.
+  if ((double || single) && (src[j] === '"' || src[j] === "'")) j++;
+  while (i < value.length) {
+    if (j >= end) {
+      push(value.slice(i), start, end, false);
+      break;
+    }
+    const c = value[i] as string;
+    const s = src[j] as string;
+    if (double && s === '\\') {
+      const len = escapeLength(src, j);
+      if (src[j + 1] === '\n' || src[j + 1] === '\r') {
+        // Line continuation: the break and the next line's indentation produce nothing.
+        j += len;
+        while (j < end && (src[j] === ' ' || src[j] === '\t')) j++;
+        continue;
+      }
+      push(c, j, j + len, false);
+      i += 1;
+      j += len;
+      continue;
+    }
+    if (single && s === "'" && src[j + 1] === "'" && c === "'") {
+      push(c, j, j + 2, false);
+      i += 1;
+      j += 2;
+      continue;
+    }
+    if (s === c) {
+      push(c, j, j + 1, true);
+      i += 1;
+      j += 1;
+      continue;
+    }
+    if (c === ' ' && (s === '\n' || s === '\r')) {
+      // A folded line break.
+      const from = j;
+      j += s === '\r' && src[j + 1] === '\n' ? 2 : 1;
+      push(c, from, j, false);
+      i += 1;
+      continue;
+    }
+    j += 1; // indentation, quotes, block headers, comments between folded lines
+  }
+  return pieces;
+}
+
+// ---------------------------------------------------------------------------------------
+// YAML → IacValue
+
+interface ConvertContext {
+  readonly src: string;
+  /** Apply CloudFormation intrinsic evaluation. */
+  readonly intrinsics: boolean;
+}
+
+function nodeRange(node: YamlNode): Range {
+  const r = node.range;
+  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+}
+
+/** The range of the `!Tag` token written before a node. */
+function tagRange(src: string, tag: string, node: YamlNode): Range {
+  const start = nodeRange(node).start;
+  const at = src.lastIndexOf(tag, start);
+  return at >= 0 && start - at < 200 ? { start: at, end: at + tag.length } : { start, end: start };
+}
+
+function convertUntagged(node: YamlNode | null | undefined, ctx: ConvertContext, fallback: Range): IacValue {
+  if (!node) return { kind: 'null', range: fallback };
+  if (isAlias(node)) return { kind: 'unknown', reason: 'unsupported', range: nodeRange(node), label: 'YAML alias' };
+  if (isScalar(node)) {
+    const range = nodeRange(node);
+    const v = node.value;
+    if (typeof v === 'string') {
+      const pieces = scalarPieces(v, ctx.src, range.start, range.end, node.type);
+      return { kind: 'string', value: v, range, pieces };
+    }
+    if (typeof v === 'number') return { kind: 'number', value: v, range };
+    if (typeof v === 'boolean') return { kind: 'bool', value: v, range };
+    if (v === null || v === undefined) return { kind: 'null', range };
+    return { kind: 'string', value: String(v), range };
+  }
+  if (isMap(node)) {
+    const entries: IacEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : '';
+      const keyRange = keyNode ? nodeRange(keyNode) : fallback;
+      entries.push({ key, keyRange, value: convert(pair.value as YamlNode | null, ctx, { start: keyRange.end, end: keyRange.end }) });
+    }
+    const map: IacMap = { kind: 'map', entries, range: nodeRange(node) };
+    return ctx.intrinsics ? evaluateIntrinsic(map, ctx) : map;
+  }
+  if (isSeq(node)) {
+    return { kind: 'list', items: node.items.map((item) => convert(item as YamlNode, ctx, nodeRange(node))), range: nodeRange(node) };
+  }
+  return { kind: 'unknown', reason: 'unsupported', range: fallback };
+}
+
+function convert(node: YamlNode | null | undefined, ctx: ConvertContext, fallback: Range): IacValue {
+  const tag = node?.tag;
+  if (node && tag && ctx.intrinsics && SHORT_FORMS[tag]) {
+    // `!Sub x` ≡ `{"Fn::Sub": x}`: the tag token stands for the key.
+    const inner = convertUntagged(node, ctx, fallback);
+    const range = nodeRange(node);
+    const tr = tagRange(ctx.src, tag, node);
+    const map: IacMap = { kind: 'map', entries: [{ key: SHORT_FORMS[tag] as string, keyRange: tr, value: inner }], range: { start: tr.start, end: range.end } };
+    return evaluateIntrinsic(map, ctx);
+  }
+  return convertUntagged(node, ctx, fallback);
+}
+
+// ---------------------------------------------------------------------------------------
+// Intrinsic functions
+
+const PLACEHOLDER_IN_SUB = /\$\{(?!!)[^}]*\}/;
+
+/** A `${…}` placeholder text standing for a value that is not known statically. */
+function placeholderFor(value: IacValue): string {
+  if (value.kind === 'ref') return `\${${value.target}${value.attribute ? `.${value.attribute}` : ''}}`;
+  if (value.kind === 'unknown' && value.label) return `\${${value.label}}`;
+  return '${…}';
+}
+
+/** Turns a single-key intrinsic map into its evaluated value; other maps come back unchanged. */
+function evaluateIntrinsic(map: IacMap, ctx: ConvertContext): IacValue {
+  if (map.entries.length !== 1) return map;
+  const { key, value: arg } = map.entries[0] as IacEntry;
+  const range = map.range;
+  switch (key) {
+    case 'Ref': {
+      const target = knownString(arg);
+      return target === undefined ? { kind: 'unknown', reason: 'dynamic', range, label: 'Ref' } : { kind: 'ref', target, range };
+    }
+    case 'Fn::GetAtt': {
+      if (arg.kind === 'string') {
+        const dot = arg.value.indexOf('.');
+        if (dot > 0) return { kind: 'ref', target: arg.value.slice(0, dot), attribute: arg.value.slice(dot + 1), range };
+      }
+      if (arg.kind === 'list') {
+        const target = knownString(arg.items[0]);
+        const attribute = knownString(arg.items[1]);
+        if (target !== undefined && attribute !== undefined) return { kind: 'ref', target, attribute, range };
+      }
+      return { kind: 'unknown', reason: 'dynamic', range, label: 'Fn::GetAtt' };
+    }
+    case 'Fn::Sub': {
+      const template = arg.kind === 'list' ? arg.items[0] : arg;
+      if (template?.kind !== 'string') return { kind: 'unknown', reason: 'dynamic', range, label: 'Fn::Sub' };
+      return { ...template, range, hasPlaceholders: PLACEHOLDER_IN_SUB.test(template.value) };
+    }
+    case 'Fn::Base64':
+      // The text before encoding: that is what the instance runs.
+      return arg.kind === 'string' ? { ...arg, range } : arg.kind === 'unknown' || arg.kind === 'ref' ? { ...arg, range } : { kind: 'unknown', reason: 'dynamic', range, label: 'Fn::Base64' };
+    case 'Fn::Join':
+      return evaluateJoin(arg, range);
+    case 'Fn::ToJsonString': {
+      if (arg.kind !== 'map' && arg.kind !== 'list') return { kind: 'unknown', reason: 'dynamic', range, label: 'Fn::ToJsonString' };
+      return { kind: 'string', value: JSON.stringify(plainForJson(arg)), range, encoded: arg, hasPlaceholders: true };
+    }
+    case 'Fn::ImportValue':
+      return { kind: 'unknown', reason: 'external', range, label: 'Fn::ImportValue' };
+    case 'Fn::If':
+    case 'Fn::Select':
+    case 'Fn::Split':
+    case 'Fn::FindInMap':
+    case 'Fn::GetAZs':
+    case 'Fn::Cidr':
+    case 'Fn::Transform':
+    case 'Fn::Length':
+    case 'Fn::Equals':
+    case 'Fn::Not':
+    case 'Fn::And':
+    case 'Fn::Or':
+    case 'Fn::ForEach':
+      return { kind: 'unknown', reason: 'dynamic', range, label: key };
+    default:
+      void ctx;
+      return map;
+  }
+}
+
+function plainForJson(value: IacValue): unknown {
+  switch (value.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return value.value;
+    case 'null':
+      return null;
+    case 'list':
+      return value.items.map(plainForJson);
+    case 'map':
+      return Object.fromEntries(value.entries.map((e) => [e.key, plainForJson(e.value)]));
+    default:
+      return placeholderFor(value);
+  }
+}
+
+/** `Fn::Join [delim, [parts…]]`: literal parts verbatim, others as `${…}` placeholders. */
+function evaluateJoin(arg: IacValue, range: Range): IacValue {
+  if (arg.kind !== 'list' || arg.items.length !== 2) return { kind: 'unknown', reason: 'dynamic', range, label: 'Fn::Join' };
+  const [delimNode, partsNode] = arg.items as [IacValue, IacValue];
+  const delim = knownString(delimNode);
+  if (delim === undefined || partsNode.kind !== 'list') return { kind: 'unknown', reason: 'dynamic', range, label: 'Fn::Join' };
+  const pieces: TextPiece[] = [];
+  let value = '';
+  let hasPlaceholders = false;
+  partsNode.items.forEach((part, index) => {
+    if (index > 0 && delim.length > 0) {
+      pieces.push({ text: delim, start: delimNode.range.start, end: delimNode.range.end, verbatim: false });
+      value += delim;
+    }
+    if (part.kind === 'string') {
+      pieces.push(...(part.pieces ?? [{ text: part.value, start: part.range.start, end: part.range.end, verbatim: false }]));
+      value += part.value;
+      if (part.hasPlaceholders) hasPlaceholders = true;
+    } else if (part.kind === 'number' || part.kind === 'bool') {
+      const text = String(part.value);
+      pieces.push({ text, start: part.range.start, end: part.range.end, verbatim: false });
+      value += text;
+    } else {
+      const text = placeholderFor(part);
+      pieces.push({ text, start: part.range.start, end: part.range.end, verbatim: false });
+      value += text;
+      hasPlaceholders = true;
+    }
+  });
+  return { kind: 'string', value, range, pieces, hasPlaceholders };
+}
+
+// ---------------------------------------------------------------------------------------
+// The template model
+
+export interface CfnResource {
+  readonly logicalId: string;
+  readonly idRange: Range;
+  /** `AWS::EC2::Instance`; empty when missing. */
+  readonly type: string;
+  /** Range of the type value (the token to report for an absence). */
+  readonly typeRange: Range;
+  readonly node: IacMap;
+  readonly properties?: IacMap;
+  readonly metadata?: IacValue;
+}
+
+export interface CfnParameter {
+  readonly name: string;
+  readonly nameRange: Range;
+  readonly node: IacValue;
+  readonly type?: string;
+  readonly default?: IacValue;
+  readonly noEcho: boolean;
+}
+
+export interface CfnOutput {
+  readonly name: string;
+  readonly nameRange: Range;
+  readonly value?: IacValue;
+}
+
+export interface CfnTemplate {
+  readonly root: IacMap;
+  readonly resources: readonly CfnResource[];
+  readonly resourcesById: ReadonlyMap<string, CfnResource>;
+  readonly parameters: ReadonlyMap<string, CfnParameter>;
+  readonly outputs: readonly CfnOutput[];
+  /** `Transform: AWS::Serverless-2016-10-31`. */
+  readonly isSam: boolean;
+  /** Parse problems (the model holds what could be read). */
+  readonly errors: readonly { message: string; offset: number }[];
+}
+
+/** A string's range without its quotes (`"AWS::EC2::Instance"` in JSON → the name itself). */
+function unquoted(value: IacValue): Range {
+  if (value.kind === 'string' && value.pieces?.length === 1 && value.pieces[0]!.verbatim) return { start: value.pieces[0]!.start, end: value.pieces[0]!.end };
+  return value.range;
+}
+
+function buildTemplate(root: IacMap, errors: CfnTemplate['errors']): CfnTemplate {
+  const resources: CfnResource[] = [];
+  const resourcesSection = mapGet(root, 'Resources');
+  if (resourcesSection?.kind === 'map') {
+    for (const entry of resourcesSection.entries) {
+      if (entry.value.kind !== 'map') continue;
+      const typeEntry = mapEntry(entry.value, 'Type');
+      const type = typeEntry?.value.kind === 'string' ? typeEntry.value.value : '';
+      const properties = mapGet(entry.value, 'Properties');
+      resources.push({
+        logicalId: entry.key,
+        idRange: entry.keyRange,
+        type,
+        typeRange: typeEntry ? unquoted(typeEntry.value) : entry.keyRange,
+        node: entry.value,
+        ...(properties?.kind === 'map' ? { properties } : {}),
+        ...(mapGet(entry.value, 'Metadata') ? { metadata: mapGet(entry.value, 'Metadata') } : {}),
+      });
+    }
+  }
+  const parameters = new Map<string, CfnParameter>();
+  const parametersSection = mapGet(root, 'Parameters');
+  if (parametersSection?.kind === 'map') {
+    for (const entry of parametersSection.entries) {
+      const noEcho = knownString(mapGet(entry.value, 'NoEcho'));
+      const def = mapGet(entry.value, 'Default');
+      const type = knownString(mapGet(entry.value, 'Type'));
+      parameters.set(entry.key, {
+        name: entry.key,
+        nameRange: entry.keyRange,
+        node: entry.value,
+        ...(type !== undefined ? { type } : {}),
+        ...(def ? { default: def } : {}),
+        noEcho: noEcho?.toLowerCase() === 'true',
+      });
+    }
+  }
+  const outputs: CfnOutput[] = [];
+  const outputsSection = mapGet(root, 'Outputs');
+  if (outputsSection?.kind === 'map') {
+    for (const entry of outputsSection.entries) {
+      const value = mapGet(entry.value, 'Value');
+      outputs.push({ name: entry.key, nameRange: entry.keyRange, ...(value ? { value } : {}) });
+    }
+  }
+  const transform = mapGet(root, 'Transform');
+  const transforms = transform?.kind === 'list' ? transform.items : transform ? [transform] : [];
+  const isSam = transforms.some((t) => knownString(t)?.startsWith('AWS::Serverless') === true);
+  return {
+    root,
+    resources,
+    resourcesById: new Map(resources.map((r) => [r.logicalId, r])),
+    parameters,
+    outputs,
+    isSam,
+    errors,
+  };
+}
+
+const templates = new WeakMap<SourceDocument, CfnTemplate | null>();
+
+/**
+ * The template in a CloudFormation document, parsed once per document. Returns undefined
+ * when nothing usable could be read. Parse errors are pushed to `notes` (the first caller
+ * that passes `notes` gets them; later callers share the cached model).
+ */
+export function parseCloudFormation(doc: SourceDocument, notes?: Notification[]): CfnTemplate | undefined {
+  const cached = templates.get(doc);
+  if (cached !== undefined) return cached ?? undefined;
+  let template: CfnTemplate | null = null;
+  try {
+    const parsed = parseDocument(doc.text, PARSE_OPTIONS);
+    const errors = parsed.errors.map((e) => ({ message: e.message.split('\n')[0] as string, offset: e.pos[0] }));
+    const root = convert(parsed.contents as YamlNode | null, { src: doc.text, intrinsics: true }, { start: 0, end: 0 });
+    if (root.kind === 'map') template = buildTemplate(root, errors);
+    if (errors.length > 0) reportParseErrors(doc, 'CloudFormation template', errors, notes);
+  } catch (error) {
+    reportParseErrors(doc, 'CloudFormation template', [{ message: (error as Error).message, offset: 0 }], notes);
+  }
+  templates.set(doc, template);
+  return template ?? undefined;
+}
+
+const yamlTrees = new WeakMap<SourceDocument, IacValue[]>();
+
+/**
+ * Every YAML document in a plain YAML/JSON file (Kubernetes manifests, docker-compose
+ * files, Terraform plan JSON), without CloudFormation intrinsic evaluation. Cached.
+ */
+export function parseYamlDocuments(doc: SourceDocument, notes?: Notification[]): IacValue[] {
+  const cached = yamlTrees.get(doc);
+  if (cached) return cached;
+  const out: IacValue[] = [];
+  try {
+    const docs = parseAllDocuments(doc.text, PARSE_OPTIONS);
+    const list = Array.isArray(docs) ? docs : [];
+    const errors: { message: string; offset: number }[] = [];
+    for (const d of list) {
+      errors.push(...d.errors.map((e) => ({ message: e.message.split('\n')[0] as string, offset: e.pos[0] })));
+      if (d.contents) out.push(convert(d.contents as YamlNode, { src: doc.text, intrinsics: false }, { start: 0, end: 0 }));
+    }
+    if (errors.length > 0) reportParseErrors(doc, doc.language === 'json' ? 'JSON' : 'YAML', errors, notes);
+  } catch (error) {
+    reportParseErrors(doc, 'YAML', [{ message: (error as Error).message, offset: 0 }], notes);
+  }
+  yamlTrees.set(doc, out);
+  return out;
+}
+
+const reported = new WeakSet<SourceDocument>();
+
+function reportParseErrors(doc: SourceDocument, what: string, errors: readonly { message: string; offset: number }[], notes: Notification[] | undefined): void {
+  if (!notes || reported.has(doc) || errors.length === 0) return;
+  reported.add(doc);
+  const first = errors[0] as { message: string; offset: number };
+  const pos = doc.lines.position(Math.min(first.offset, doc.text.length));
+  notes.push({
+    id: 'parse-error',
+    level: 'warning',
+    path: doc.path,
+    line: pos.line,
+    column: pos.column,
+    message: `${doc.path}:${pos.line}:${pos.column}: could not parse the ${what} (${first.message}); only text-based rules checked it`,
+  });
+}
+
+/** Reports the parse errors of an already-parsed template to `notes` (used by the extractor that owns notifications). */
+export function notifyCloudFormationErrors(doc: SourceDocument, notes: Notification[]): void {
+  const template = parseCloudFormation(doc, notes);
+  if (template && template.errors.length > 0) reportParseErrors(doc, 'CloudFormation template', template.errors, notes);
+  if (!template && !reported.has(doc)) {
+    reportParseErrors(doc, 'CloudFormation template', [{ message: 'the document is not a mapping', offset: 0 }], notes);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+/** A property of a resource by path (`['MetadataOptions', 'HttpTokens']`). */
+export function resourceProperty(resource: CfnResource, path: readonly string[]): IacEntry | undefined {
+  let current: IacValue | undefined = resource.properties;
+  let entry: IacEntry | undefined;
+  for (const step of path) {
+    entry = mapEntry(current, step);
+    if (!entry) return undefined;
+    current = entry.value;
+  }
+  return entry;
+}
+
+/** Whether a logical id names a template parameter or pseudo parameter (values that come from outside). */
+export function isExternalName(template: CfnTemplate, name: string): boolean {
+  return name.startsWith('AWS::') || template.parameters.has(name);
+}
+
+/** The string value a parameter certainly has when the stack is deployed with its default. */
+export function parameterDefault(template: CfnTemplate, name: string): IacString | undefined {
+  const def = template.parameters.get(name)?.default;
+  return def?.kind === 'string' ? def : undefined;
+}

@@ -1,0 +1,985 @@
+// Terraform configuration (`.tf` via tree-sitter, `.tf.json`) as blocks with exact ranges,
+// and a static evaluator that knows what it does not know.
+// https://developer.hashicorp.com/terraform/language/syntax/configuration
+// https://developer.hashicorp.com/terraform/language/syntax/json
+// https://developer.hashicorp.com/terraform/language/expressions/strings
+//
+// Evaluated: string literals (escapes decoded, mapped per character), heredocs (`<<EOF`,
+// `<<-EOF` with the common indentation stripped per line), templates (`${…}` and `%{…}`
+// kept verbatim as placeholders), numbers/bools/null, tuples and objects, `jsonencode`,
+// `base64encode` (the text before encoding), `base64decode` of a literal, `file()` and
+// `templatefile()` relative to the module directory (read from disk), `var.x` with a
+// default in the module, `local.x`, `path.module`, `data.aws_iam_policy_document.x.json`.
+// References to managed resources become `ref`s. Everything else (conditionals, for
+// expressions, `data` sources, `module` outputs, variables without default) is `unknown`:
+// a rule must stay silent on it rather than guess.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import type { Node as TsNode, Tree } from 'web-tree-sitter';
+import { onScanEnd, type SourceDocument } from '../engine/document.js';
+import type { Notification } from '../engine/types.js';
+import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '../iac/value.js';
+import { knownString, mapEntry, mapGet } from '../iac/value.js';
+import { getParser } from './tree-sitter.js';
+import { parseYamlDocuments } from './cloudformation.js';
+
+// ---------------------------------------------------------------------------------------
+// Model
+
+export interface TfLabel {
+  readonly value: string;
+  readonly range: Range;
+}
+
+export interface TfAttribute {
+  readonly name: string;
+  readonly nameRange: Range;
+  /** Range of the value expression. */
+  readonly range: Range;
+  /** The evaluated value (computed on first use, then cached). */
+  value(): IacValue;
+  /** The tree-sitter expression node (native syntax only). */
+  readonly node?: TsNode;
+}
+
+export interface TfBlock {
+  /** `resource`, `data`, `provider`, `variable`, `locals`, `terraform`, `backend`, nested block names… */
+  readonly type: string;
+  readonly typeRange: Range;
+  readonly labels: readonly TfLabel[];
+  readonly range: Range;
+  readonly file: TfFile;
+  attributes(): readonly TfAttribute[];
+  attribute(name: string): TfAttribute | undefined;
+  blocks(type?: string): readonly TfBlock[];
+}
+
+export interface TfFile {
+  /** Absolute path when known, else the document path. */
+  readonly path: string;
+  readonly text: string;
+  readonly syntax: 'hcl' | 'json';
+  readonly blocks: readonly TfBlock[];
+  /** Set for the file being scanned; sibling files read from disk have no document. */
+  readonly document?: SourceDocument;
+  /** Module directory on disk, when known. */
+  readonly dir?: string;
+  readonly errors: readonly { message: string; offset: number }[];
+}
+
+export interface TfModule {
+  readonly dir?: string;
+  /** The scanned file first, then its siblings. */
+  readonly files: readonly TfFile[];
+  readonly variables: ReadonlyMap<string, TfBlock>;
+  readonly locals: ReadonlyMap<string, TfAttribute>;
+  /** `type.name` → block, managed resources. */
+  readonly resources: ReadonlyMap<string, TfBlock>;
+  /** `type.name` → block, data sources. */
+  readonly data: ReadonlyMap<string, TfBlock>;
+}
+
+function rangeOf(node: TsNode): Range {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+function named(node: TsNode): TsNode[] {
+  return node.namedChildren.filter((c): c is TsNode => c !== null);
+}
+
+// ---------------------------------------------------------------------------------------
+// Native syntax
+
+function labelOf(node: TsNode): TfLabel {
+  if (node.type === 'string_lit') {
+    const inner = named(node).find((c) => c.type === 'template_literal');
+    return { value: inner?.text ?? '', range: inner ? rangeOf(inner) : { start: node.startIndex + 1, end: node.startIndex + 1 } };
+  }
+  return { value: node.text, range: rangeOf(node) };
+}
+
+function hclBlock(node: TsNode, file: () => TfFile): TfBlock {
+  const children = named(node);
+  const typeNode = children[0] as TsNode;
+  const labels = children.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier').map(labelOf);
+  const body = children.find((c) => c.type === 'body');
+  let attrs: TfAttribute[] | undefined;
+  let nested: TfBlock[] | undefined;
+  const load = () => {
+    if (attrs) return;
+    attrs = [];
+    nested = [];
+    for (const child of body ? named(body) : []) {
+      if (child.type === 'attribute') {
+        const id = named(child)[0] as TsNode;
+        const expr = named(child).find((c) => c.type === 'expression');
+        if (!expr) continue;
+        let cached: IacValue | undefined;
+        const f = file;
+        attrs.push({
+          name: id.text,
+          nameRange: rangeOf(id),
+          range: rangeOf(expr),
+          node: expr,
+          value: () => (cached ??= evaluate(expr, scopeOf(f()), 0)),
+        });
+      } else if (child.type === 'block') nested.push(hclBlock(child, file));
+    }
+  };
+  return {
+    type: typeNode.text,
+    typeRange: rangeOf(typeNode),
+    labels,
+    range: rangeOf(node),
+    get file() {
+      return file();
+    },
+    attributes: () => (load(), attrs as TfAttribute[]),
+    attribute: (name) => (load(), (attrs as TfAttribute[]).find((a) => a.name === name)),
+    blocks: (type) => (load(), type === undefined ? (nested as TfBlock[]) : (nested as TfBlock[]).filter((b) => b.type === type)),
+  };
+}
+
+/**
+ * Parses native syntax. The tree stays alive while the file's attributes may still be
+ * evaluated (values are computed lazily from its nodes); whoever calls this owns it and must
+ * `delete()` it (see parseTerraform and the module cache below).
+ */
+function parseHcl(text: string, path: string, dir: string | undefined, document: SourceDocument | undefined): { file: TfFile; tree: Tree | null } {
+  const tree = getParser('terraform').parse(text);
+  const errors: { message: string; offset: number }[] = [];
+  let file: TfFile | undefined;
+  const getFile = () => file as TfFile;
+  const blocks: TfBlock[] = [];
+  if (tree) {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      const bad = findError(root);
+      errors.push({ message: bad ? `syntax error near "${bad.text.slice(0, 30)}"` : 'syntax error', offset: bad?.startIndex ?? 0 });
+    }
+    const body = named(root).find((c) => c.type === 'body');
+    for (const child of body ? named(body) : []) if (child.type === 'block') blocks.push(hclBlock(child, getFile));
+  } else errors.push({ message: 'the parser gave up', offset: 0 });
+  file = { path, text, syntax: 'hcl', blocks, ...(document ? { document } : {}), ...(dir ? { dir } : {}), errors };
+  return { file, tree };
+}
+
+function findError(node: TsNode): TsNode | undefined {
+  if (node.type === 'ERROR' || node.isMissing) return node;
+  for (const child of node.children) {
+    if (child && child.hasError) {
+      const found = findError(child);
+      if (found) return found;
+    }
+  }
+  return node.hasError ? node : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON syntax (.tf.json)
+
+/** A `"${…}"` string that is a single reference, as Terraform JSON writes expressions. */
+const JSON_SINGLE_REF = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_*][\w-]*|\[\d+\])*)\s*\}$/;
+
+function jsonValue(value: IacValue, file: () => TfFile): IacValue {
+  if (value.kind === 'string') {
+    const m = JSON_SINGLE_REF.exec(value.value);
+    if (m) return resolveTraversal((m[1] as string).replace(/\[\d+\]/g, '').split('.'), value.range, scopeOf(file()), 0);
+    return value.value.includes('${') ? { ...value, hasPlaceholders: true } : value;
+  }
+  if (value.kind === 'list') return { ...value, items: value.items.map((v) => jsonValue(v, file)) };
+  if (value.kind === 'map') return { ...value, entries: value.entries.map((e) => ({ ...e, value: jsonValue(e.value, file) })) };
+  return value;
+}
+
+/** Terraform JSON: `{"resource": {"type": {"name": {…}}}}`; block bodies may also be arrays of objects. */
+function jsonBlocksOf(type: string, typeRange: Range, labelDepth: number, value: IacValue, file: () => TfFile, labels: TfLabel[] = []): TfBlock[] {
+  const bodies = value.kind === 'list' ? value.items : [value];
+  const out: TfBlock[] = [];
+  for (const body of bodies) {
+    if (body.kind !== 'map') continue;
+    if (labelDepth > 0) {
+      for (const e of body.entries) out.push(...jsonBlocksOf(type, typeRange, labelDepth - 1, e.value, file, [...labels, { value: e.key, range: e.keyRange }]));
+      continue;
+    }
+    out.push(jsonBlock(type, typeRange, labels, body, file));
+  }
+  return out;
+}
+
+/** Nested block names whose JSON object form is a block, not an attribute map. */
+const JSON_NESTED_BLOCKS = new Set([
+  'metadata_options', 'provisioner', 'launch_template', 'iam_instance_profile', 'environment', 'inline_policy',
+  'statement', 'principals', 'condition', 'assume_role', 'mixed_instances_policy', 'launch_template_specification',
+  'launch_specification', 'root_block_device', 'backend', 'connection', 'variables', 'override',
+]);
+
+function jsonBlock(type: string, typeRange: Range, labels: TfLabel[], body: IacMap, file: () => TfFile): TfBlock {
+  const attrs: TfAttribute[] = [];
+  const nested: TfBlock[] = [];
+  for (const e of body.entries) {
+    const isBlock = JSON_NESTED_BLOCKS.has(e.key) && (e.value.kind === 'map' || (e.value.kind === 'list' && e.value.items.every((i) => i.kind === 'map')));
+    // `environment { variables = {…} }` is a block; `variables` inside it is an attribute.
+    if (isBlock && !(e.key === 'variables' && type === 'environment')) {
+      const depth = e.key === 'provisioner' || e.key === 'backend' ? 1 : 0;
+      nested.push(...jsonBlocksOf(e.key, e.keyRange, depth, e.value, file));
+    }
+    let cached: IacValue | undefined;
+    attrs.push({ name: e.key, nameRange: e.keyRange, range: e.value.range, value: () => (cached ??= jsonValue(e.value, file)) });
+  }
+  return {
+    type,
+    typeRange,
+    labels,
+    range: body.range,
+    get file() {
+      return file();
+    },
+    attributes: () => attrs,
+    attribute: (name) => attrs.find((a) => a.name === name),
+    blocks: (t) => (t === undefined ? nested : nested.filter((b) => b.type === t)),
+  };
+}
+
+const JSON_TOP_LEVEL_LABELS: Readonly<Record<string, number>> = {
+  resource: 2, data: 2, provider: 1, variable: 1, output: 1, module: 1, locals: 0, terraform: 0,
+};
+
+function parseTfJson(document: SourceDocument | undefined, text: string, path: string, dir: string | undefined): TfFile {
+  let file: TfFile | undefined;
+  const getFile = () => file as TfFile;
+  const doc: SourceDocument = document ?? pseudoDocument(path, text);
+  const roots = parseYamlDocuments(doc);
+  const root = roots[0];
+  const blocks: TfBlock[] = [];
+  if (root?.kind === 'map') {
+    for (const e of root.entries) {
+      const depth = JSON_TOP_LEVEL_LABELS[e.key];
+      if (depth === undefined) continue;
+      blocks.push(...jsonBlocksOf(e.key, e.keyRange, depth, e.value, getFile));
+    }
+  }
+  file = { path, text, syntax: 'json', blocks, ...(document ? { document } : {}), ...(dir ? { dir } : {}), errors: root ? [] : [{ message: 'not a JSON object', offset: 0 }] };
+  return file;
+}
+
+function pseudoDocument(path: string, text: string): SourceDocument {
+  // Only what parseYamlDocuments reads; a real LineIndex is not needed for sibling files.
+  return { path, kind: 'terraform', language: 'json', text, lines: { position: () => ({ line: 1, column: 1 }) } as unknown as SourceDocument['lines'], bootstrap: false, depth: 0 };
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing entry points and caches
+
+const files = new WeakMap<SourceDocument, TfFile>();
+const notified = new WeakSet<SourceDocument>();
+
+export function isTerraformJsonPath(path: string): boolean {
+  return /\.(?:tf|tofu)\.json$/i.test(path);
+}
+
+/** The Terraform file in a document (`.tf` or `.tf.json`), parsed once per document. */
+export function parseTerraform(doc: SourceDocument, notes?: Notification[]): TfFile {
+  let file = files.get(doc);
+  if (!file) {
+    const dir = doc.absPath ? dirname(doc.absPath) : undefined;
+    const path = doc.absPath ?? doc.path;
+    if (isTerraformJsonPath(doc.path)) file = parseTfJson(doc, doc.text, path, dir);
+    else {
+      const parsed = parseHcl(doc.text, path, dir, doc);
+      file = parsed.file;
+      // A file on disk joins its directory's module cache (its siblings reuse this parse);
+      // anything else frees its tree when the scan of the file ends.
+      if (!(doc.depth === 0 && doc.absPath && dir && adoptIntoModuleCache(dir, doc.absPath, parsed))) {
+        const tree = parsed.tree;
+        if (tree) onScanEnd(() => tree.delete());
+      }
+    }
+    files.set(doc, file);
+  }
+  if (notes && file.errors.length > 0 && !notified.has(doc)) {
+    notified.add(doc);
+    const first = file.errors[0] as { message: string; offset: number };
+    const pos = doc.lines.position(first.offset);
+    notes.push({
+      id: 'parse-error',
+      level: 'warning',
+      path: doc.path,
+      line: pos.line,
+      column: pos.column,
+      message: `${doc.path}:${pos.line}:${pos.column}: could not fully parse the Terraform file (${first.message}); the readable blocks were still checked`,
+    });
+  }
+  return file;
+}
+
+/**
+ * The files of one module directory, parsed at most once each. Files are scanned in path
+ * order (and handed to worker threads in consecutive batches), so one directory at a time is
+ * enough: moving to another directory frees every tree of the previous one. Without that,
+ * tree-sitter's WASM memory (never garbage collected) grows with every .tf file scanned.
+ */
+interface CachedTf {
+  readonly stamp: string;
+  readonly file: TfFile;
+  readonly tree: Tree | null;
+}
+let moduleCache: { dir: string; files: Map<string, CachedTf> } | undefined;
+/** Modules larger than this are not read for cross-file resolution (cost bound). */
+const MAX_SIBLING_BYTES = 4 * 1024 * 1024;
+
+function moduleCacheFor(dir: string): Map<string, CachedTf> {
+  if (moduleCache?.dir !== dir) {
+    for (const entry of moduleCache?.files.values() ?? []) entry.tree?.delete();
+    moduleCache = { dir, files: new Map() };
+  }
+  return moduleCache.files;
+}
+
+function statStamp(full: string): { stamp: string; size: number } | undefined {
+  try {
+    const s = statSync(full);
+    return { stamp: `${s.size}:${s.mtimeMs}`, size: s.size };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts the scanned file's own parse into its directory's cache; false when it cannot be cached. */
+function adoptIntoModuleCache(dir: string, absPath: string, parsed: { file: TfFile; tree: Tree | null }): boolean {
+  const st = statStamp(absPath);
+  if (!st) return false;
+  const cache = moduleCacheFor(dir);
+  const name = absPath.slice(absPath.lastIndexOf('/') + 1);
+  cache.get(name)?.tree?.delete();
+  cache.set(name, { stamp: st.stamp, file: parsed.file, tree: parsed.tree });
+  return true;
+}
+
+/** The other `.tf`/`.tf.json` files of a module directory, parsed lazily and cached. */
+function siblingFiles(dir: string, exclude: string): TfFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.(?:tf|tofu)(?:\.json)?$/i.test(n)).sort();
+  } catch {
+    return [];
+  }
+  const excluded = resolvePath(exclude);
+  const cache = moduleCacheFor(dir);
+  const out: TfFile[] = [];
+  let total = 0;
+  for (const name of names) {
+    const full = join(dir, name);
+    if (resolvePath(full) === excluded) continue;
+    const st = statStamp(full);
+    if (!st) continue;
+    total += st.size;
+    if (total > MAX_SIBLING_BYTES) break;
+    const cached = cache.get(name);
+    if (cached && cached.stamp === st.stamp) {
+      out.push(cached.file);
+      continue;
+    }
+    try {
+      const text = readFileSync(full, 'utf8');
+      cached?.tree?.delete();
+      const parsed = isTerraformJsonPath(name) ? { file: parseTfJson(undefined, text, full, dir), tree: null } : parseHcl(text, full, dir, undefined);
+      cache.set(name, { stamp: st.stamp, file: parsed.file, tree: parsed.tree });
+      out.push(parsed.file);
+    } catch {
+      // unreadable sibling: its references stay unknown
+    }
+  }
+  return out;
+}
+
+const modules = new WeakMap<TfFile, TfModule>();
+
+/** The module a file belongs to: the file itself plus the other `.tf` files of its directory. */
+export function moduleOf(file: TfFile): TfModule {
+  let mod = modules.get(file);
+  if (mod) return mod;
+  const all = [file, ...(file.dir && file.document ? siblingFiles(file.dir, file.path) : [])];
+  const variables = new Map<string, TfBlock>();
+  const locals = new Map<string, TfAttribute>();
+  const resources = new Map<string, TfBlock>();
+  const data = new Map<string, TfBlock>();
+  // Reverse order so the scanned file's own definitions win on duplicates.
+  for (const f of [...all].reverse()) {
+    for (const b of f.blocks) {
+      const [l0, l1] = b.labels;
+      if (b.type === 'variable' && l0) variables.set(l0.value, b);
+      else if (b.type === 'locals') for (const a of b.attributes()) locals.set(a.name, a);
+      else if (b.type === 'resource' && l0 && l1) resources.set(`${l0.value}.${l1.value}`, b);
+      else if (b.type === 'data' && l0 && l1) data.set(`${l0.value}.${l1.value}`, b);
+    }
+  }
+  mod = { ...(file.dir ? { dir: file.dir } : {}), files: all, variables, locals, resources, data };
+  modules.set(file, mod);
+  return mod;
+}
+
+/** Every block of the given type across the module, the scanned file's first. */
+export function moduleBlocks(file: TfFile, type: string): TfBlock[] {
+  return moduleOf(file).files.flatMap((f) => f.blocks.filter((b) => b.type === type));
+}
+
+// ---------------------------------------------------------------------------------------
+// Evaluation
+
+interface Scope {
+  readonly file: TfFile;
+}
+
+function scopeOf(file: TfFile): Scope {
+  return { file };
+}
+
+const MAX_DEPTH = 24;
+
+function unknown(range: Range, reason: 'external' | 'dynamic' | 'unsupported', label?: string): IacValue {
+  return { kind: 'unknown', reason, range, ...(label ? { label } : {}) };
+}
+
+/** A value found in another file cannot carry that file's ranges into this one: re-anchor it. */
+function reanchor(value: IacValue, range: Range, sameFile: boolean): IacValue {
+  // Same file: the pieces still map exactly; the value as a whole is reported at the reference.
+  if (sameFile) return { ...value, range };
+  switch (value.kind) {
+    case 'string':
+      return { kind: 'string', value: value.value, range, pieces: [{ text: value.value, start: range.start, end: range.end, verbatim: false }], ...(value.hasPlaceholders ? { hasPlaceholders: true } : {}), ...(value.encoded ? { encoded: reanchor(value.encoded, range, false) } : {}) };
+    case 'list':
+      return { kind: 'list', items: value.items.map((i) => reanchor(i, range, false)), range };
+    case 'map':
+      return { kind: 'map', entries: value.entries.map((e) => ({ key: e.key, keyRange: range, value: reanchor(e.value, range, false) })), range };
+    default:
+      return { ...value, range };
+  }
+}
+
+/** Evaluates an expression node (any of the grammar's expression shapes). */
+export function evaluate(node: TsNode, scope: Scope, depth: number): IacValue {
+  const range = rangeOf(node);
+  if (depth > MAX_DEPTH) return unknown(range, 'unsupported', 'too deep');
+  switch (node.type) {
+    case 'expression': {
+      const parts = named(node);
+      const head = parts[0];
+      if (!head) return unknown(range, 'dynamic');
+      if (head.type === 'variable_expr') {
+        const path = [head.text];
+        for (const p of parts.slice(1)) {
+          if (p.type === 'get_attr') path.push(named(p)[0]?.text ?? '');
+          else if (p.type === 'index' || p.type === 'splat') continue; // aws_instance.x[0].id → aws_instance.x.id
+          else return unknown(range, 'dynamic');
+        }
+        return resolveTraversal(path, range, scope, depth + 1);
+      }
+      if (parts.length > 1) return unknown(range, 'dynamic'); // f(x).attr, [..][0]
+      return evaluate(head, scope, depth + 1);
+    }
+    case 'literal_value':
+    case 'collection_value':
+    case 'template_expr':
+      return named(node)[0] ? evaluate(named(node)[0] as TsNode, scope, depth + 1) : unknown(range, 'dynamic');
+    case 'numeric_lit':
+      return { kind: 'number', value: Number(node.text), range };
+    case 'bool_lit':
+      return { kind: 'bool', value: node.text === 'true', range };
+    case 'null_lit':
+      return { kind: 'null', range };
+    case 'string_lit':
+    case 'quoted_template':
+      return quotedString(node, scope, depth);
+    case 'heredoc_template':
+      return heredocString(node, scope, depth);
+    case 'tuple':
+      return { kind: 'list', items: named(node).filter((c) => c.type === 'expression').map((c) => evaluate(c, scope, depth + 1)), range };
+    case 'object': {
+      const entries: IacEntry[] = [];
+      for (const elem of named(node)) {
+        if (elem.type !== 'object_elem') continue;
+        const [k, v] = named(elem).filter((c) => c.type === 'expression');
+        if (!k || !v) continue;
+        const keyHead = named(k)[0];
+        // `{ Name = x }`: a bare identifier key is the name itself, not a variable.
+        const key = keyHead?.type === 'variable_expr' && named(k).length === 1 ? keyHead.text : knownString(evaluate(k, scope, depth + 1));
+        if (key === undefined) continue;
+        entries.push({ key, keyRange: rangeOf(k), value: evaluate(v, scope, depth + 1) });
+      }
+      return { kind: 'map', entries, range };
+    }
+    case 'parenthesized_expression':
+      return named(node)[0] ? evaluate(named(node)[0] as TsNode, scope, depth + 1) : unknown(range, 'dynamic');
+    case 'function_call':
+      return callFunction(node, scope, depth);
+    default:
+      return unknown(range, 'dynamic');
+  }
+}
+
+/** The escape sequences of a quoted Terraform string. */
+function decodeEscape(src: string, i: number): { text: string; length: number } {
+  const c = src[i + 1];
+  switch (c) {
+    case 'n':
+      return { text: '\n', length: 2 };
+    case 't':
+      return { text: '\t', length: 2 };
+    case 'r':
+      return { text: '\r', length: 2 };
+    case '"':
+      return { text: '"', length: 2 };
+    case '\\':
+      return { text: '\\', length: 2 };
+    case 'u': {
+      const hex = src.slice(i + 2, i + 6);
+      return /^[0-9a-fA-F]{4}$/.test(hex) ? { text: String.fromCharCode(parseInt(hex, 16)), length: 6 } : { text: '\\u', length: 2 };
+    }
+    case 'U': {
+      const hex = src.slice(i + 2, i + 10);
+      return /^[0-9a-fA-F]{8}$/.test(hex) ? { text: String.fromCodePoint(parseInt(hex, 16)), length: 10 } : { text: '\\U', length: 2 };
+    }
+    default:
+      return { text: `\\${c ?? ''}`, length: c ? 2 : 1 };
+  }
+}
+
+class PieceList {
+  readonly pieces: TextPiece[] = [];
+  value = '';
+  push(text: string, start: number, end: number, verbatim: boolean): void {
+    if (!text) return;
+    const last = this.pieces[this.pieces.length - 1];
+    if (verbatim && last?.verbatim && last.end === start) this.pieces[this.pieces.length - 1] = { text: last.text + text, start: last.start, end, verbatim };
+    else this.pieces.push({ text, start, end, verbatim });
+    this.value += text;
+  }
+}
+
+/** Appends the literal template text src[from, to) (escapes decoded when quoted). */
+function appendLiteral(out: PieceList, src: string, from: number, to: number, quoted: boolean): void {
+  let run = from;
+  for (let i = from; i < to; i++) {
+    const c = src[i];
+    if (quoted && c === '\\') {
+      out.push(src.slice(run, i), run, i, true);
+      const esc = decodeEscape(src, i);
+      out.push(esc.text, i, i + esc.length, false);
+      i += esc.length - 1;
+      run = i + 1;
+    } else if ((c === '$' || c === '%') && src[i + 1] === c && src[i + 2] === '{') {
+      // `$${` and `%%{` are the escapes for a literal `${` / `%{`.
+      out.push(src.slice(run, i), run, i, true);
+      run = i + 1;
+      i += 1;
+    }
+  }
+  out.push(src.slice(run, to), run, to, true);
+}
+
+function templateParts(node: TsNode): TsNode[] {
+  return named(node).filter((c) => c.type === 'template_interpolation' || c.type === 'template_directive');
+}
+
+/** A `"…"` template: literal text with escapes, `${…}`/`%{…}` kept verbatim as placeholders. */
+function quotedString(node: TsNode, scope: Scope, depth: number, resolveInterpolations = false): IacValue {
+  const src = scope.file.text;
+  const range = rangeOf(node);
+  const from = node.startIndex + 1;
+  const to = Math.max(from, node.endIndex - (src[node.endIndex - 1] === '"' ? 1 : 0));
+  const out = new PieceList();
+  let cursor = from;
+  let placeholders = false;
+  for (const part of templateParts(node)) {
+    appendLiteral(out, src, cursor, part.startIndex, true);
+    if (resolveInterpolations && part.type === 'template_interpolation') {
+      const inner = named(part).find((c) => c.type === 'expression');
+      const v = inner ? knownString(evaluate(inner, scope, depth + 1)) : undefined;
+      if (v !== undefined) out.push(v, part.startIndex, part.endIndex, false);
+      else {
+        out.push(part.text, part.startIndex, part.endIndex, true);
+        placeholders = true;
+      }
+    } else {
+      out.push(part.text, part.startIndex, part.endIndex, true);
+      placeholders = true;
+    }
+    cursor = part.endIndex;
+  }
+  appendLiteral(out, src, cursor, to, true);
+  return { kind: 'string', value: out.value, range, pieces: out.pieces, ...(placeholders ? { hasPlaceholders: true } : {}) };
+}
+
+/**
+ * A heredoc: the lines between the opening and closing markers. `<<-` strips the smallest
+ * indentation of the non-blank lines from every line, so each remaining line still maps
+ * character for character to the .tf file.
+ */
+function heredocString(node: TsNode, scope: Scope, _depth: number): IacValue {
+  const src = scope.file.text;
+  const range = rangeOf(node);
+  const children = named(node);
+  const start = children.find((c) => c.type === 'heredoc_start');
+  const ids = children.filter((c) => c.type === 'heredoc_identifier');
+  const open = ids[0];
+  const close = ids.length > 1 ? ids[ids.length - 1] : undefined;
+  if (!open) return unknown(range, 'unsupported', 'heredoc');
+  const nl = src.indexOf('\n', open.endIndex);
+  const bodyStart = nl === -1 ? open.endIndex : nl + 1;
+  const bodyEnd = close ? src.lastIndexOf('\n', close.startIndex - 1) + 1 : node.endIndex;
+  const strip = start?.text === '<<-';
+  const parts = templateParts(node);
+  // Line starts within the body and the indentation to strip from each.
+  let indent = 0;
+  if (strip) {
+    indent = Infinity;
+    for (let ls = bodyStart; ls < bodyEnd; ) {
+      const le = src.indexOf('\n', ls);
+      const lineEnd = le === -1 || le > bodyEnd ? bodyEnd : le;
+      const line = src.slice(ls, lineEnd);
+      if (line.trim().length > 0) indent = Math.min(indent, line.length - line.replace(/^[ \t]+/, '').length);
+      ls = lineEnd + 1;
+    }
+    if (!Number.isFinite(indent)) indent = 0;
+  }
+  const out = new PieceList();
+  let placeholders = false;
+  let partIndex = 0;
+  for (let ls = bodyStart; ls < bodyEnd; ) {
+    const le = src.indexOf('\n', ls);
+    const lineEnd = le === -1 || le >= bodyEnd ? bodyEnd : le + 1; // include the newline
+    let cursor = ls;
+    if (strip) {
+      let k = 0;
+      while (k < indent && (src[cursor] === ' ' || src[cursor] === '\t')) {
+        cursor++;
+        k++;
+      }
+    }
+    // Interpolations on this line (they may run over several lines: keep them whole).
+    while (partIndex < parts.length && (parts[partIndex] as TsNode).startIndex < lineEnd) {
+      const part = parts[partIndex] as TsNode;
+      if (part.startIndex >= cursor) {
+        appendLiteral(out, src, cursor, part.startIndex, false);
+        out.push(part.text, part.startIndex, part.endIndex, true);
+        placeholders = true;
+      }
+      cursor = Math.max(cursor, part.endIndex);
+      partIndex++;
+    }
+    if (cursor < lineEnd) appendLiteral(out, src, cursor, lineEnd, false);
+    ls = Math.max(lineEnd, cursor);
+    if (ls > lineEnd) {
+      // an interpolation ran past the line end: continue from the next line start after it
+      const next = src.indexOf('\n', ls);
+      if (next === -1 || next >= bodyEnd) {
+        appendLiteral(out, src, ls, bodyEnd, false);
+        break;
+      }
+      appendLiteral(out, src, ls, next + 1, false);
+      ls = next + 1;
+    }
+  }
+  return { kind: 'string', value: out.value, range, pieces: out.pieces, ...(placeholders ? { hasPlaceholders: true } : {}) };
+}
+
+function callFunction(node: TsNode, scope: Scope, depth: number): IacValue {
+  const range = rangeOf(node);
+  const nameNode = named(node)[0];
+  const name = nameNode?.text ?? '';
+  const argsNode = named(node).find((c) => c.type === 'function_arguments');
+  const args = argsNode ? named(argsNode).filter((c) => c.type === 'expression') : [];
+  const arg = (i: number) => (args[i] ? evaluate(args[i] as TsNode, scope, depth + 1) : unknown(range, 'dynamic'));
+  switch (name) {
+    case 'jsonencode': {
+      const v = arg(0);
+      if (v.kind === 'unknown' || v.kind === 'ref') return unknown(range, v.kind === 'unknown' ? v.reason : 'dynamic', 'jsonencode');
+      const json = JSON.stringify(plainWithPlaceholders(v));
+      return { kind: 'string', value: json, range, pieces: [{ text: json, start: range.start, end: range.end, verbatim: false }], encoded: v, ...(hasUnknown(v) ? { hasPlaceholders: true } : {}) };
+    }
+    case 'base64encode':
+    case 'tostring':
+    case 'sensitive':
+    case 'nonsensitive': {
+      // The text before encoding is what the instance runs: keep its positions.
+      const v = arg(0);
+      return v.kind === 'string' ? { ...v, range } : v.kind === 'unknown' ? { ...v, range } : unknown(range, 'dynamic', name);
+    }
+    case 'base64decode': {
+      const v = arg(0);
+      const s = knownString(v);
+      if (s === undefined || !/^[A-Za-z0-9+/=\s]*$/.test(s)) return unknown(range, 'dynamic', name);
+      const text = Buffer.from(s, 'base64').toString('utf8');
+      return { kind: 'string', value: text, range, pieces: [{ text, start: range.start, end: range.end, verbatim: false }] };
+    }
+    case 'file':
+    case 'templatefile': {
+      const pathArg = args[0];
+      const p = pathArg ? evaluateForPath(pathArg, scope, depth) : undefined;
+      if (p === undefined) return unknown(range, 'dynamic', name);
+      const base = scope.file.dir;
+      if (!base) return unknown(range, 'external', `${name}(${p})`);
+      const full = resolvePath(base, p);
+      let text: string;
+      try {
+        if (!existsSync(full) || statSync(full).size > 1024 * 1024) return unknown(range, 'external', `${name}(${p})`);
+        text = readFileSync(full, 'utf8');
+      } catch {
+        return unknown(range, 'external', `${name}(${p})`);
+      }
+      // The referenced file is another file: the whole text maps to the call.
+      return {
+        kind: 'string',
+        value: text,
+        range,
+        pieces: [{ text, start: range.start, end: range.end, verbatim: false }],
+        fromFile: full,
+        ...(name === 'templatefile' && /[$%]\{/.test(text) ? { hasPlaceholders: true } : {}),
+      };
+    }
+    default:
+      return unknown(range, 'dynamic', `${name}()`);
+  }
+}
+
+/** A path argument: interpolations such as `${path.module}` are resolved, not kept. */
+function evaluateForPath(expr: TsNode, scope: Scope, depth: number): string | undefined {
+  const head = named(expr)[0];
+  const tmpl = head?.type === 'template_expr' ? named(head)[0] : head?.type === 'literal_value' ? named(head)[0] : undefined;
+  if (tmpl && (tmpl.type === 'quoted_template' || tmpl.type === 'string_lit')) {
+    const v = quotedString(tmpl, scope, depth + 1, true);
+    return knownString(v);
+  }
+  return knownString(evaluate(expr, scope, depth + 1));
+}
+
+function hasUnknown(v: IacValue): boolean {
+  if (v.kind === 'unknown' || v.kind === 'ref') return true;
+  if (v.kind === 'string') return v.hasPlaceholders === true;
+  if (v.kind === 'list') return v.items.some(hasUnknown);
+  if (v.kind === 'map') return v.entries.some((e) => hasUnknown(e.value));
+  return false;
+}
+
+function plainWithPlaceholders(v: IacValue): unknown {
+  switch (v.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return v.value;
+    case 'null':
+      return null;
+    case 'list':
+      return v.items.map(plainWithPlaceholders);
+    case 'map':
+      return Object.fromEntries(v.entries.map((e) => [e.key, plainWithPlaceholders(e.value)]));
+    case 'ref':
+      return `\${${v.target}${v.attribute ? `.${v.attribute}` : ''}}`;
+    default:
+      return '${…}';
+  }
+}
+
+const visiting = new Set<TfAttribute | TfBlock>();
+
+/** `var.x`, `local.x`, `path.module`, `data.t.n.attr`, `t.n.attr`, `module.m.out`… */
+function resolveTraversal(path: readonly string[], range: Range, scope: Scope, depth: number): IacValue {
+  const [head, a, b, c] = path;
+  const label = path.join('.');
+  if (depth > MAX_DEPTH) return unknown(range, 'unsupported', label);
+  switch (head) {
+    case 'var': {
+      const block = a ? moduleOf(scope.file).variables.get(a) : undefined;
+      const def = block?.attribute('default');
+      if (!block || !def || visiting.has(def)) return unknown(range, 'external', label);
+      visiting.add(def);
+      try {
+        const v = def.value();
+        return reanchor(v, range, block.file === scope.file);
+      } finally {
+        visiting.delete(def);
+      }
+    }
+    case 'local': {
+      const attr = a ? moduleOf(scope.file).locals.get(a) : undefined;
+      if (!attr || visiting.has(attr)) return unknown(range, 'dynamic', label);
+      visiting.add(attr);
+      try {
+        const owner = moduleOf(scope.file).files.find((f) => f.blocks.some((bl) => bl.type === 'locals' && bl.attributes().includes(attr)));
+        return reanchor(attr.value(), range, owner === scope.file);
+      } finally {
+        visiting.delete(attr);
+      }
+    }
+    case 'path':
+      if ((a === 'module' || a === 'root') && scope.file.dir) return { kind: 'string', value: scope.file.dir, range };
+      if (a === 'cwd') return unknown(range, 'external', label);
+      return unknown(range, 'external', label);
+    case 'data': {
+      if (a === 'aws_iam_policy_document' && b && (c === 'json' || c === 'minified_json')) {
+        const block = moduleOf(scope.file).data.get(`${a}.${b}`);
+        if (!block || visiting.has(block)) return unknown(range, 'external', label);
+        visiting.add(block);
+        try {
+          const policy = policyDocumentValue(block, range);
+          return policy ? { kind: 'string', value: JSON.stringify(plainWithPlaceholders(policy)), range, encoded: policy, ...(hasUnknown(policy) ? { hasPlaceholders: true } : {}) } : unknown(range, 'external', label);
+        } finally {
+          visiting.delete(block);
+        }
+      }
+      return unknown(range, 'external', label);
+    }
+    case 'module':
+    case 'terraform':
+      return unknown(range, 'external', label);
+    case 'each':
+    case 'count':
+    case 'self':
+      return unknown(range, 'dynamic', label);
+    default:
+      if (head && a) return { kind: 'ref', target: `${head}.${a}`, ...(b ? { attribute: b } : {}), range };
+      return unknown(range, 'dynamic', label);
+  }
+}
+
+/**
+ * `data "aws_iam_policy_document"` as the JSON policy it renders
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document).
+ * Ranges of a block in another file are re-anchored to `at`.
+ */
+function policyDocumentValue(block: TfBlock, at: Range): IacMap | undefined {
+  const same = (r: Range) => r;
+  const other = () => at;
+  const pos = block.file.document ? same : other;
+  // Statements merged in from other documents or generated by `dynamic` blocks are not
+  // visible here: the rendered policy is then not known (a partial one would mislead).
+  const merged = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].some((a) => block.attribute(a) !== undefined);
+  if (merged || block.blocks('dynamic').length > 0 || block.blocks('statement').some((st) => st.blocks('dynamic').length > 0)) return undefined;
+  const statements: IacValue[] = [];
+  for (const st of block.blocks('statement')) {
+    const entries: IacEntry[] = [];
+    const put = (key: string, attrName: string) => {
+      const attr = st.attribute(attrName);
+      if (attr) entries.push({ key, keyRange: pos(attr.nameRange), value: reanchor(attr.value(), at, !!block.file.document) });
+    };
+    put('Sid', 'sid');
+    const effect = st.attribute('effect');
+    entries.push({ key: 'Effect', keyRange: pos(st.typeRange), value: effect ? reanchor(effect.value(), at, !!block.file.document) : { kind: 'string', value: 'Allow', range: pos(st.typeRange) } });
+    put('Action', 'actions');
+    put('NotAction', 'not_actions');
+    put('Resource', 'resources');
+    put('NotResource', 'not_resources');
+    for (const [blockName, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+      const ps = st.blocks(blockName);
+      if (ps.length === 0) continue;
+      const pe: IacEntry[] = [];
+      for (const p of ps) {
+        const type = knownString(p.attribute('type')?.value());
+        const ids = p.attribute('identifiers');
+        if (type && ids) pe.push({ key: type, keyRange: pos(p.typeRange), value: reanchor(ids.value(), at, !!block.file.document) });
+      }
+      entries.push({ key, keyRange: pos(ps[0]!.typeRange), value: { kind: 'map', entries: pe, range: pos(ps[0]!.range) } });
+    }
+    statements.push({ kind: 'map', entries, range: pos(st.range) });
+  }
+  return {
+    kind: 'map',
+    entries: [
+      { key: 'Version', keyRange: pos(block.typeRange), value: { kind: 'string', value: '2012-10-17', range: pos(block.typeRange) } },
+      { key: 'Statement', keyRange: pos(block.typeRange), value: { kind: 'list', items: statements, range: pos(block.range) } },
+    ],
+    range: pos(block.range),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers for rules
+
+/** Managed resources of the scanned file (`resource "type" "name"`). */
+export function resourceBlocks(file: TfFile, types?: ReadonlySet<string> | readonly string[]): TfBlock[] {
+  const want = types ? new Set(types) : undefined;
+  return file.blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2 && (!want || want.has((b.labels[0] as TfLabel).value)));
+}
+
+export function resourceType(block: TfBlock): string {
+  return block.labels[0]?.value ?? '';
+}
+
+export function resourceName(block: TfBlock): string {
+  return block.labels[1]?.value ?? '';
+}
+
+/** The attribute or nested block at a path (`['metadata_options', 'http_tokens']`). */
+export function blockAttribute(block: TfBlock, path: readonly string[]): TfAttribute | undefined {
+  let current: TfBlock | undefined = block;
+  for (let i = 0; i < path.length - 1; i++) {
+    current = current?.blocks(path[i] as string)[0];
+    if (!current) {
+      // `metadata_options = { … }` written as an attribute map (JSON syntax or older configs).
+      return undefined;
+    }
+  }
+  return current?.attribute(path[path.length - 1] as string);
+}
+
+/** The attribute's value if it is a string that is certainly known. */
+export function attributeString(block: TfBlock, name: string): string | undefined {
+  return knownString(block.attribute(name)?.value());
+}
+
+export { mapEntry, mapGet };
+export type { IacString };
+
+// ---------------------------------------------------------------------------------------
+// Terraform plan JSON (`terraform show -json`)
+
+export interface PlanResource {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly mode: string;
+  /** Range of the `"type"` value. */
+  readonly typeRange: Range;
+  readonly values?: IacMap;
+}
+
+const PLAN_SIGNATURE = /"format_version"\s*:/;
+const PLAN_BODY = /"(?:planned_values|resource_changes|prior_state)"\s*:/;
+
+export function looksLikeTerraformPlan(text: string): boolean {
+  return PLAN_SIGNATURE.test(text) && PLAN_BODY.test(text);
+}
+
+const plans = new WeakMap<SourceDocument, PlanResource[]>();
+
+/** The resources of a plan's `planned_values` (root module and every child module). */
+export function parseTerraformPlan(doc: SourceDocument, notes?: Notification[]): PlanResource[] {
+  const cached = plans.get(doc);
+  if (cached) return cached;
+  const out: PlanResource[] = [];
+  const root = parseYamlDocuments(doc, notes)[0];
+  const visit = (module: IacValue | undefined) => {
+    if (module?.kind !== 'map') return;
+    const resources = mapGet(module, 'resources');
+    if (resources?.kind === 'list') {
+      for (const r of resources.items) {
+        const type = mapEntry(r, 'type');
+        const values = mapGet(r, 'values');
+        out.push({
+          address: knownString(mapGet(r, 'address')) ?? '',
+          type: knownString(type?.value) ?? '',
+          name: knownString(mapGet(r, 'name')) ?? '',
+          mode: knownString(mapGet(r, 'mode')) ?? 'managed',
+          typeRange: type?.value.range ?? r.range,
+          ...(values?.kind === 'map' ? { values } : {}),
+        });
+      }
+    }
+    const children = mapGet(module, 'child_modules');
+    if (children?.kind === 'list') children.items.forEach(visit);
+  };
+  visit(mapGet(mapGet(root, 'planned_values'), 'root_module'));
+  plans.set(doc, out);
+  return out;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures } from '../helpers/rule-harness.js';
+import { lintText } from '../helpers/fixtures.js';
+import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from '../helpers/fake-keys.js';
+
+const RULE = 'no-credentials-in-environment';
+
+describeRuleFixtures(RULE);
+
+function run(path: string, text: string) {
+  return lintText(path, text, { rules: [RULE] }).findings.filter((f) => f.ruleId === RULE);
+}
+
+const ID = fakeAccessKeyId('env-test');
+const SECRET = fakeSecretAccessKey('env-test');
+
+describe(RULE, () => {
+  it('reports AWS_SECRET_ACCESS_KEY in a Lambda Environment.Variables map at the value, masked', () => {
+    const yaml = [
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      `          AWS_SECRET_ACCESS_KEY: ${SECRET}`,
+      '',
+    ].join('\n');
+    const found = run('template.yaml', yaml);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 7, startColumn: 34, endLine: 7, endColumn: 74 }]]);
+    expect(found[0]!.message).toContain('Lambda function Fn');
+    expect(JSON.stringify(found)).not.toContain(SECRET);
+  });
+
+  it('reports the AWS documentation example key id too: the practice is the defect', () => {
+    const tf = 'resource "aws_lambda_function" "f" {\n  environment {\n    variables = {\n      aws_access_key_id = "AKIAIOSFODNN7EXAMPLE"\n    }\n  }\n}\n';
+    expect(run('main.tf', tf).map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 4, startColumn: 28, endLine: 4, endColumn: 48 }]]);
+  });
+
+  it('reports a key-shaped value under an access_key style name, but not an ordinary value', () => {
+    const yaml = `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          MINIO_ACCESS_KEY: ${ID}\n          ACCESS_KEY_HEADER: X-Access-Key\n`;
+    expect(run('template.yaml', yaml).map((f) => [f.messageId, f.region])).toEqual([['keyLikeValue', { startLine: 7, startColumn: 29, endLine: 7, endColumn: 49 }]]);
+  });
+
+  it('reports a key inside a heredoc container_definitions JSON at its exact column in the .tf file', () => {
+    const tf = [
+      'resource "aws_ecs_task_definition" "t" {',
+      '  family                = "t"',
+      '  container_definitions = <<EOF',
+      '[{"name": "app", "environment": [',
+      `  {"name": "AWS_ACCESS_KEY_ID", "value": "${ID}"}`,
+      ']}]',
+      'EOF',
+      '}',
+      '',
+    ].join('\n');
+    expect(run('main.tf', tf).map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 5, startColumn: 43, endLine: 5, endColumn: 63 }]]);
+  });
+
+  it('reports only PLAINTEXT CodeBuild variables (the default type)', () => {
+    const yaml = [
+      'Resources:',
+      '  B:',
+      '    Type: AWS::CodeBuild::Project',
+      '    Properties:',
+      '      Environment:',
+      '        EnvironmentVariables:',
+      '          - Name: AWS_SECRET_ACCESS_KEY',
+      '            Type: SECRETS_MANAGER',
+      '            Value: ci/aws:secret',
+      '          - Name: AWS_SECRET_ACCESS_KEY',
+      `            Value: ${SECRET}`,
+      '',
+    ].join('\n');
+    expect(run('template.yaml', yaml).map((f) => f.region)).toEqual([{ startLine: 11, startColumn: 20, endLine: 11, endColumn: 60 }]);
+  });
+
+  it('reports a docker-compose list item at the value after "=", and stays silent on ${VAR} and bare names', () => {
+    const compose = `services:\n  app:\n    image: app\n    environment:\n      - AWS_PROFILE\n      - AWS_ACCESS_KEY_ID=\${AWS_ACCESS_KEY_ID}\n      - AWS_SECRET_ACCESS_KEY=${SECRET}\n`;
+    const found = run('docker-compose.yml', compose);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 7, startColumn: 31, endLine: 7, endColumn: 71 }]]);
+    expect(found[0]!.message).toContain('docker-compose service app');
+  });
+
+  it('reports a Kubernetes env value in the second document of a multi-document manifest, not valueFrom or a Secret', () => {
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata: {name: aws}',
+      'stringData:',
+      `  AWS_SECRET_ACCESS_KEY: ${SECRET}`,
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  containers:',
+      '    - name: c',
+      '      image: app',
+      '      env:',
+      '        - name: AWS_SECRET_ACCESS_KEY',
+      '          valueFrom: {secretKeyRef: {name: aws, key: AWS_SECRET_ACCESS_KEY}}',
+      '        - name: AWS_SESSION_TOKEN',
+      `          value: ${fakeSessionToken('env-test')}`,
+      '',
+    ].join('\n');
+    const found = run('pod.yaml', manifest);
+    expect(found.map((f) => [f.messageId, f.region.startLine, f.region.startColumn])).toEqual([['awsVariable', 18, 18]]);
+    expect(found[0]!.message).toContain('Kubernetes Pod p, container c');
+  });
+
+  it('reports env of container-like parts of custom resources (Argo Workflows template container)', () => {
+    const manifest = ['apiVersion: argoproj.io/v1alpha1', 'kind: Workflow', 'metadata: {name: sync}', 'spec:', '  templates:', '    - name: sync', '      container:', '        image: amazon/aws-cli', '        env:', '          - name: AWS_ACCESS_KEY_ID', `            value: ${ID}`, ''].join('\n');
+    const found = run('workflow.yaml', manifest);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 11, startColumn: 20, endLine: 11, endColumn: 40 }]]);
+    expect(found[0]!.message).toContain('Kubernetes Workflow sync');
+  });
+
+  it('reads Kubernetes manifests written as JSON', () => {
+    const json = `{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},\n "spec": {"containers": [{"name": "c", "env": [{"name": "AWS_SECRET_ACCESS_KEY", "value": "${SECRET}"}]}]}}\n`;
+    expect(run('pod.json', json).map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 2, startColumn: 92, endLine: 2, endColumn: 132 }]]);
+  });
+
+  it('reports a key-shaped SSM String parameter but not a SecureString one', () => {
+    const tf = `resource "aws_ssm_parameter" "a" {\n  name  = "/x/a"\n  type  = "String"\n  value = "${SECRET}"\n}\nresource "aws_ssm_parameter" "b" {\n  name  = "/x/b"\n  type  = "SecureString"\n  value = "${SECRET}"\n}\n`;
+    expect(run('main.tf', tf).map((f) => [f.messageId, f.region])).toEqual([['ssmParameter', { startLine: 4, startColumn: 12, endLine: 4, endColumn: 52 }]]);
+  });
+
+  it('reports var.x with a literal default at the reference and masks the default', () => {
+    const tf = `variable "k" {\n  default = "${SECRET}"\n}\nresource "aws_lambda_function" "f" {\n  environment {\n    variables = { AWS_SECRET_ACCESS_KEY = var.k }\n  }\n}\n`;
+    const found = run('main.tf', tf);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 6, startColumn: 43, endLine: 6, endColumn: 48 }]]);
+    expect(JSON.stringify(found)).not.toContain(SECRET);
+  });
+
+  it('stays silent on resolve references, parameters, variables without default and emulator dummies', () => {
+    const yaml = [
+      'Parameters:',
+      '  K:',
+      '    Type: String',
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Environment:',
+      '        Variables:',
+      '          AWS_ACCESS_KEY_ID: !Ref K',
+      '          AWS_SECRET_ACCESS_KEY: "{{resolve:secretsmanager:app:SecretString:key}}"',
+      '          AWS_SESSION_TOKEN: minioadmin',
+      '',
+    ].join('\n');
+    expect(run('template.yaml', yaml)).toEqual([]);
+    expect(run('main.tf', 'variable "k" {}\nresource "aws_lambda_function" "f" {\n  environment {\n    variables = { AWS_SECRET_ACCESS_KEY = var.k }\n  }\n}\n')).toEqual([]);
+  });
+});

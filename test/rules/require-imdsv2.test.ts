@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures } from '../helpers/rule-harness.js';
+import { lintText } from '../helpers/fixtures.js';
+
+const RULE = 'require-imdsv2';
+
+describeRuleFixtures(RULE);
+
+function run(path: string, text: string) {
+  return lintText(path, text, { rules: [RULE] }).findings.filter((f) => f.ruleId === RULE);
+}
+
+describe(RULE, () => {
+  it('reports http_tokens = "optional" at the value', () => {
+    const tf = 'resource "aws_launch_template" "a" {\n  metadata_options {\n    http_tokens = "optional"\n  }\n}\n';
+    expect(run('main.tf', tf).map((f) => [f.messageId, f.region])).toEqual([
+      ['optional', { startLine: 3, startColumn: 19, endLine: 3, endColumn: 29 }],
+    ]);
+  });
+
+  it('reports an aws_instance with no metadata_options block at its type label', () => {
+    const [f] = run('main.tf', 'resource "aws_instance" "a" {\n  ami = "ami-1"\n}\n');
+    expect(f).toMatchObject({ messageId: 'missing', region: { startLine: 1, startColumn: 11, endLine: 1, endColumn: 23 } });
+  });
+
+  it('reports a CloudFormation instance that cannot set MetadataOptions itself', () => {
+    const [f] = run('t.yaml', 'Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n');
+    expect(f).toMatchObject({ messageId: 'cfnInstance', region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 29 } });
+  });
+
+  it('reports a hop limit of 2 as a note and 3 as a warning', () => {
+    const tf = (n: number) => `resource "aws_launch_template" "a" {\n  metadata_options {\n    http_tokens = "required"\n    http_put_response_hop_limit = ${n}\n  }\n}\n`;
+    expect(run('main.tf', tf(2)).map((f) => [f.messageId, f.severity, f.region.startLine, f.region.startColumn])).toEqual([['hopLimit', 'note', 4, 35]]);
+    expect(run('main.tf', tf(3))[0]!.severity).toBe('warning');
+    expect(run('main.tf', tf(1))).toHaveLength(0);
+  });
+
+  it('resolves a variable default in a sibling file of the module', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'credlint-imds-'));
+    writeFileSync(join(dir, 'variables.tf'), 'variable "tokens" {\n  default = "optional"\n}\n');
+    const tf = 'resource "aws_launch_template" "a" {\n  metadata_options {\n    http_tokens = var.tokens\n  }\n}\n';
+    const findings = lintText('main.tf', tf, { rules: [RULE], absPath: join(dir, 'main.tf') }).findings;
+    expect(findings.map((f) => [f.messageId, f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([['optional', 3, 19, 29]]);
+    // Without the module directory the variable is unknown: silent.
+    expect(run('main.tf', tf)).toHaveLength(0);
+  });
+});
+
+describe(`${RULE} on Terraform plan JSON`, () => {
+  const plan = (values: string, extra = '') =>
+    `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [\n{"address": "aws_launch_template.lt", "mode": "managed", "type": "aws_launch_template", "name": "lt",\n "values": ${values}}${extra}]}}}\n`;
+
+  it('reports planned metadata_options with http_tokens "optional" at the value', () => {
+    const found = run('tfplan.json', plan('{"metadata_options": [{"http_tokens": "optional"}]}'));
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['optional', { startLine: 3, startColumn: 50, endLine: 3, endColumn: 60 }]]);
+  });
+
+  it('reports a planned launch template without metadata options at its type, named by its address', () => {
+    const [f, ...rest] = run('tfplan.json', plan('{"name_prefix": "x"}'));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ messageId: 'missing', region: { startLine: 2, startColumn: 67, endLine: 2, endColumn: 86 } });
+    expect(f!.message).toContain('aws_launch_template.lt does not require IMDSv2');
+  });
+
+  it('ignores data sources and plain JSON files that are not plans', () => {
+    expect(run('tfplan.json', plan('{"metadata_options": [{"http_tokens": "required"}]}', ',\n{"address": "data.aws_instance.x", "mode": "data", "type": "aws_instance", "name": "x", "values": {}}'))).toEqual([]);
+    expect(run('package.json', '{"name": "aws_instance", "planned_values": {}}\n')).toEqual([]);
+  });
+});
