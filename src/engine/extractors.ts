@@ -4,6 +4,10 @@
 import type { FileKind } from '../kinds.js';
 import type { SourceDocument } from './document.js';
 import type { Notification } from './types.js';
+import { cloudFormationSyntaxExtractor, cloudFormationUserDataExtractor, terraformSyntaxExtractor, terraformUserDataExtractor } from '../iac/user-data.js';
+import { dockerfileRunExtractor } from '../parsers/dockerfile.js';
+import { cloudInitExtractor } from '../parsers/cloud-init.js';
+import { multipartUserDataExtractor } from '../parsers/user-data.js';
 
 export interface Extractor {
   readonly name: string;
@@ -16,4 +20,12 @@ export interface Extractor {
 }
 
 /** The built-in extractors. Parsers for the structured kinds register theirs here. */
-export const extractors: readonly Extractor[] = [];
+export const extractors: readonly Extractor[] = [
+  cloudFormationSyntaxExtractor,
+  cloudFormationUserDataExtractor,
+  terraformSyntaxExtractor,
+  terraformUserDataExtractor,
+  dockerfileRunExtractor,
+  cloudInitExtractor,
+  multipartUserDataExtractor,
+];

@@ -1,0 +1,202 @@
+// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
+// https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-v2-how-it-works.html
+import { defineRule, type RuleContext, type Severity } from '../src/rule.js';
+import type { SourceDocument } from '../src/engine/document.js';
+import { assignmentBefore, commandName, shellScript, type ShellCommand, type ShellScript, type ShellWord } from '../src/parsers/shell.js';
+import { windowsBlocks, windowsStatements, windowsWords, type WindowsWord } from '../src/parsers/user-data.js';
+
+type Context = RuleContext<Record<string, unknown>>;
+
+/** The metadata service: IPv4, IPv6 (Nitro) and the `instance-data` DNS name. */
+const IMDS_HOST_SOURCE = String.raw`(?:169\.254\.169\.254|\[fd00:ec2::254\]|instance-data(?:\.ec2\.internal)?)`;
+const IMDS_URL = new RegExp(String.raw`^(?:https?://)?${IMDS_HOST_SOURCE}(?::80)?(?:[/?#]|$)`, 'i');
+const IMDS_ANYWHERE = new RegExp(IMDS_HOST_SOURCE, 'i');
+/** The session-token header, and the TTL header of the token request (which is IMDSv2 by definition). */
+const TOKEN_HEADER = /x-aws-ec2-metadata-token/i;
+/** The token request itself: `PUT /latest/api/token`. */
+const TOKEN_PATH = /\/latest\/api\/token\b/i;
+const CREDENTIALS_PATH = /\/meta-data\/iam\/security-credentials/i;
+
+const HTTP_CLIENTS = new Set(['curl', 'wget']);
+
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  /** The URL as resolved (variables replaced when known), for the path checks. */
+  readonly url: string;
+}
+
+function reportHit(context: Context, hit: Hit): void {
+  const credentials = CREDENTIALS_PATH.test(hit.url);
+  const severity: Severity | undefined = credentials ? 'error' : undefined;
+  context.report({
+    messageId: credentials ? 'imdsv1Credentials' : 'imdsv1',
+    data: { url: hit.url.length > 120 ? `${hit.url.slice(0, 117)}…` : hit.url },
+    start: hit.start,
+    end: hit.end,
+    identity: hit.url.replace(/^https?:\/\//, ''),
+    ...(severity ? { severity } : {}),
+  });
+}
+
+/** Replaces `$X` / `${X}` in a word by X's literal value assigned earlier in the script. */
+function resolveWord(script: ShellScript, word: ShellWord): string {
+  if (word.value !== undefined) return word.value;
+  let text = word.loose;
+  for (const name of word.variables) {
+    const a = assignmentBefore(script, name, word.start);
+    const v = a?.value;
+    const value = v?.value ?? (v && v.kind === 'expansion' ? resolveWord(script, v) : undefined);
+    if (value === undefined) continue;
+    text = text.replace(new RegExp(String.raw`\$\{${name}\}|\$${name}(?![A-Za-z0-9_])`, 'g'), value);
+  }
+  return text;
+}
+
+/**
+ * A curl/wget command's metadata URL when the command sends no session token. Headers passed
+ * through a variable (`-H "$AUTH"`) or a config file (`-K`, `--config`) cannot be seen: those
+ * commands are skipped rather than guessed.
+ */
+function commandHit(script: ShellScript, command: ShellCommand): Hit | undefined {
+  const args = command.effective.slice(1);
+  let url: { word: ShellWord; resolved: string } | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i] as ShellWord;
+    const text = w.value ?? w.loose;
+    if (TOKEN_HEADER.test(text)) return undefined;
+    if (/^(?:-H|--header)$/.test(text)) {
+      const header = args[i + 1];
+      if (header && header.value === undefined && !/^[\w-]+:/.test(header.loose)) return undefined;
+      continue;
+    }
+    if (/^(?:-K|--config|-e|--execute)$/.test(text) || /^--header=\$/.test(w.loose)) return undefined;
+    if (url) continue;
+    const resolved = resolveWord(script, w);
+    if (IMDS_URL.test(resolved)) url = { word: w, resolved };
+  }
+  if (!url || TOKEN_PATH.test(url.resolved)) return undefined;
+  return { start: url.word.contentStart, end: url.word.contentEnd, url: url.resolved };
+}
+
+const PY_CALL = /\b(?:requests\.(?:get|head|request\(\s*["']GET["']\s*,)|urllib\.request\.urlopen|urllib2\.urlopen|urlopen|urllib\.request\.Request)\(?\s*$/;
+const PY_URL = new RegExp(String.raw`(["'])((?:https?://)?${IMDS_HOST_SOURCE}[^"'\s]*)\1`, 'gi');
+
+/** Python `requests.get("http://169.254.169.254/…")` / `urlopen("…")` with a literal URL, in code that never sends the token header. */
+function pythonHits(text: string, offset: number): Hit[] {
+  if (TOKEN_HEADER.test(text)) return [];
+  const out: Hit[] = [];
+  for (const m of text.matchAll(PY_URL)) {
+    const before = text.slice(Math.max(0, (m.index as number) - 80), m.index);
+    if (!PY_CALL.test(before)) continue;
+    const url = m[2] as string;
+    if (TOKEN_PATH.test(url)) continue;
+    const start = offset + (m.index as number) + 1;
+    out.push({ start, end: start + url.length, url });
+  }
+  return out;
+}
+
+function shellHits(script: ShellScript, doc: SourceDocument): Hit[] {
+  const out: Hit[] = [];
+  for (const command of script.commands) {
+    const name = commandName(command);
+    if (name !== undefined && HTTP_CLIENTS.has(name)) {
+      const hit = commandHit(script, command);
+      if (hit) out.push(hit);
+    } else if (name !== undefined && /^python[\d.]*$/.test(name)) {
+      const args = command.effective;
+      const c = args.findIndex((w) => w.value === '-c');
+      const code = c > 0 ? args[c + 1] : undefined;
+      if (code) out.push(...pythonHits(doc.text.slice(code.contentStart, code.contentEnd), code.contentStart));
+    }
+  }
+  return out;
+}
+
+const PS_CLIENT = /^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|curl|curl\.exe|wget|wget\.exe)$/i;
+
+/** PowerShell / batch: a web request to the metadata service with no token header in the statement. */
+function windowsHits(doc: SourceDocument): Hit[] {
+  const out: Hit[] = [];
+  for (const block of windowsBlocks(doc)) {
+    const blockText = doc.text.slice(block.start, block.end);
+    const blockHasToken = TOKEN_HEADER.test(blockText);
+    const urlVariables = new Map<string, string>();
+    for (const statement of windowsStatements(doc, block)) {
+      const words = windowsWords(statement);
+      // `$uri = "http://169.254.169.254/…"`: remember it for a later `-Uri $uri`.
+      const assign = /^\$([\w:]+)\s*=\s*["']([^"']+)["']\s*$/.exec(statement.text);
+      if (assign && IMDS_URL.test(assign[2] as string)) urlVariables.set((assign[1] as string).toLowerCase(), assign[2] as string);
+      // `(Invoke-WebRequest …).Content`, `$x = irm …`: the cmdlet may open a parenthesised expression.
+      const clientAt = words.findIndex((w) => PS_CLIENT.test(w.value.replace(/^[(@$]*\(/, '')) || /\.Download(?:String|File|Data)\(/i.test(w.value));
+      if (clientAt < 0) continue;
+      if (TOKEN_HEADER.test(statement.text)) continue;
+      // Headers built in a variable (`-Headers $h`) count as the token when the block sends it somewhere.
+      if (words.some((w) => /^-(?:Headers|H|Header)$/i.test(w.value)) && blockHasToken) continue;
+      let target: { word: WindowsWord; url: string } | undefined;
+      for (const w of words.slice(clientAt)) {
+        const direct = IMDS_URL.test(w.value) ? w.value : undefined;
+        const variable = /^\$([\w:]+)$/.exec(w.value)?.[1]?.toLowerCase();
+        const url = direct ?? (variable ? urlVariables.get(variable) : undefined);
+        const inline = direct ?? (IMDS_ANYWHERE.test(w.value) ? /https?:\/\/\S+/.exec(w.value)?.[0] : undefined);
+        if (url || (inline && IMDS_URL.test(inline))) {
+          target = { word: w, url: url ?? (inline as string) };
+          break;
+        }
+      }
+      if (!target || TOKEN_PATH.test(target.url)) continue;
+      out.push({ start: target.word.contentStart, end: target.word.contentEnd, url: target.url });
+    }
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'no-imdsv1-calls',
+  description: 'Disallow instance metadata requests without an IMDSv2 session token',
+  fullDescription:
+    'A request to the instance metadata service (169.254.169.254, [fd00:ec2::254]) without the ' +
+    '`X-aws-ec2-metadata-token` header uses IMDSv1, which answers any GET that reaches it — including one forged ' +
+    'through a server-side request forgery or an open proxy, the path by which role credentials have been stolen. ' +
+    'Such scripts also break as soon as the instance requires IMDSv2 (the default for new instance types and AMIs). ' +
+    'Reading /latest/meta-data/iam/security-credentials/ this way hands the role\'s temporary credentials to ' +
+    'anything that can run the same request.',
+  severity: 'warning',
+  securitySeverity: 6.5,
+  precision: 'high',
+  cwe: ['CWE-918', 'CWE-522'],
+  tags: ['security', 'aws', 'ec2', 'imds'],
+  kinds: ['shell', 'user-data', 'cloud-init', 'text'],
+  keywords: /169\.254\.169\.254|fd00:ec2::254|instance-data/i,
+  messages: {
+    imdsv1:
+      'Request to the instance metadata service without an IMDSv2 session token ({{url}}); fetch a token with `PUT /latest/api/token` and send it as `X-aws-ec2-metadata-token`',
+    imdsv1Credentials:
+      'IMDSv1 request for the instance role\'s credentials ({{url}}): anything that can make this request can take them; use an IMDSv2 session token, or better let the SDK/CLI load the role credentials itself',
+  },
+  recommendation: [
+    'Use the IMDSv2 session flow: `TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token ',
+    '-H "X-aws-ec2-metadata-token-ttl-seconds: 21600")`, then `curl -H "X-aws-ec2-metadata-token: $TOKEN" ',
+    'http://169.254.169.254/latest/meta-data/…`. In PowerShell, `Invoke-RestMethod -Method PUT` for the token and ',
+    '`-Headers @{"X-aws-ec2-metadata-token" = $token}` on each request. Then require IMDSv2 on the instance ',
+    '(`HttpTokens: required` / `http_tokens = "required"`). Do not read `iam/security-credentials/` yourself: the ',
+    'AWS CLI and SDKs load the instance role credentials on their own, or use `ec2-metadata` from the amazon-ec2-utils package.',
+  ].join(''),
+  references: [
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-retrieval-examples.html',
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html',
+  ],
+  defaultOptions: {},
+  check(context) {
+    const doc = context.document;
+    if (doc.kind === 'text') {
+      if (doc.language === 'python') for (const hit of pythonHits(doc.text, 0)) reportHit(context, hit);
+      return;
+    }
+    const script = shellScript(doc);
+    if (script) for (const hit of shellHits(script, doc)) reportHit(context, hit);
+    for (const hit of windowsHits(doc)) reportHit(context, hit);
+  },
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures } from '../helpers/rule-harness.js';
+import { lintText } from '../helpers/fixtures.js';
+
+const RULE = 'no-imdsv1-calls';
+
+describeRuleFixtures(RULE);
+
+function lint(path: string, text: string) {
+  return lintText(path, text, { rules: [RULE] }).findings;
+}
+
+function regions(findings: ReturnType<typeof lint>) {
+  return findings.map((f) => [f.messageId, f.severity, f.region.startLine, f.region.startColumn, f.region.endColumn]);
+}
+
+describe(RULE, () => {
+  it('reports a curl without token at the URL token as a warning', () => {
+    const findings = lint('user-data.sh', 'ID=$(curl -s http://169.254.169.254/latest/meta-data/instance-id)\n');
+    expect(regions(findings)).toEqual([['imdsv1', 'warning', 1, 14, 65]]);
+    expect(findings[0]!.message).toContain('169.254.169.254/latest/meta-data/instance-id');
+  });
+
+  it('reports the credentials path as an error', () => {
+    const findings = lint('script.sh', 'curl "http://169.254.169.254/latest/meta-data/iam/security-credentials/web"\n');
+    expect(regions(findings)).toEqual([['imdsv1Credentials', 'error', 1, 7, 75]]);
+  });
+
+  it('resolves a base URL kept in a variable', () => {
+    const text = 'MD=http://169.254.169.254/latest/meta-data\ncurl -s "$MD/iam/security-credentials/$ROLE"\n';
+    expect(regions(lint('user-data.sh', text))).toEqual([['imdsv1Credentials', 'error', 2, 10, 44]]);
+  });
+
+  it('accepts the IMDSv2 token flow in curl and wget', () => {
+    const text = [
+      'TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
+      'curl -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id',
+      'curl -H"X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id',
+      'wget --header="X-aws-ec2-metadata-token: $TOKEN" -qO- http://169.254.169.254/latest/meta-data/ami-id',
+      '',
+    ].join('\n');
+    expect(lint('user-data.sh', text)).toEqual([]);
+  });
+
+  it('skips commands whose headers it cannot see', () => {
+    expect(lint('user-data.sh', 'curl -H "$AUTH" http://169.254.169.254/latest/meta-data/x\ncurl -K /etc/imds.curlrc http://169.254.169.254/latest/meta-data/x\n')).toEqual([]);
+  });
+
+  it('reports in a Dockerfile RUN heredoc and continuation line with file positions', () => {
+    const text = 'FROM alpine\nRUN apk add curl && \\\n    curl -s http://169.254.169.254/latest/meta-data/instance-id\nRUN <<EOF\ncurl -s http://169.254.169.254/latest/meta-data/ami-id\nEOF\n';
+    expect(regions(lint('Dockerfile', text))).toEqual([
+      ['imdsv1', 'warning', 3, 13, 64],
+      ['imdsv1', 'warning', 5, 9, 55],
+    ]);
+  });
+
+  it('reports a cloud-init runcmd list item URL', () => {
+    const text = '#cloud-config\nruncmd:\n  - [ curl, -s, "http://169.254.169.254/latest/meta-data/instance-id" ]\n';
+    expect(regions(lint('cloud-config.yaml', text))).toEqual([['imdsv1', 'warning', 3, 18, 69]]);
+  });
+
+  it('reports PowerShell Invoke-RestMethod without the token header', () => {
+    const text = '<powershell>\n$id = Invoke-RestMethod -Uri http://169.254.169.254/latest/meta-data/instance-id\n</powershell>\n';
+    expect(regions(lint('user-data.ps1', text))).toEqual([['imdsv1', 'warning', 2, 30, 81]]);
+  });
+
+  it('reports Python requests.get with a literal metadata URL', () => {
+    const text = 'import requests\nr = requests.get("http://169.254.169.254/latest/meta-data/iam/security-credentials/")\n';
+    expect(regions(lint('tools/md.py', text))).toEqual([['imdsv1Credentials', 'error', 2, 19, 84]]);
+  });
+
+  it('ignores the ECS task metadata endpoint and other hosts', () => {
+    expect(lint('run.sh', 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI\ncurl http://169.254.169.2540/x\n')).toEqual([]);
+  });
+});
