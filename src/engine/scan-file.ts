@@ -8,6 +8,7 @@ import {
   createDocument,
   embeddingPath,
   rootDocument,
+  runScanEndHooks,
   toFileRange,
   type SourceDocument,
 } from './document.js';
@@ -169,7 +170,11 @@ export function scanText(
   const kind = kindOverride ?? classifyFile(path, text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
   const doc = createDocument({ path, ...(absPath !== undefined ? { absPath } : {}), kind, language: languageOf(path, kind), text });
   const raws: RawReport[] = [];
-  runDocument(doc, setup, raws, notifications);
+  try {
+    runDocument(doc, setup, raws, notifications);
+  } finally {
+    runScanEndHooks();
+  }
 
   let located = raws.map(locate);
   if (setup.allowPatterns.length > 0) {
@@ -179,7 +184,15 @@ export function scanText(
     });
   }
   // Deterministic order before fingerprint occurrence counting and de-duplication.
-  located.sort((a, b) => a.start - b.start || a.end - b.end || a.raw.active.rule.id.localeCompare(b.raw.active.rule.id));
+  // On a tie (the same token found in the host text and in a document embedded in it), the
+  // deepest document wins: its finding says where the token sits (`in user_data heredoc`).
+  located.sort(
+    (a, b) =>
+      a.start - b.start ||
+      a.end - b.end ||
+      (a.raw.active.rule.id < b.raw.active.rule.id ? -1 : a.raw.active.rule.id > b.raw.active.rule.id ? 1 : 0) ||
+      b.raw.doc.depth - a.raw.doc.depth,
+  );
 
   // Every secret any rule found in this file is masked in every snippet of the file.
   const allSecrets = located.flatMap((l) => l.secrets);
