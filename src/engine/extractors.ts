@@ -20,12 +20,14 @@ export interface Extractor {
 }
 
 /** The built-in extractors. Parsers for the structured kinds register theirs here. */
+// The syntax extractors come last: they report parse errors of documents that a rule or
+// another extractor parsed, and never parse on their own.
 export const extractors: readonly Extractor[] = [
-  cloudFormationSyntaxExtractor,
   cloudFormationUserDataExtractor,
-  terraformSyntaxExtractor,
   terraformUserDataExtractor,
   dockerfileRunExtractor,
   cloudInitExtractor,
   multipartUserDataExtractor,
+  cloudFormationSyntaxExtractor,
+  terraformSyntaxExtractor,
 ];

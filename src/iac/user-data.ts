@@ -18,7 +18,7 @@ import type { Extractor } from '../engine/extractors.js';
 import type { Notification } from '../engine/types.js';
 import { userDataKind } from '../kinds.js';
 import { notifyCloudFormationErrors, parseCloudFormation, parseYamlDocuments, type CfnTemplate } from '../parsers/cloudformation.js';
-import { parseTerraform, resourceName, resourceType, type TfBlock } from '../parsers/terraform.js';
+import { isTerraformParsed, parseTerraform, resourceName, resourceType, type TfBlock } from '../parsers/terraform.js';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IacString, IacValue, Range, TextPiece } from './value.js';
@@ -252,7 +252,8 @@ export const terraformSyntaxExtractor: Extractor = {
   extract(doc, notes) {
     // .tfvars are attribute-only files: parse failures there are not interesting.
     if (/\.tfvars(?:\.json)?$/i.test(doc.path)) return [];
-    parseTerraform(doc, notes);
+    // Reports syntax errors of a file some rule or extractor parsed; never parses just for that.
+    if (isTerraformParsed(doc)) parseTerraform(doc, notes);
     return [];
   },
 };

@@ -491,6 +491,9 @@ function reportParseErrors(doc: SourceDocument, what: string, errors: readonly {
 
 /** Reports the parse errors of an already-parsed template to `notes` (used by the extractor that owns notifications). */
 export function notifyCloudFormationErrors(doc: SourceDocument, notes: Notification[]): void {
+  // Only a template some rule needed is parsed: a keyword pre-filter may have spared the
+  // parse, and a syntax error nobody had to read is not worth a 2 MB/s parse to find.
+  if (!templates.has(doc)) return;
   const template = parseCloudFormation(doc, notes);
   if (template && template.errors.length > 0) reportParseErrors(doc, 'CloudFormation template', template.errors, notes);
   if (!template && !reported.has(doc)) {

@@ -278,6 +278,11 @@ export function isTerraformJsonPath(path: string): boolean {
   return /\.(?:tf|tofu)\.json$/i.test(path);
 }
 
+/** Whether some rule or extractor has already parsed this document. */
+export function isTerraformParsed(doc: SourceDocument): boolean {
+  return files.has(doc);
+}
+
 /** The Terraform file in a document (`.tf` or `.tf.json`), parsed once per document. */
 export function parseTerraform(doc: SourceDocument, notes?: Notification[]): TfFile {
   let file = files.get(doc);

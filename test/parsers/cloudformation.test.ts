@@ -76,9 +76,15 @@ describe('CloudFormation parser', () => {
     parseCloudFormation(doc('t.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {'), notes);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.message).toContain('could not parse the CloudFormation template');
-    const r = lintText('t.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"X": {"Type": ');
+    // A template a rule needs (an instance) is parsed, and its syntax error reported.
+    const r = lintText('t.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"X": {"Type": "AWS::EC2::Instance", "Properties": {');
     expect(r.notifications.filter((n) => n.id === 'parse-error')).toHaveLength(1);
     expect(r.notifications.some((n) => n.id === 'rule-error')).toBe(false);
+  });
+
+  it('does not parse a template no rule needs just to report its syntax', () => {
+    const r = lintText('t.json', '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"X": {"Type": "AWS::S3::Bucket", ');
+    expect(r.notifications).toEqual([]);
   });
 
   it('caches the model per document', () => {
