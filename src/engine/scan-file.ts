@@ -51,10 +51,20 @@ function appliesTo(rule: AnyRule, kind: FileKind): boolean {
 }
 
 function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], notes: Notification[]): void {
+  // Rules of one family share a keyword RegExp: test each distinct one once per document.
+  const keywordHits = new Map<RegExp, boolean>();
+  const mentions = (re: RegExp): boolean => {
+    let hit = keywordHits.get(re);
+    if (hit === undefined) {
+      hit = re.test(doc.text);
+      keywordHits.set(re, hit);
+    }
+    return hit;
+  };
   for (const active of setup.rules) {
     const { rule } = active;
     if (!appliesTo(rule, doc.kind)) continue;
-    if (rule.keywords && !rule.keywords.test(doc.text)) continue;
+    if (rule.keywords && !mentions(rule.keywords)) continue;
     try {
       rule.check({
         document: doc,
@@ -74,7 +84,7 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
   if (doc.depth >= MAX_DEPTH) return;
   for (const extractor of setup.extractors) {
     if (!extractor.kinds.includes(doc.kind)) continue;
-    if (extractor.keywords && !extractor.keywords.test(doc.text)) continue;
+    if (extractor.keywords && !mentions(extractor.keywords)) continue;
     let embedded: SourceDocument[];
     try {
       embedded = extractor.extract(doc, notes);
