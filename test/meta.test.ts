@@ -36,6 +36,11 @@ describe('rules meta', () => {
         }
       });
 
+      it('is listed in the README rules table with its default severity', () => {
+        const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+        expect(readme).toContain(`| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.severity} |`);
+      });
+
       it('has complete metadata', () => {
         expect(rule.description).toMatch(/^(Disallow|Require|Enforce) /);
         expect(rule.helpUri).toMatch(new RegExp(`/docs/rules/${rule.id}\\.md$`));
