@@ -195,3 +195,32 @@ describe('credlint --staged', () => {
     expect(r.stderr).toBe('credlint: --staged: not inside a git work tree\n');
   });
 });
+
+describe('the bundled examples (README quick start)', () => {
+  it('insecure-ec2 shows each credential misuse at its line and exits 1', () => {
+    const r = run(['examples/insecure-ec2', '--format', 'json'], ROOT);
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; path: string; line: number }> }).findings;
+    const got = new Set(findings.map((f) => `${f.ruleId} ${f.path.replace('examples/insecure-ec2/', '')}:${f.line}`));
+    for (const want of [
+      'no-aws-configure-in-bootstrap user-data.sh:7',
+      'no-aws-configure-in-bootstrap user-data.sh:8',
+      'no-imdsv1-calls user-data.sh:12',
+      'no-credentials-in-image Dockerfile:7',
+      'no-static-provider-credentials main.tf:3',
+      'no-aws-configure-in-bootstrap main.tf:13',
+      'require-instance-profile main.tf:7',
+      'require-imdsv2 main.tf:19',
+      'valid-instance-profile template.yaml:20',
+      'no-static-credentials-in-bootstrap template.yaml:24',
+    ]) {
+      expect(got, want).toContain(want);
+    }
+  });
+
+  it('secure-ec2 (role, instance profile, IMDSv2) is clean', () => {
+    const r = run(['examples/secure-ec2'], ROOT);
+    expect(r.stdout).toContain('No problems found');
+    expect(r.code).toBe(0);
+  });
+});
