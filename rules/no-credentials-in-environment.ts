@@ -18,7 +18,8 @@
 //     `localstack`) and are left alone.
 //   - other credential names (`access_key`, `S3_SECRET_KEY`, `secretAccessKey`…) only when the
 //     value has the shape of a key (aws-keys.ts, entropy.ts): such names are used for many
-//     non-AWS systems.
+//     non-AWS systems. The documentation example keys count here too (the name says it is a
+//     credential slot); a key-shaped value under any other name does not.
 // Placeholders and references (`!Ref`, `{{resolve:secretsmanager:…}}`, `${VAR}`, `$(VAR)`,
 // `var.x` without default) are fine: the key lives elsewhere.
 import { defineRule, type RuleContext, type SecretKind } from '../src/rule.js';
@@ -61,16 +62,20 @@ interface Verdict {
   readonly kind: SecretKind;
 }
 
-/** The kind of key `value` has the shape of, documentation examples and word runs excluded. */
-function keyShape(value: string): SecretKind | undefined {
-  if (ACCESS_KEY_ID_EXACT.test(value)) return isDocumentationExampleKeyId(value) || looksLikeWordRun(value) ? undefined : 'access-key-id';
-  if (looksLikeSecretAccessKey(value)) return isDocumentationExampleSecret(value) ? undefined : 'secret-access-key';
+/**
+ * The kind of key `value` has the shape of; word runs excluded, and the AWS documentation
+ * examples too unless `examples` (a value under a credential name: the slot is the defect,
+ * and vulnerable-by-design repositories use exactly those keys).
+ */
+function keyShape(value: string, examples = false): SecretKind | undefined {
+  if (ACCESS_KEY_ID_EXACT.test(value)) return (!examples && isDocumentationExampleKeyId(value)) || looksLikeWordRun(value) ? undefined : 'access-key-id';
+  if (looksLikeSecretAccessKey(value)) return !examples && isDocumentationExampleSecret(value) ? undefined : 'secret-access-key';
   if (looksLikeSessionToken(value)) return 'session-token';
   return undefined;
 }
 
 function looksLike(kind: SecretKind, value: string): boolean {
-  return keyShape(value) === kind;
+  return keyShape(value, true) === kind;
 }
 
 /** Whether a literal assigned to `name` is a credential worth reporting (value already not a placeholder). */

@@ -37,7 +37,8 @@ function checkTerraformArguments(context: RuleContext, block: TfBlock, where: st
 
 function checkTerraformArgument(context: RuleContext, file: TfBlock['file'], attr: TfAttribute, kind: SecretKind, where: string): void {
   const expr = context.document.text.slice(attr.range.start, attr.range.end).trim();
-  const variable = /^var\.([A-Za-z_][\w-]*)$/.exec(expr)?.[1];
+  // `var.x`, or `"${var.x}"` as Terraform 0.11 wrote it.
+  const variable = /^(?:var\.([A-Za-z_][\w-]*)|"\$\{\s*var\.([A-Za-z_][\w-]*)\s*\}")$/.exec(expr)?.slice(1).find((g) => g !== undefined);
   if (variable !== undefined) {
     // `access_key = var.x`: a literal default is a committed key; no default means the
     // value is supplied at run time (still a static key, but not one in this code).

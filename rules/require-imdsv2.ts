@@ -36,13 +36,11 @@ export default defineRule({
   messages: {
     missing: '{{resource}} does not require IMDSv2: set {{setting}} so a stolen metadata request cannot read the role credentials',
     optional: 'http tokens are "{{value}}": IMDSv1 stays enabled and any SSRF can read the role credentials; set it to "required"',
-    cfnInstance:
-      '{{resource}} cannot require IMDSv2 by itself in CloudFormation: launch it from a launch template with MetadataOptions.HttpTokens: required',
     hopLimit: 'hop limit {{value}} lets the metadata token travel {{value}} network hops (containers on the host can use it); use 1 unless containers need 2',
   },
   recommendation: [
-    'Require session tokens: `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` in a launch template ',
-    'or launch configuration (CloudFormation instances take them from a launch template), ',
+    'Require session tokens: `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` on an instance, ',
+    'a launch template (under `LaunchTemplateData`) or a launch configuration in CloudFormation, ',
     '`metadata_options { http_tokens = "required" }` in Terraform. Update tools that still use IMDSv1 (the AWS CLI and ',
     'SDKs have used IMDSv2 for years). Use a hop limit of 2 only for containers that need the instance role.',
   ].join(''),
@@ -65,10 +63,6 @@ export default defineRule({
       if (!options) {
         // The template it launches from decides (and is checked itself; unknown is fine).
         if (inherited) continue;
-        if (node.format === 'cloudformation' && node.kind === 'instance') {
-          context.report({ messageId: 'cfnInstance', data: { resource }, start: node.typeRange.start, end: node.typeRange.end, identity: `${node.id}:imds` });
-          continue;
-        }
         const setting = node.format === 'cloudformation' ? 'MetadataOptions.HttpTokens: required' : 'metadata_options { http_tokens = "required" }';
         context.report({ messageId: 'missing', data: { resource, setting }, start: node.typeRange.start, end: node.typeRange.end, identity: `${node.id}:imds` });
         continue;

@@ -344,6 +344,52 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 // ---------------------------------------------------------------------------------------
 // Terraform
 
+/**
+ * Nested blocks of a type, including the `content` of `dynamic "<type>"` blocks: modules
+ * generate launch specifications, launch templates and metadata options that way
+ * (terraform-aws-modules, cloudposse). How many a `for_each` makes is not known; what the
+ * content says is what each generated block holds.
+ * https://developer.hashicorp.com/terraform/language/expressions/dynamic-blocks
+ */
+function blocksWithDynamic(block: TfBlock | undefined, type: string): TfBlock[] {
+  if (!block) return [];
+  const generated = block.blocks('dynamic').filter((d) => d.labels[0]?.value === type).flatMap((d) => d.blocks('content').slice(0, 1));
+  return [...block.blocks(type), ...generated];
+}
+
+/** The `dynamic "<type>"` blocks of a block. */
+function dynamicBlocks(block: TfBlock, type: string): TfBlock[] {
+  return block.blocks('dynamic').filter((d) => d.labels[0]?.value === type);
+}
+
+/** A value standing for something a `dynamic` block or a `for_each` decides at plan time. */
+function dynamicValue(range: Range, label: string): IacValue {
+  return { kind: 'unknown', reason: 'dynamic', range, label };
+}
+
+/** `type.name` prefixes of every traversal in an expression's source text (`aws_launch_template.this[0].name` → `aws_launch_template.this`). */
+const TRAVERSAL = /(?<![\w.$-])([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g;
+
+/**
+ * The resources an attribute refers to, read from its source text so that references
+ * inside function calls, conditionals and `try()` count too, and followed through
+ * `local.x` (modules route most references through locals). Values are not needed: only
+ * which resources are mentioned.
+ */
+function attributeReferences(attr: TfAttribute, locals: ReadonlyMap<string, TfAttribute>, out: Set<string>, seen: Set<TfAttribute>): void {
+  if (seen.has(attr)) return;
+  seen.add(attr);
+  // Native syntax: the expression; JSON syntax: the JSON text with its `${…}` templates.
+  for (const m of attr.source().matchAll(TRAVERSAL)) {
+    const head = m[1] as string;
+    const name = m[2] as string;
+    if (head === 'local') {
+      const l = locals.get(name);
+      if (l) attributeReferences(l, locals, out, seen);
+    } else out.add(`${head}.${name}`);
+  }
+}
+
 function tfGraph(file: TfFile): ResourceGraph {
   const mod = moduleOf(file);
   const nodes: GraphNode[] = [];
@@ -390,6 +436,23 @@ function tfGraph(file: TfFile): ResourceGraph {
     return { state: 'unknown' };
   };
   const blockOf = (n: GraphNode) => n.tf as TfBlock;
+  const references = new Map<GraphNode, Set<string>>();
+  let referrersIndex: Map<string, GraphNode[]> | undefined;
+  /** Every resource a node's attributes (nested and dynamic blocks included) mention. */
+  const referencesOf = (n: GraphNode): Set<string> => {
+    let refs = references.get(n);
+    if (refs) return refs;
+    const found = new Set<string>();
+    const seen = new Set<TfAttribute>();
+    const walk = (b: TfBlock) => {
+      for (const a of b.attributes()) attributeReferences(a, mod.locals, found, seen);
+      for (const nb of b.blocks()) walk(nb);
+    };
+    walk(blockOf(n));
+    refs = found;
+    references.set(n, refs);
+    return refs;
+  };
   return {
     format: 'terraform',
     nodes,
@@ -405,9 +468,14 @@ function tfGraph(file: TfFile): ResourceGraph {
           const inner = spec.attribute('name') ?? spec.attribute('arn');
           return inner ? tfAttr(inner) : { value: { kind: 'unknown', reason: 'dynamic', range: spec.typeRange }, keyRange: spec.typeRange };
         }
+        // `dynamic "iam_instance_profile"`: whether a profile is set is decided by its for_each.
+        const dyn = dynamicBlocks(b, 'iam_instance_profile')[0];
+        if (dyn) return { value: dynamicValue(dyn.range, 'dynamic "iam_instance_profile"'), keyRange: dyn.typeRange };
         return tfAttr(b.attribute('iam_instance_profile'));
       }
       if (n.type === 'aws_spot_fleet_request') {
+        const dyn = dynamicBlocks(b, 'launch_specification')[0];
+        if (dyn) return { value: dynamicValue(dyn.range, 'dynamic "launch_specification"'), keyRange: dyn.typeRange };
         for (const spec of b.blocks('launch_specification')) {
           const p = spec.attribute('iam_instance_profile') ?? spec.attribute('iam_instance_profile_arn');
           if (p) return tfAttr(p);
@@ -420,9 +488,9 @@ function tfGraph(file: TfFile): ResourceGraph {
       const b = blockOf(n);
       const out: IacValue[] = [];
       const specs = [
-        ...b.blocks('launch_template'),
-        ...b.blocks('mixed_instances_policy').flatMap((m) => m.blocks('launch_template').flatMap((lt) => lt.blocks('launch_template_specification'))),
-        ...b.blocks('launch_template_config').flatMap((c) => c.blocks('launch_template_specification')),
+        ...blocksWithDynamic(b, 'launch_template'),
+        ...blocksWithDynamic(b, 'mixed_instances_policy').flatMap((m) => blocksWithDynamic(m, 'launch_template').flatMap((lt) => blocksWithDynamic(lt, 'launch_template_specification'))),
+        ...blocksWithDynamic(b, 'launch_template_config').flatMap((c) => blocksWithDynamic(c, 'launch_template_specification')),
       ];
       for (const spec of specs) {
         const ref = spec.attribute('id') ?? spec.attribute('launch_template_id') ?? spec.attribute('name') ?? spec.attribute('launch_template_name');
@@ -449,6 +517,22 @@ function tfGraph(file: TfFile): ResourceGraph {
           ...optional('hopLimit', tfAttr(block.attribute('http_put_response_hop_limit'))),
         };
       }
+      const dyn = dynamicBlocks(b, 'metadata_options')[0];
+      if (dyn) {
+        // Generated by a for_each that may produce nothing: only a literal in the content
+        // that is wrong whenever a block is generated is worth reporting; anything else is
+        // not known (never "missing").
+        const content = dyn.blocks('content')[0];
+        const tokens = content?.attribute('http_tokens');
+        const tokenValue = knownString(tokens?.value());
+        const hop = content?.attribute('http_put_response_hop_limit');
+        return {
+          range: dyn.typeRange,
+          httpTokens: tokens && tokenValue !== undefined && tokenValue.toLowerCase() !== 'required' ? (tfAttr(tokens) as NodeAttribute) : { value: dynamicValue(tokens?.range ?? dyn.range, 'dynamic "metadata_options"'), keyRange: tokens?.nameRange ?? dyn.typeRange },
+          ...optional('httpEndpoint', tfAttr(content?.attribute('http_endpoint'))),
+          ...optional('hopLimit', tfAttr(hop)),
+        };
+      }
       const obj = b.attribute('metadata_options');
       if (!obj) return undefined;
       const v = obj.value();
@@ -471,15 +555,12 @@ function tfGraph(file: TfFile): ResourceGraph {
       return tfAttr(blockOf(role).attribute('assume_role_policy'));
     },
     referrers(target) {
-      return nodes.filter((n) => {
-        const refs = new Set<string>();
-        const walk = (b: TfBlock) => {
-          for (const a of b.attributes()) referencesIn(a.value(), refs);
-          for (const nb of b.blocks()) walk(nb);
-        };
-        walk(blockOf(n));
-        return refs.has(target.id);
-      });
+      // One pass over the module builds the reverse index; each later call is a lookup.
+      if (!referrersIndex) {
+        referrersIndex = new Map();
+        for (const n of nodes) for (const id of referencesOf(n)) { const list = referrersIndex.get(id); if (list) list.push(n); else referrersIndex.set(id, [n]); }
+      }
+      return referrersIndex.get(target.id) ?? [];
     },
     policiesOf(role) {
       const out: { node: GraphNode; document: IacValue }[] = [];

@@ -40,6 +40,8 @@ export interface TfAttribute {
   value(): IacValue;
   /** The tree-sitter expression node (native syntax only). */
   readonly node?: TsNode;
+  /** The expression's source text (for JSON syntax, the JSON value's text). */
+  source(): string;
 }
 
 export interface TfBlock {
@@ -121,6 +123,7 @@ function hclBlock(node: TsNode, file: () => TfFile): TfBlock {
           nameRange: rangeOf(id),
           range: rangeOf(expr),
           node: expr,
+          source: () => expr.text,
           value: () => (cached ??= evaluate(expr, scopeOf(f()), 0)),
         });
       } else if (child.type === 'block') nested.push(hclBlock(child, file));
@@ -155,7 +158,9 @@ function parseHcl(text: string, path: string, dir: string | undefined, document:
     const root = tree.rootNode;
     if (root.hasError) {
       const bad = findError(root);
-      errors.push({ message: bad ? `syntax error near "${bad.text.slice(0, 30)}"` : 'syntax error', offset: bad?.startIndex ?? 0 });
+      // One line: the excerpt ends up in a notification message.
+      const near = bad ? bad.text.slice(0, 30).replace(/\s+/g, ' ').trim() : '';
+      errors.push({ message: near ? `syntax error near "${near}"` : 'syntax error', offset: bad?.startIndex ?? 0 });
     }
     const body = named(root).find((c) => c.type === 'body');
     for (const child of body ? named(body) : []) if (child.type === 'block') blocks.push(hclBlock(child, getFile));
@@ -212,6 +217,7 @@ const JSON_NESTED_BLOCKS = new Set([
   'metadata_options', 'provisioner', 'launch_template', 'iam_instance_profile', 'environment', 'inline_policy',
   'statement', 'principals', 'condition', 'assume_role', 'mixed_instances_policy', 'launch_template_specification',
   'launch_specification', 'root_block_device', 'backend', 'connection', 'variables', 'override',
+  'dynamic', 'content', 'launch_template_config', 'setting',
 ]);
 
 function jsonBlock(type: string, typeRange: Range, labels: TfLabel[], body: IacMap, file: () => TfFile): TfBlock {
@@ -221,11 +227,11 @@ function jsonBlock(type: string, typeRange: Range, labels: TfLabel[], body: IacM
     const isBlock = JSON_NESTED_BLOCKS.has(e.key) && (e.value.kind === 'map' || (e.value.kind === 'list' && e.value.items.every((i) => i.kind === 'map')));
     // `environment { variables = {…} }` is a block; `variables` inside it is an attribute.
     if (isBlock && !(e.key === 'variables' && type === 'environment')) {
-      const depth = e.key === 'provisioner' || e.key === 'backend' ? 1 : 0;
+      const depth = e.key === 'provisioner' || e.key === 'backend' || e.key === 'dynamic' ? 1 : 0;
       nested.push(...jsonBlocksOf(e.key, e.keyRange, depth, e.value, file));
     }
     let cached: IacValue | undefined;
-    attrs.push({ name: e.key, nameRange: e.keyRange, range: e.value.range, value: () => (cached ??= jsonValue(e.value, file)) });
+    attrs.push({ name: e.key, nameRange: e.keyRange, range: e.value.range, source: () => file().text.slice(e.value.range.start, e.value.range.end), value: () => (cached ??= jsonValue(e.value, file)) });
   }
   return {
     type,
@@ -593,10 +599,22 @@ function quotedString(node: TsNode, scope: Scope, depth: number, resolveInterpol
   const range = rangeOf(node);
   const from = node.startIndex + 1;
   const to = Math.max(from, node.endIndex - (src[node.endIndex - 1] === '"' ? 1 : 0));
+  const parts = templateParts(node);
+  // `"${expr}"` (Terraform 0.11 style) is expr itself, whatever its type: a reference, a
+  // list, a value read from a variable default or a data source.
+  // https://developer.hashicorp.com/terraform/language/expressions/strings#interpolation
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only && only.type === 'template_interpolation' && only.startIndex === from && only.endIndex === to && !only.text.startsWith('${~') && !only.text.endsWith('~}')) {
+    const inner = named(only).find((c) => c.type === 'expression');
+    if (inner) {
+      // Reported at the whole string; a string value keeps its pieces (they may point at a variable default).
+      return { ...evaluate(inner, scope, depth + 1), range };
+    }
+  }
   const out = new PieceList();
   let cursor = from;
   let placeholders = false;
-  for (const part of templateParts(node)) {
+  for (const part of parts) {
     appendLiteral(out, src, cursor, part.startIndex, true);
     if (resolveInterpolations && part.type === 'template_interpolation') {
       const inner = named(part).find((c) => c.type === 'expression');
@@ -822,6 +840,23 @@ function resolveTraversal(path: readonly string[], range: Range, scope: Scope, d
       if (a === 'cwd') return unknown(range, 'external', label);
       return unknown(range, 'external', label);
     case 'data': {
+      if (a === 'template_file' && b && c === 'rendered') {
+        // The legacy `template_file` data source (hashicorp/template): its `template`, with
+        // `${…}` left as placeholders since `vars` are substituted at plan time.
+        // https://registry.terraform.io/providers/hashicorp/template/latest/docs/data-sources/file
+        const block = moduleOf(scope.file).data.get(`${a}.${b}`);
+        const template = block?.attribute('template');
+        if (!block || !template || visiting.has(template)) return unknown(range, 'external', label);
+        visiting.add(template);
+        try {
+          const v = template.value();
+          if (v.kind !== 'string') return unknown(range, 'dynamic', label);
+          const templated = v.hasPlaceholders === true || /[$%]\{/.test(v.value);
+          return reanchor({ ...v, ...(templated ? { hasPlaceholders: true } : {}) }, range, block.file === scope.file);
+        } finally {
+          visiting.delete(template);
+        }
+      }
       if (a === 'aws_iam_policy_document' && b && (c === 'json' || c === 'minified_json')) {
         const block = moduleOf(scope.file).data.get(`${a}.${b}`);
         if (!block || visiting.has(block)) return unknown(range, 'external', label);

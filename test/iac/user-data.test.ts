@@ -121,6 +121,29 @@ describe('user data in Terraform', () => {
     expect(findings[0]!.embeddedIn).toEqual(['user_data of aws_instance.tpl']);
   });
 
+  it('reports a key in the template of a data "template_file" used as user_data at its file() call', () => {
+    const dir = join(tmp, 'template-file');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'scripts'), { recursive: true });
+    writeFileSync(join(dir, 'scripts', 'user-data.sh'), `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${key}\necho \${cluster}\n`);
+    const tf = [
+      'data "template_file" "init" {',
+      '  template = file("${path.module}/scripts/user-data.sh")',
+      '  vars = { cluster = var.cluster }',
+      '}',
+      'resource "aws_launch_configuration" "lc" {',
+      '  user_data = "${data.template_file.init.rendered}"',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = lintText('main.tf', tf, { rules: [RULE], absPath: join(dir, 'main.tf') });
+    const line = tf.split('\n')[1]!;
+    expect(only(findings)).toEqual([
+      { region: { startLine: 2, startColumn: line.indexOf('file(') + 1, endLine: 2, endColumn: line.length + 1 } },
+    ]);
+    expect(findings[0]!.embeddedIn).toEqual(['user_data of aws_launch_configuration.lc']);
+  });
+
   it('treats a file() whose file is missing, or a scan without a directory, as unknown (nothing reported, no crash)', () => {
     const tf = 'resource "aws_instance" "x" {\n  user_data = file("${path.module}/missing.sh")\n}\n';
     expect(lintText('main.tf', tf, { rules: [RULE] }).findings).toHaveLength(0);

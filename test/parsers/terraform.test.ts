@@ -118,6 +118,34 @@ describe('Terraform parser', () => {
     expect(r.findings.some((f) => f.ruleId === 'no-hardcoded-access-key-id')).toBe(true);
   });
 
+  it('unwraps a "${expr}" string (Terraform 0.11 style) into the expression itself', () => {
+    const text = 'variable "t" {\n  default = "optional"\n}\nresource "aws_x" "y" {\n  a = "${aws_iam_role.r.name}"\n  b = "${var.t}"\n  c = "${var.t}-x"\n  d = " ${var.t}"\n}\n';
+    const file = parseTerraform(tf(text));
+    const y = resourceBlocks(file)[0]!;
+    expect(y.attribute('a')!.value()).toMatchObject({ kind: 'ref', target: 'aws_iam_role.r', attribute: 'name', range: { start: text.indexOf('"${aws') } });
+    expect(knownString(y.attribute('b')!.value())).toBe('optional');
+    // Anything around the interpolation keeps it a template with a placeholder.
+    expect(y.attribute('c')!.value()).toMatchObject({ kind: 'string', value: '${var.t}-x', hasPlaceholders: true });
+    expect(y.attribute('d')!.value()).toMatchObject({ kind: 'string', value: ' ${var.t}', hasPlaceholders: true });
+  });
+
+  it('reads dynamic blocks and their content in native and JSON syntax', () => {
+    const hcl = 'resource "aws_instance" "i" {\n  dynamic "metadata_options" {\n    for_each = [1]\n    content {\n      http_tokens = "optional"\n    }\n  }\n}\n';
+    const json = '{"resource": {"aws_instance": {"i": {"dynamic": {"metadata_options": {"for_each": [1], "content": {"http_tokens": "optional"}}}}}}}';
+    for (const [path, text] of [['main.tf', hcl], ['main.tf.json', json]] as const) {
+      const dyn = resourceBlocks(parseTerraform(tf(text, path)))[0]!.blocks('dynamic');
+      expect(dyn.map((d) => d.labels[0]?.value)).toEqual(['metadata_options']);
+      expect(knownString(dyn[0]!.blocks('content')[0]!.attribute('http_tokens')!.value())).toBe('optional');
+    }
+  });
+
+  it('keeps a syntax-error notification on one line', () => {
+    const notes: Notification[] = [];
+    parseTerraform(tf('[\n  {\n    "ami" = "ami-1"\n  },\n]\n'), notes);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).not.toContain('\n');
+  });
+
   it('detects and reads Terraform plan JSON', () => {
     const plan = JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'aws_instance.a', mode: 'managed', type: 'aws_instance', name: 'a', values: { iam_instance_profile: null } }], child_modules: [{ resources: [{ address: 'module.m.aws_iam_role.r', type: 'aws_iam_role', name: 'r', values: {} }] }] } } }, null, 2);
     expect(looksLikeTerraformPlan(plan)).toBe(true);

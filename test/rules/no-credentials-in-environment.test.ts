@@ -42,6 +42,25 @@ describe(RULE, () => {
     expect(run('template.yaml', yaml).map((f) => [f.messageId, f.region])).toEqual([['keyLikeValue', { startLine: 7, startColumn: 29, endLine: 7, endColumn: 49 }]]);
   });
 
+  it('reports the documentation example keys under access_key / secret_key names (the terragoat pattern), not under other names', () => {
+    const tf = [
+      'resource "aws_lambda_function" "f" {',
+      '  environment {',
+      '    variables = {',
+      '      access_key = "AKIAIOSFODNN7EXAMPLE"',
+      '      secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+      '      sample_id  = "AKIAIOSFODNN7EXAMPLE"',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(run('main.tf', tf).map((f) => [f.messageId, f.region])).toEqual([
+      ['keyLikeValue', { startLine: 4, startColumn: 21, endLine: 4, endColumn: 41 }],
+      ['keyLikeValue', { startLine: 5, startColumn: 21, endLine: 5, endColumn: 61 }],
+    ]);
+  });
+
   it('reports a key inside a heredoc container_definitions JSON at its exact column in the .tf file', () => {
     const tf = [
       'resource "aws_ecs_task_definition" "t" {',

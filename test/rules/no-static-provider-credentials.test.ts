@@ -34,6 +34,16 @@ describe(RULE, () => {
     expect(JSON.stringify(findings)).not.toContain(secret);
   });
 
+  it('follows a Terraform 0.11 "${var.x}" provider argument to its literal default', () => {
+    const tf = `variable "sk" {\n  default = "${secret}"\n}\nprovider "aws" {\n  secret_key = "\${var.sk}"\n}\n`;
+    const findings = run('main.tf', tf);
+    expect(findings.map((f) => [f.messageId, f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([
+      ['variableDefault', 2, 13, 55],
+      ['providerVariable', 5, 16, 27],
+    ]);
+    expect(JSON.stringify(findings)).not.toContain(secret);
+  });
+
   it('reports the AWS documentation example keys too: the slot is the defect', () => {
     const tf = 'terraform {\n  backend "s3" {\n    access_key = "AKIAIOSFODNN7EXAMPLE"\n  }\n}\n';
     expect(run('main.tf', tf).map((f) => [f.messageId, f.region.startLine, f.region.startColumn])).toEqual([['providerLiteral', 3, 18]]);

@@ -23,9 +23,35 @@ describe(RULE, () => {
     expect(f).toMatchObject({ messageId: 'missing', region: { startLine: 1, startColumn: 11, endLine: 1, endColumn: 23 } });
   });
 
-  it('reports a CloudFormation instance that cannot set MetadataOptions itself', () => {
+  it('reports a CloudFormation instance without MetadataOptions at its type', () => {
     const [f] = run('t.yaml', 'Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n');
-    expect(f).toMatchObject({ messageId: 'cfnInstance', region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 29 } });
+    expect(f).toMatchObject({ messageId: 'missing', region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 29 } });
+    expect(f!.message).toContain('MetadataOptions.HttpTokens: required');
+  });
+
+  it('reads MetadataOptions set on a CloudFormation AWS::EC2::Instance', () => {
+    const yaml = (v: string) => `Resources:\n  I:\n    Type: AWS::EC2::Instance\n    Properties:\n      MetadataOptions:\n        HttpTokens: ${v}\n`;
+    expect(run('t.yaml', yaml('required'))).toHaveLength(0);
+    expect(run('t.yaml', yaml('optional')).map((f) => [f.messageId, f.region])).toEqual([
+      ['optional', { startLine: 6, startColumn: 21, endLine: 6, endColumn: 29 }],
+    ]);
+  });
+
+  it('stays silent on a dynamic "metadata_options" block whose content comes from module inputs', () => {
+    const tf =
+      'resource "aws_instance" "this" {\n  dynamic "metadata_options" {\n    for_each = length(var.metadata_options) > 0 ? [var.metadata_options] : []\n' +
+      '    content {\n      http_tokens = try(metadata_options.value.http_tokens, "optional")\n    }\n  }\n}\n';
+    expect(run('main.tf', tf)).toHaveLength(0);
+  });
+
+  it('reports a literal "optional" in the content of a dynamic "metadata_options" block', () => {
+    const tf = 'resource "aws_launch_template" "lt" {\n  dynamic "metadata_options" {\n    for_each = [1]\n    content {\n      http_tokens = "optional"\n    }\n  }\n}\n';
+    expect(run('main.tf', tf).map((f) => [f.messageId, f.region])).toEqual([['optional', { startLine: 5, startColumn: 21, endLine: 5, endColumn: 31 }]]);
+  });
+
+  it('treats a dynamic "launch_template" block as launching from a template', () => {
+    const tf = 'resource "aws_instance" "i" {\n  dynamic "launch_template" {\n    for_each = var.lt == null ? [] : [var.lt]\n    content {\n      id = launch_template.value.id\n    }\n  }\n}\n';
+    expect(run('main.tf', tf)).toHaveLength(0);
   });
 
   it('reports a hop limit of 2 as a note and 3 as a warning', () => {

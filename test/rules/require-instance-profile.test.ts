@@ -54,4 +54,18 @@ describe(RULE, () => {
     const tf = 'resource "aws_launch_template" "n" {\n  name = "n"\n}\nresource "aws_eks_node_group" "g" {\n  launch_template {\n    id = aws_launch_template.n.id\n    version = 1\n  }\n}\n';
     expect(run('main.tf', tf)).toHaveLength(0);
   });
+
+  it('does not report a launch template an EKS node group reaches through a local and try()', () => {
+    const tf =
+      'resource "aws_launch_template" "n" {\n  count = 1\n}\nlocals {\n  lt = try(aws_launch_template.n[0].name, null)\n  alias = local.lt\n}\n' +
+      'resource "aws_eks_node_group" "g" {\n  dynamic "launch_template" {\n    for_each = [1]\n    content {\n      name = local.alias\n    }\n  }\n}\n';
+    expect(run('main.tf', tf)).toHaveLength(0);
+    // Without the node group the template is reported at its type label.
+    expect(run('main.tf', 'resource "aws_launch_template" "n" {\n  count = 1\n}\n').map((f) => f.region)).toEqual([{ startLine: 1, startColumn: 11, endLine: 1, endColumn: 30 }]);
+  });
+
+  it('treats a dynamic "iam_instance_profile" block as a profile decided by the module inputs', () => {
+    const tf = 'resource "aws_launch_template" "lt" {\n  dynamic "iam_instance_profile" {\n    for_each = var.arn == null ? [] : [1]\n    content {\n      arn = var.arn\n    }\n  }\n}\n';
+    expect(run('main.tf', tf)).toHaveLength(0);
+  });
 });
