@@ -162,26 +162,35 @@ export function piecesOf(value: IacString): readonly TextPiece[] {
   return value.pieces ?? [{ text: value.value, start: value.range.start, end: value.range.end, verbatim: false }];
 }
 
-/** Plain JavaScript form of a known value (unknowns and refs become undefined). */
-export function toPlain(value: IacValue | undefined): unknown {
+/** A `${…}` placeholder text standing for a value that is not known statically. */
+export function placeholderText(value: IacValue): string {
+  if (value.kind === 'ref') return `\${${value.target}${value.attribute ? `.${value.attribute}` : ''}}`;
+  if (value.kind === 'unknown' && value.label) return `\${${value.label}}`;
+  return '${…}';
+}
+
+/**
+ * Plain JavaScript form of a value. Unknowns and refs become undefined, or with
+ * `placeholders` a `${…}` text (to render a policy or an environment as JSON).
+ */
+export function toPlain(value: IacValue | undefined, placeholders = false): unknown {
   if (!value) return undefined;
   switch (value.kind) {
     case 'string':
-      return value.value;
     case 'number':
     case 'bool':
       return value.value;
     case 'null':
       return null;
     case 'list':
-      return value.items.map(toPlain);
+      return value.items.map((item) => toPlain(item, placeholders));
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const e of value.entries) out[e.key] = toPlain(e.value);
+      for (const e of value.entries) out[e.key] = toPlain(e.value, placeholders);
       return out;
     }
     default:
-      return undefined;
+      return placeholders ? placeholderText(value) : undefined;
   }
 }
 

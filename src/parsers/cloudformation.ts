@@ -16,7 +16,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocume
 import type { SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
 import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '../iac/value.js';
-import { knownString, mapEntry, mapGet } from '../iac/value.js';
+import { knownString, mapEntry, mapGet, placeholderText, toPlain } from '../iac/value.js';
 
 /** Every intrinsic function with a YAML short form, by tag. */
 const SHORT_FORMS: Readonly<Record<string, string>> = {
@@ -201,13 +201,6 @@ function convert(node: YamlNode | null | undefined, ctx: ConvertContext, fallbac
 
 const PLACEHOLDER_IN_SUB = /\$\{(?!!)[^}]*\}/;
 
-/** A `${…}` placeholder text standing for a value that is not known statically. */
-function placeholderFor(value: IacValue): string {
-  if (value.kind === 'ref') return `\${${value.target}${value.attribute ? `.${value.attribute}` : ''}}`;
-  if (value.kind === 'unknown' && value.label) return `\${${value.label}}`;
-  return '${…}';
-}
-
 /** Turns a single-key intrinsic map into its evaluated value; other maps come back unchanged. */
 function evaluateIntrinsic(map: IacMap, ctx: ConvertContext): IacValue {
   if (map.entries.length !== 1) return map;
@@ -242,7 +235,7 @@ function evaluateIntrinsic(map: IacMap, ctx: ConvertContext): IacValue {
       return evaluateJoin(arg, range);
     case 'Fn::ToJsonString': {
       if (arg.kind !== 'map' && arg.kind !== 'list') return { kind: 'unknown', reason: 'dynamic', range, label: 'Fn::ToJsonString' };
-      return { kind: 'string', value: JSON.stringify(plainForJson(arg)), range, encoded: arg, hasPlaceholders: true };
+      return { kind: 'string', value: JSON.stringify(toPlain(arg, true)), range, encoded: arg, hasPlaceholders: true };
     }
     case 'Fn::ImportValue':
       return { kind: 'unknown', reason: 'external', range, label: 'Fn::ImportValue' };
@@ -266,22 +259,6 @@ function evaluateIntrinsic(map: IacMap, ctx: ConvertContext): IacValue {
   }
 }
 
-function plainForJson(value: IacValue): unknown {
-  switch (value.kind) {
-    case 'string':
-    case 'number':
-    case 'bool':
-      return value.value;
-    case 'null':
-      return null;
-    case 'list':
-      return value.items.map(plainForJson);
-    case 'map':
-      return Object.fromEntries(value.entries.map((e) => [e.key, plainForJson(e.value)]));
-    default:
-      return placeholderFor(value);
-  }
-}
 
 /** `Fn::Join [delim, [parts…]]`: literal parts verbatim, others as `${…}` placeholders. */
 function evaluateJoin(arg: IacValue, range: Range): IacValue {
@@ -306,7 +283,7 @@ function evaluateJoin(arg: IacValue, range: Range): IacValue {
       pieces.push({ text, start: part.range.start, end: part.range.end, verbatim: false });
       value += text;
     } else {
-      const text = placeholderFor(part);
+      const text = placeholderText(part);
       pieces.push({ text, start: part.range.start, end: part.range.end, verbatim: false });
       value += text;
       hasPlaceholders = true;

@@ -19,7 +19,7 @@ import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import { onScanEnd, type SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
 import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '../iac/value.js';
-import { knownString, mapEntry, mapGet } from '../iac/value.js';
+import { knownString, mapEntry, mapGet, toPlain } from '../iac/value.js';
 import { getParser } from './tree-sitter.js';
 import { parseYamlDocuments } from './cloudformation.js';
 
@@ -718,7 +718,7 @@ function callFunction(node: TsNode, scope: Scope, depth: number): IacValue {
     case 'jsonencode': {
       const v = arg(0);
       if (v.kind === 'unknown' || v.kind === 'ref') return unknown(range, v.kind === 'unknown' ? v.reason : 'dynamic', 'jsonencode');
-      const json = JSON.stringify(plainWithPlaceholders(v));
+      const json = JSON.stringify(toPlain(v, true));
       return { kind: 'string', value: json, range, pieces: [{ text: json, start: range.start, end: range.end, verbatim: false }], encoded: v, ...(hasUnknown(v) ? { hasPlaceholders: true } : {}) };
     }
     case 'base64encode':
@@ -785,24 +785,6 @@ function hasUnknown(v: IacValue): boolean {
   return false;
 }
 
-function plainWithPlaceholders(v: IacValue): unknown {
-  switch (v.kind) {
-    case 'string':
-    case 'number':
-    case 'bool':
-      return v.value;
-    case 'null':
-      return null;
-    case 'list':
-      return v.items.map(plainWithPlaceholders);
-    case 'map':
-      return Object.fromEntries(v.entries.map((e) => [e.key, plainWithPlaceholders(e.value)]));
-    case 'ref':
-      return `\${${v.target}${v.attribute ? `.${v.attribute}` : ''}}`;
-    default:
-      return '${…}';
-  }
-}
 
 const visiting = new Set<TfAttribute | TfBlock>();
 
@@ -863,7 +845,7 @@ function resolveTraversal(path: readonly string[], range: Range, scope: Scope, d
         visiting.add(block);
         try {
           const policy = policyDocumentValue(block, range);
-          return policy ? { kind: 'string', value: JSON.stringify(plainWithPlaceholders(policy)), range, encoded: policy, ...(hasUnknown(policy) ? { hasPlaceholders: true } : {}) } : unknown(range, 'external', label);
+          return policy ? { kind: 'string', value: JSON.stringify(toPlain(policy, true)), range, encoded: policy, ...(hasUnknown(policy) ? { hasPlaceholders: true } : {}) } : unknown(range, 'external', label);
         } finally {
           visiting.delete(block);
         }
