@@ -2,14 +2,13 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 import { defineRule } from '../src/rule.js';
 import {
-  ACCESS_KEY_ID_KEYWORDS,
   accessKeyIdPattern,
   decodeAccountId,
-  isDocumentationExampleKeyId,
+  isImplausibleKeyId,
   keyIdType,
-  looksLikeWordRun,
 } from '../src/detect/aws-keys.js';
 import { displaySecret } from '../src/detect/redact.js';
+import { KEY_LITERAL_KEYWORDS } from '../src/detect/credential-context.js';
 
 const KEY_TYPE_LABEL = {
   'long-term': 'a long-term IAM user key',
@@ -30,7 +29,9 @@ export default defineRule({
   cwe: ['CWE-798'],
   tags: ['security', 'secrets', 'aws'],
   kinds: 'all',
-  keywords: ACCESS_KEY_ID_KEYWORDS,
+  // Key ids and STS headers, memoised per document and shared with the other credential
+  // rules (see credential-context.ts), so enabling all of them adds one scan, not four.
+  keywords: KEY_LITERAL_KEYWORDS,
   messages: {
     hardcoded: 'AWS access key id {{key}} is hard-coded ({{keyType}}{{account}}); deactivate it and let the SDK load credentials from an IAM role',
   },
@@ -54,8 +55,9 @@ export default defineRule({
       const account = decodeAccountId(key);
       const denied = account !== undefined && denyAccountIds.includes(account);
       if (!denied) {
-        // Documentation examples and upper-case word runs are not leaked keys.
-        if (isDocumentationExampleKeyId(key) || looksLikeWordRun(key)) continue;
+        // Documentation examples, upper-case word runs and typed stand-ins
+        // (`AKIA` and sixteen `X`) are not leaked keys.
+        if (isImplausibleKeyId(key)) continue;
         if (account !== undefined && allowAccountIds.includes(account)) continue;
       }
       const start = match.index;

@@ -7,11 +7,12 @@
 // (12 h for roles) anyone holding the file can act with them, and the habit usually means
 // long-term keys are one copy-paste away.
 import { defineRule } from '../src/rule.js';
-import { isDocumentationExampleSecret } from '../src/detect/aws-keys.js';
+import { isDocumentationExampleSecret, isDocumentationExampleToken } from '../src/detect/aws-keys.js';
 import { SESSION_TOKEN_PREFIXES, looksLikeSecretAccessKey, looksLikeSessionToken } from '../src/detect/entropy.js';
 import { isPlaceholder } from '../src/detect/placeholders.js';
 import {
   CREDENTIAL_KEYWORDS,
+  KEY_LITERAL_KEYWORDS,
   accountListing,
   credentialScan,
   nearestByLine,
@@ -89,7 +90,11 @@ export default defineRule({
       seen.add(start);
       if (!looksLikeSessionToken(value) || isPlaceholder(value)) return;
       const pair = nearestByLine(keyIds, lineOf(start));
-      if (accountListing(pair?.account, settings) === 'allow') return;
+      const listing = accountListing(pair?.account, settings);
+      if (listing === 'allow') return;
+      // The example tokens of the AWS guides (…VERYLONGSTRINGEXAMPLE) are quoted in READMEs and
+      // tests everywhere: documentation, not a leak (unless next to a deny-listed account's id).
+      if (listing !== 'deny' && isDocumentationExampleToken(value)) return;
       context.report({
         messageId: 'sessionToken',
         data: { token: displaySecret(value, 'session-token', settings), context: label },
@@ -105,7 +110,8 @@ export default defineRule({
       if (a.kind === 'session-token') reportToken(a.value, a.valueStart, a.valueEnd, `assigned to ${a.name.replace(/^-+/, '')}`);
     }
     // 2. Tokens recognisable by their STS header wherever they are (a cheap literal check first).
-    if (STS_HEADER.test(text)) for (const m of text.matchAll(PREFIXED_TOKEN)) {
+    // KEY_LITERAL_KEYWORDS (memoised, free here) holds the headers: most documents stop there.
+    if (KEY_LITERAL_KEYWORDS.test(text) && STS_HEADER.test(text)) for (const m of text.matchAll(PREFIXED_TOKEN)) {
       reportToken(m[0], m.index, m.index + m[0].length, 'STS token header');
     }
     // 3. ASIA… ids with a secret within a few lines: temporary credentials pasted in.

@@ -130,7 +130,7 @@ async function main() {
   }
 
   // Synthetic calibration: generated keys and generated look-alikes in the same slots.
-  const { fakeSecretAccessKey, fakeSessionToken, prng } = await import(pathToFileURL(join(DIST, 'test', 'helpers', 'fake-keys.js')).href);
+  const { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken, prng } = await import(pathToFileURL(join(DIST, 'test', 'helpers', 'fake-keys.js')).href);
   const SLOTS = [
     ['.env', (v) => `AWS_SECRET_ACCESS_KEY=${v}\n`],
     ['app.py', (v) => `client = boto3.client("s3", aws_secret_access_key="${v}")\n`],
@@ -182,6 +182,38 @@ async function main() {
     if (lintText('.env', `AWS_SESSION_TOKEN=${b64}\n`, { rules: [tokenRule] }).findings.length > 0) textHits++;
   }
   synthetic.push({ what: 'base64 of text in a token slot (false positives)', rule: tokenRule, n: N, hits: textHits });
+
+  // Access key ids: generated ones must all be found; typed stand-ins (the shapes SDK and
+  // secret-scanner test data use) are built here, never committed, and must all be skipped.
+  const keyRule = 'no-hardcoded-access-key-id';
+  let keyHits = 0;
+  for (let i = 0; i < N; i++) {
+    const id = fakeAccessKeyId(`acc-${i}`, i % 2 === 0 ? 'AKIA' : 'ASIA');
+    if (lintText('config.py', `key = "${id}"\n`, { rules: [keyRule] }).findings.length > 0) keyHits++;
+  }
+  synthetic.push({ what: 'generated access key ids (recall)', rule: keyRule, n: N, hits: keyHits });
+  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const STAND_INS = [
+    () => pick(B32, 1).repeat(16),
+    () => { const c = pick(B32, 4); return c.repeat(4); },
+    () => { const at = Math.floor(rand() * 27); return (B32 + B32).slice(at, at + 16); },
+    () => { const w = ['FAKE', 'TEST', 'DUMMY', 'SAMPLE', 'YOUR'][Math.floor(rand() * 5)]; return (w + pick(B32, 16)).slice(0, 16); },
+    () => pick(B32, 6) + pick(B32, 1).repeat(6) + pick(B32, 4),
+  ];
+  let standInHits = 0;
+  for (let i = 0; i < N; i++) {
+    const id = `AKIA${STAND_INS[i % STAND_INS.length]()}`;
+    if (lintText('config.py', `key = "${id}"\n`, { rules: [keyRule] }).findings.length > 0) standInHits++;
+  }
+  synthetic.push({ what: 'typed stand-in key ids: repeats, alphabet runs, FAKE/TEST… (false positives)', rule: keyRule, n: N, hits: standInHits });
+  let docTokenHits = 0;
+  for (let i = 0; i < N; i++) {
+    const live = fakeSessionToken(`doc-${i}`, 200 + (i % 400));
+    const at = 20 + (i % 150);
+    const documented = `${live.slice(0, at)}EXAMPLE${live.slice(at)}`;
+    if (lintText('README.md', `"SessionToken": "${documented}"\n`, { rules: [tokenRule] }).findings.length > 0) docTokenHits++;
+  }
+  synthetic.push({ what: 'tokens spelling EXAMPLE, as the AWS guides print them (false positives)', rule: tokenRule, n: N, hits: docTokenHits });
 
   const total = rows.reduce(
     (acc, r) => ({ tp: acc.tp + r.tp, fp: acc.fp + r.fp, fn: acc.fn + r.fn, markers: acc.markers + r.markers }),

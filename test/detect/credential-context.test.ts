@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACCESS_KEY_ID_NAMES,
+  AnyKeywords,
+  CREDENTIAL_KEYWORDS,
+  CREDENTIAL_NAME_KEYWORDS,
+  CREDENTIAL_NAME_SETS,
+  KEY_LITERAL_KEYWORDS,
   SECRET_ACCESS_KEY_NAMES,
+  SharedKeywords,
   SESSION_TOKEN_NAMES,
   findCredentialAssignments,
   isCredentialName,
@@ -9,7 +15,7 @@ import {
   lineWindowStart,
   secretCandidatesNear,
 } from '../../src/detect/credential-context.js';
-import { fakeSecretAccessKey } from '../helpers/fake-keys.js';
+import { fakeAccessKeyId, fakeSecretAccessKey, fakeSessionToken } from '../helpers/fake-keys.js';
 
 const S = fakeSecretAccessKey('ctx');
 
@@ -136,5 +142,53 @@ describe('line windows and candidates', () => {
     const t = `x = ${S}\ny = ${S}A\nz = /${S}\nw = ${S}==\n`;
     const found = secretCandidatesNear(t, 0, () => true, 5);
     expect(found).toEqual([{ value: S, start: 4, end: 44 }]);
+  });
+});
+
+describe('keyword pre-filters', () => {
+  const names = [
+    'aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'SecretAccessKey', 'fs.s3a.secret.key', 'AWSSecretKey', 'awsSecret',
+    'aws_session_token', 'AWS_SECURITY_TOKEN', 'sessionToken', 'x-amz-security-token', 'Session Token',
+    'aws_access_key_id', 'AccessKeyId', 'access_key', 'AWS.ACCESS.KEY',
+  ];
+
+  it('pass every document in which the assignment scanner can find a name', () => {
+    for (const name of names) {
+      const text = `const unrelated = 1;\n${name} = "${S}"\n`;
+      expect(findCredentialAssignments(text, CREDENTIAL_NAME_SETS).length, name).toBeGreaterThan(0);
+      expect(CREDENTIAL_NAME_KEYWORDS.test(text), name).toBe(true);
+      expect(CREDENTIAL_KEYWORDS.test(text), name).toBe(true);
+    }
+  });
+
+  it('pass documents holding only a key id or only an STS token', () => {
+    for (const value of [fakeAccessKeyId('kw'), fakeAccessKeyId('kw', 'ASIA'), fakeSessionToken('kw'), `FwoGZXIvYXdzE${S}`, `AQoDYXdzE${S}`]) {
+      const text = `x = ${value}\n`;
+      expect(CREDENTIAL_NAME_KEYWORDS.test(text), value.slice(0, 4)).toBe(false);
+      expect(KEY_LITERAL_KEYWORDS.test(text), value.slice(0, 4)).toBe(true);
+      expect(CREDENTIAL_KEYWORDS.test(text), value.slice(0, 4)).toBe(true);
+    }
+  });
+
+  it('reject ordinary code about tokens and keys (the old `oken` keyword let it through)', () => {
+    const text = 'const tokens = tokenize(source);\nconst broken = cache.get(key);\nfunction accessor() { return primaryKey; }\n';
+    expect(CREDENTIAL_KEYWORDS.test(text)).toBe(false);
+  });
+
+  it('answer the same text from memory and a new text afresh', () => {
+    const kw = new SharedKeywords('needle', 'i');
+    const hay = 'a NEEDLE here';
+    expect(kw.test(hay)).toBe(true);
+    expect(kw.test(hay)).toBe(true);
+    expect(kw.test('nothing')).toBe(false);
+    expect(kw.test(hay)).toBe(true);
+    expect(kw.global || kw.sticky).toBe(false);
+  });
+
+  it('a union is a non-global RegExp whose source matches whatever a part matches', () => {
+    const union = new AnyKeywords([new SharedKeywords('AKIA'), new SharedKeywords('secret', 'i')]);
+    expect(union).toBeInstanceOf(RegExp);
+    expect(union.global || union.sticky).toBe(false);
+    for (const t of ['x AKIA y', 'my SECRET', 'nothing']) expect(new RegExp(union.source, union.flags).test(t), t).toBe(union.test(t));
   });
 });

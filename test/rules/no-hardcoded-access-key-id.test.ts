@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-harness.js';
 import { lintText } from '../helpers/fixtures.js';
 import { fakeAccessKeyId } from '../helpers/fake-keys.js';
-import { decodeAccountId, looksLikeWordRun } from '../../src/detect/aws-keys.js';
+import { decodeAccountId, looksLikePlaceholderKeyId, looksLikeWordRun } from '../../src/detect/aws-keys.js';
 
 const RULE = 'no-hardcoded-access-key-id';
 
@@ -73,6 +73,35 @@ describe(RULE, () => {
   it('treats all-letter, vowel-heavy bodies as words', () => {
     expect(looksLikeWordRun('ASIA' + 'ASACKOFRICEFELLO')).toBe(true);
     expect(looksLikeWordRun(key)).toBe(false);
+  });
+
+  it('skips typed stand-in ids: one character repeated, alphabet runs, stand-in words', () => {
+    // Built at run time: the shapes other scanners' test data uses (`key = AKIAXXXX…`).
+    const standIns = [
+      'AKIA' + 'X'.repeat(16),
+      'AKIA' + 'Z'.repeat(16),
+      'ASIA' + 'ABCDEFGHIJKLMNOP',
+      'AKIA' + 'FAKE'.repeat(4),
+      'AKIA' + 'Q2TESTMZ4PLKW7RN',
+      'AKIA' + 'MN3B7QRRRRRVK2LD',
+    ];
+    for (const id of standIns) {
+      expect(looksLikePlaceholderKeyId(id), id).toBe(true);
+      expect(lintText('config.py', `key = "${id}"\n`, { rules: [RULE] }).findings, id).toHaveLength(0);
+    }
+  });
+
+  it('still reports ids with short runs of one character (common in real ids)', () => {
+    const id = 'AKIA' + 'Q7MXXXB3NWYYYR2K';
+    const { findings } = lintText('config.py', `key = "${id}"\n`, { rules: [RULE] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.region).toEqual({ startLine: 1, startColumn: 8, endLine: 1, endColumn: 28 });
+  });
+
+  it('never takes a random id for a stand-in', () => {
+    for (let i = 0; i < 500; i++) {
+      for (const prefix of ['AKIA', 'ASIA'] as const) expect(looksLikePlaceholderKeyId(fakeAccessKeyId(`r-${i}`, prefix))).toBe(false);
+    }
   });
 
   it('fingerprints stay the same when the key moves to another line', () => {

@@ -36,6 +36,14 @@ describe(RULE, () => {
     expect(findings[0]!.message).toContain(`next to access key id AKIA…${keyId.slice(-4)}`);
   });
 
+  it('does not pair an unlabelled secret with a typed stand-in id, only with a plausible one', () => {
+    const standIn = 'AKIA' + 'X'.repeat(16);
+    expect(lint('Creds.java', `new BasicAWSCredentials("${standIn}", "${secret}");\n`)).toHaveLength(0);
+    const findings = lint('Creds.java', `new BasicAWSCredentials("${keyId}", "${secret}");\n`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.region).toEqual({ startLine: 1, startColumn: 50, endLine: 1, endColumn: 90 });
+  });
+
   it('does not pair a secret more than five lines away from the key id', () => {
     const text = `id = "${keyId}"\n${'\n'.repeat(5)}other = "${secret}"\n`;
     expect(lint('a.py', text)).toHaveLength(0);

@@ -64,6 +64,20 @@ describe(RULE, () => {
     expect(lint('a.py', text, { allow: { accountIds: [account] } })).toHaveLength(0);
   });
 
+  it('skips the AWS guides\' example tokens (they spell EXAMPLE) but reports the same shape without it', () => {
+    const rand = prng('doc-token');
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    let body = '';
+    for (let i = 0; i < 300; i++) body += chars[Math.floor(rand() * 64)];
+    const doc = `AQoDYXdzEPT//////////w${body.slice(0, 7)}EXAMPLE${body.slice(7)}`;
+    expect(lint('README.md', `"SessionToken": "${doc}",\n`)).toHaveLength(0);
+    expect(lint('README.md', `token: ${doc}\n`)).toHaveLength(0);
+    const live = `AQoDYXdzEPT//////////w${body}`;
+    const findings = lint('README.md', `"SessionToken": "${live}",\n`);
+    expect(findings.map((f) => f.messageId)).toEqual(['sessionToken']);
+    expect(findings[0]!.region).toEqual({ startLine: 1, startColumn: 18, endLine: 1, endColumn: 18 + live.length });
+  });
+
   it('reports one finding per token even when name and header both match', () => {
     expect(lint('a.sh', `export AWS_SESSION_TOKEN=${token}\n`)).toHaveLength(1);
   });
