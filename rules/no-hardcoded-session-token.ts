@@ -78,6 +78,8 @@ export default defineRule({
     'https://cwe.mitre.org/data/definitions/798.html',
   ],
   defaultOptions: {},
+  // A pasted ASIA id with its secret is one problem: temporary credentials, not a stray key id.
+  supersedes: ['no-hardcoded-access-key-id'],
   check(context) {
     const { document, settings } = context;
     const { text } = document;

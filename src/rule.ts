@@ -82,6 +82,11 @@ export interface RuleMeta<Options = Record<string, unknown>> {
   readonly recommendation: string;
   readonly references?: readonly string[];
   readonly defaultOptions: Options;
+  /**
+   * Rules this one is more specific than: when both report the very same range, only this
+   * rule's finding is kept (one problem, one alert, under the most specific id).
+   */
+  readonly supersedes?: readonly string[];
   /** Validates user options merged over the defaults; returns an error text or the options. */
   readonly parseOptions?: (raw: Record<string, unknown>) => Options | string;
 }

@@ -210,6 +210,12 @@ export function scanText(
   const directives = located.length > 0 || text.includes('credlint-disable') ? parseDirectives(text, lines) : [];
   const used = new Set<Directive>();
 
+  // A more specific rule's finding replaces a general one at the very same range.
+  const superseded = new Set<string>();
+  for (const l of located) {
+    for (const id of l.raw.active.rule.supersedes ?? []) superseded.add(`${id}\0${l.start}\0${l.end}`);
+  }
+
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
@@ -217,7 +223,7 @@ export function scanText(
     const { raw } = l;
     const rule = raw.active.rule;
     const dedupeKey = `${rule.id}\0${l.start}\0${l.end}`;
-    if (seen.has(dedupeKey)) continue;
+    if (seen.has(dedupeKey) || superseded.has(dedupeKey)) continue;
     seen.add(dedupeKey);
 
     const start = lines.position(l.start);

@@ -71,3 +71,17 @@ describe('inline suppressions', () => {
     expect(findings[0]!.suppression).toBeDefined();
   });
 });
+
+describe('superseded findings', () => {
+  it('a pasted ASIA id with its secret is reported once, as temporary credentials', async () => {
+    const { fakeSecretAccessKey } = await import('../helpers/fake-keys.js');
+    const asia = fakeAccessKeyId('sup-asia', 'ASIA');
+    const text = `aws_access_key_id = ${asia}\naws_secret_access_key = ${fakeSecretAccessKey('sup-asia')}\n`;
+    const { findings } = lintText('creds.txt', text, { rules: ['no-hardcoded-access-key-id', 'no-hardcoded-session-token'] });
+    const atId = findings.filter((f) => f.region.startLine === 1);
+    expect(atId.map((f) => `${f.ruleId}/${f.messageId}`)).toEqual(['no-hardcoded-session-token/temporaryCredentials']);
+    // With the specific rule off, the general one still reports the id.
+    const alone = lintText('creds.txt', text, { rules: ['no-hardcoded-access-key-id'] }).findings;
+    expect(alone.map((f) => f.ruleId)).toEqual(['no-hardcoded-access-key-id']);
+  });
+});
