@@ -30,7 +30,7 @@ import type { IacMap, IacValue, Range } from '../src/iac/value.js';
 import { asList, getPath, knownString, mapGet, piecesOf, substringRange, valueTokenRange } from '../src/iac/value.js';
 import { awsCredentialVariableIgnoreCase } from '../src/detect/aws-env-vars.js';
 import { CREDENTIAL_NAME_SETS, isCredentialName } from '../src/detect/credential-context.js';
-import { ACCESS_KEY_ID_SOURCE, isDocumentationExampleKeyId, isDocumentationExampleSecret, looksLikeWordRun } from '../src/detect/aws-keys.js';
+import { ACCESS_KEY_ID_SOURCE, isDocumentationExampleKeyId, isDocumentationExampleSecret, isImplausibleKeyId } from '../src/detect/aws-keys.js';
 import { looksLikeSecretAccessKey, looksLikeSessionToken } from '../src/detect/entropy.js';
 import { isPlaceholder } from '../src/detect/placeholders.js';
 import { displaySecret } from '../src/detect/redact.js';
@@ -68,7 +68,12 @@ interface Verdict {
  * and vulnerable-by-design repositories use exactly those keys).
  */
 function keyShape(value: string, examples = false): SecretKind | undefined {
-  if (ACCESS_KEY_ID_EXACT.test(value)) return (!examples && isDocumentationExampleKeyId(value)) || looksLikeWordRun(value) ? undefined : 'access-key-id';
+  if (ACCESS_KEY_ID_EXACT.test(value)) {
+    // Under a credential name the documentation example is still a key in a slot; typed
+    // stand-ins (`AKIA` + `XXXX…`) and word runs are not keys at all.
+    if (examples && isDocumentationExampleKeyId(value)) return 'access-key-id';
+    return isImplausibleKeyId(value) ? undefined : 'access-key-id';
+  }
   if (looksLikeSecretAccessKey(value)) return !examples && isDocumentationExampleSecret(value) ? undefined : 'secret-access-key';
   if (looksLikeSessionToken(value)) return 'session-token';
   return undefined;
