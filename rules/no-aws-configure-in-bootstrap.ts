@@ -1,9 +1,9 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html
 // https://docs.aws.amazon.com/cli/latest/reference/configure/set.html
 import { defineRule } from '../src/rule.js';
-import { rootDocument } from '../src/engine/document.js';
 import { CONFIGURE_KEYWORDS, findConfigureCredentialUses } from '../src/detect/aws-configure.js';
 import { isBootstrapContext } from '../src/parsers/user-data.js';
+import { enclosingDockerfile } from '../src/parsers/dockerfile.js';
 
 export default defineRule({
   id: 'no-aws-configure-in-bootstrap',
@@ -46,7 +46,7 @@ export default defineRule({
     const doc = context.document;
     // In an image build the same finding belongs to no-credentials-in-image (reported once,
     // under the most specific id).
-    if (rootDocument(doc).kind === 'dockerfile') return;
+    if (enclosingDockerfile(doc)) return;
     // Outside bootstrap contexts (a developer's setup script) this is still a stored key, but
     // a person usually runs it on purpose: a warning, not an error.
     const severity = isBootstrapContext(doc) ? undefined : 'warning';

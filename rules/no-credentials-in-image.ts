@@ -1,10 +1,9 @@
 // https://docs.docker.com/build/building/secrets/
 // https://docs.docker.com/reference/dockerfile/#arg (build arguments are visible in `docker history`)
 import { defineRule, type SecretRange, type Severity } from '../src/rule.js';
-import { rootDocument } from '../src/engine/document.js';
 import { awsCredentialVariable } from '../src/detect/aws-env-vars.js';
-import { findConfigureCredentialUses } from '../src/detect/aws-configure.js';
-import { dockerfile, jsonStrings, type DockerfileModel, type DockerInstruction, type DockerToken } from '../src/parsers/dockerfile.js';
+import { CONFIGURE_KEYWORD_SOURCE, findConfigureCredentialUses } from '../src/detect/aws-configure.js';
+import { dockerfile, enclosingDockerfile, jsonStrings, type DockerfileModel, type DockerInstruction, type DockerToken } from '../src/parsers/dockerfile.js';
 
 /**
  * Stages whose layers and configuration end up in the final image: the last stage and every
@@ -67,7 +66,9 @@ export default defineRule({
   cwe: ['CWE-798', 'CWE-538'],
   tags: ['security', 'aws', 'docker', 'secrets'],
   kinds: ['dockerfile', 'shell', 'user-data'],
-  keywords: /AWS_|\.aws|credentials|configure|boto|s3cfg|accessKeys/i,
+  // `aws … configure` (RUN), credential variables (ENV/ARG) and credential files (COPY/ADD); not
+  // a bare `configure`, which every image built from source runs.
+  keywords: new RegExp(String.raw`AWS_|\.aws|credentials|\.boto\b|boto\.cfg|s3cfg|accessKeys|${CONFIGURE_KEYWORD_SOURCE}`, 'i'),
   messages: {
     envCredential:
       '`ENV {{name}}` stores an AWS credential in the image configuration, readable by anyone who can pull the image; give the container a task/pod/instance role instead',
@@ -97,7 +98,9 @@ export default defineRule({
     const doc = context.document;
     if (doc.kind !== 'dockerfile') {
       // RUN bodies (virtual shell or PowerShell documents of a Dockerfile).
-      if (rootDocument(doc).kind !== 'dockerfile') return;
+      if (!enclosingDockerfile(doc)) return;
+      // Only build steps (RUN) write into a layer; a shell-form CMD/ENTRYPOINT runs in the container.
+      if (!doc.bootstrap) return;
       for (const use of findConfigureCredentialUses(doc)) {
         context.report({
           messageId: 'runConfigure',

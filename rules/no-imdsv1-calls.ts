@@ -114,6 +114,16 @@ function shellHits(script: ShellScript, doc: SourceDocument): Hit[] {
   return out;
 }
 
+/** Index of the first `)` that closes nothing opened in `text`, or -1. */
+function unbalancedClose(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth < 0) return i;
+  }
+  return -1;
+}
+
 const PS_CLIENT = /^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|curl|curl\.exe|wget|wget\.exe)$/i;
 
 /** PowerShell / batch: a web request to the metadata service with no token header in the statement. */
@@ -146,7 +156,12 @@ function windowsHits(doc: SourceDocument): Hit[] {
         }
       }
       if (!target || TOKEN_PATH.test(target.url)) continue;
-      out.push({ start: target.word.contentStart, end: target.word.contentEnd, url: target.url });
+      // `(Invoke-RestMethod -Uri http://…/document).region`: the unquoted word runs on past the
+      // closing parenthesis of the expression; the URL ends there.
+      const word = target.word;
+      const cut = word.quote === '' ? unbalancedClose(word.value) : -1;
+      const url = cut >= 0 && target.url === word.value ? target.url.slice(0, cut) : target.url;
+      out.push({ start: word.contentStart, end: cut >= 0 ? word.contentStart + cut : word.contentEnd, url });
     }
   }
   return out;
@@ -193,6 +208,8 @@ export default defineRule({
     const doc = context.document;
     if (doc.kind === 'text') {
       if (doc.language === 'python') for (const hit of pythonHits(doc.text, 0)) reportHit(context, hit);
+      // A standalone `.ps1` / `.bat` (windowsBlocks sees the whole file as one block).
+      for (const hit of windowsHits(doc)) reportHit(context, hit);
       return;
     }
     const script = shellScript(doc);

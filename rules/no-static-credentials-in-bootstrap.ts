@@ -1,13 +1,15 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html
 // https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html
 import { defineRule, type RuleContext, type SecretKind } from '../src/rule.js';
-import { rootDocument, type SourceDocument } from '../src/engine/document.js';
+import type { SourceDocument } from '../src/engine/document.js';
+import { enclosingDockerfile } from '../src/parsers/dockerfile.js';
 import { awsCredentialVariable, awsCredentialVariableIgnoreCase, AWS_CREDENTIAL_VARIABLE_SOURCE } from '../src/detect/aws-env-vars.js';
 import {
   assignmentBefore,
   awsInvocation,
   fileWrites,
   shellScript,
+  type FileWrite,
   type ShellAssignment,
   type ShellScript,
   type ShellWord,
@@ -112,8 +114,19 @@ function isCredentialFileWrite(path: string, content: string | undefined, copy: 
 }
 
 function reportFileWrites(context: Context, script: ShellScript): void {
+  // A file built line by line (`echo "[default]" > f; echo "aws_access_key_id=…" >> f; …`) is
+  // one stored key, not one per line: report each target once, at the write that carries the
+  // key when the content shows it, else at its first write.
+  const chosen = new Map<string, FileWrite>();
   for (const write of fileWrites(script)) {
     if (!isCredentialFileWrite(write.target.loose, write.content, write.via === 'copy')) continue;
+    const key = trimQuotes(write.target.loose).replace(/["']/g, '');
+    const previous = chosen.get(key);
+    const carriesKey = write.content !== undefined && KEY_CONTENT.test(write.content);
+    const previousCarriesKey = previous?.content !== undefined && KEY_CONTENT.test(previous.content);
+    if (!previous || (carriesKey && !previousCarriesKey)) chosen.set(key, write);
+  }
+  for (const write of chosen.values()) {
     context.report({
       messageId: 'credentialsFile',
       data: { path: context.document.text.slice(write.target.contentStart, write.target.contentEnd) },
@@ -250,7 +263,11 @@ export default defineRule({
   cwe: ['CWE-798', 'CWE-522'],
   tags: ['security', 'aws', 'ec2', 'bootstrap'],
   kinds: ['shell', 'user-data', 'cloud-init'],
-  keywords: /AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN)|\.aws\b|boto|s3cfg|create-access-key|Set-AWSCredential|Initialize-AWSDefault/i,
+  // Credential variables, credential files (`.aws/…`, `$AWS_SHARED_CREDENTIALS_FILE`, boto and
+  // s3cmd configs) and key-minting commands; not `boto` alone, which every `pip install boto3`
+  // has, nor `.aws` in names such as `Dockerrun.aws.json`.
+  keywords:
+    /AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|SHARED_CREDENTIALS_FILE|CONFIG_FILE)|\.aws[\\/]|\.boto\b|boto\.cfg|s3cfg|create-access-key|Set-AWSCredential|Initialize-AWSDefault/i,
   messages: {
     literalVariable:
       '{{name}} is set to a static key in a bootstrap script, so the key sits in the user data and on the machine; attach an IAM instance profile (role) instead',
@@ -286,7 +303,7 @@ export default defineRule({
       // source (an ARG/ENV) is reported by no-credentials-in-image, and in a standalone script
       // matched only by its path the variable may well come from a CI secret: not reported.
       const allowForwarded =
-        rootDocument(doc).kind !== 'dockerfile' && (doc.bootstrap || TEMPLATE_PATH.test(doc.path));
+        !enclosingDockerfile(doc) && (doc.bootstrap || TEMPLATE_PATH.test(doc.path));
       reportAssignments(context, script, allowForwarded);
       reportFileWrites(context, script);
       reportCreateAccessKey(context, script);

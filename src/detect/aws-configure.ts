@@ -145,5 +145,13 @@ export function findConfigureCredentialUses(doc: SourceDocument): ConfigureUse[]
   return uses.filter((u) => (seen.has(u.start) ? false : (seen.add(u.start), true)));
 }
 
+/**
+ * Source of the pre-filter: an `aws` word with `configure` after it on the same logical line
+ * (global options and `\`, backtick or `^` line continuations may sit between). A bare
+ * `configure` would send every autoconf build (`./configure && make`) through a shell parse
+ * for nothing.
+ */
+export const CONFIGURE_KEYWORD_SOURCE = String.raw`\baws(?:\.exe|\.cmd)?\b(?:[^\n]|[\\\x60^]\r?\n){0,400}?\bconfigure\b`;
+
 /** Cheap pre-filter for documents that may hold such a use. */
-export const CONFIGURE_KEYWORDS = /configure/i;
+export const CONFIGURE_KEYWORDS = new RegExp(CONFIGURE_KEYWORD_SOURCE, 'i');

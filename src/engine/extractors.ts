@@ -8,6 +8,7 @@ import { cloudFormationSyntaxExtractor, cloudFormationUserDataExtractor, terrafo
 import { dockerfileRunExtractor } from '../parsers/dockerfile.js';
 import { cloudInitExtractor } from '../parsers/cloud-init.js';
 import { multipartUserDataExtractor } from '../parsers/user-data.js';
+import { heredocFileExtractor } from '../parsers/shell.js';
 
 export interface Extractor {
   readonly name: string;
@@ -28,6 +29,7 @@ export const extractors: readonly Extractor[] = [
   dockerfileRunExtractor,
   cloudInitExtractor,
   multipartUserDataExtractor,
+  heredocFileExtractor,
   cloudFormationSyntaxExtractor,
   terraformSyntaxExtractor,
 ];

@@ -83,8 +83,29 @@ function scalarString(node: unknown): Scalar | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? node : undefined;
 }
 
+const TERRAFORM_DIRECTIVE = /%\{[^{}\n]*\}/g;
+const JINJA_TAG = /\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
+const JINJA_EXPRESSION = /\{\{[\s\S]*?\}\}/g;
+
+/**
+ * Cloud-configs are often templates: Terraform `templatefile` directives (`%{ if x ~}` on lines
+ * of their own) and, under `## template: jinja`, Jinja tags and `{{ expressions }}`. None is
+ * valid YAML (`%` opens a directive, `{` a flow mapping), and the YAML parser's recovery then
+ * drops the keys around them. Blanks the directives and tags and turns expressions into a
+ * placeholder word, each at the same length (newlines kept), so every offset stays exact.
+ */
+export function neutralizeTemplateSyntax(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  let out = text.includes('%{') ? text.replace(TERRAFORM_DIRECTIVE, blank) : text;
+  if (/^## template: *jinja\b/i.test(out)) {
+    out = out.replace(JINJA_TAG, blank).replace(JINJA_EXPRESSION, (m) => m.replace(/[^\n]/g, '_'));
+  }
+  return out;
+}
+
 /** Parses cloud-config YAML; syntax errors are collected, never thrown. */
-export function parseCloudConfig(text: string): CloudConfig {
+export function parseCloudConfig(source: string): CloudConfig {
+  const text = neutralizeTemplateSyntax(source);
   const errors: string[] = [];
   const commands: CloudCommand[] = [];
   const writeFiles: CloudWriteFile[] = [];

@@ -233,11 +233,18 @@ function shellFormText(doc: SourceDocument, ins: DockerInstruction, escape: stri
   return builder.build();
 }
 
-/** Shell virtual documents for every RUN of a Dockerfile (shell form, heredocs, `sh -c` exec form). */
+/**
+ * Shell virtual documents for every RUN of a Dockerfile (shell form, heredocs, `sh -c` exec
+ * form), and for the shell-form CMD and ENTRYPOINT: those run `/bin/sh -c` when the container
+ * starts (an IMDSv1 call there runs on every ECS/EC2 host), so they are scanned too, but they
+ * are not image-build steps (`bootstrap: false`, labelled with their keyword).
+ */
 export function runDocuments(doc: SourceDocument, model: DockerfileModel): SourceDocument[] {
   const out: SourceDocument[] = [];
   for (const ins of model.instructions) {
-    if (ins.keyword !== 'RUN') continue;
+    if (ins.keyword !== 'RUN' && ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
+    const build = ins.keyword === 'RUN';
+    const label = ins.keyword;
     const windowsShell = model.shells.get(ins.stage);
     if (ins.json) {
       // Exec form: only `["sh", "-c", "script"]` (any flags before -c) holds shell code.
@@ -253,8 +260,8 @@ export function runDocuments(doc: SourceDocument, model: DockerfileModel): Sourc
         const { text, map } = builder.build();
         const powershell = /powershell|pwsh/i.test(shell);
         out.push(createVirtualDocument(doc, powershell
-          ? { kind: 'user-data', language: 'powershell', text, map, label: 'RUN exec form', bootstrap: true }
-          : { kind: 'shell', language: 'shell', text, map, label: 'RUN exec form', bootstrap: true }));
+          ? { kind: 'user-data', language: 'powershell', text, map, label: `${label} exec form`, bootstrap: build }
+          : { kind: 'shell', language: 'shell', text, map, label: `${label} exec form`, bootstrap: build }));
       }
       continue;
     }
@@ -262,11 +269,12 @@ export function runDocuments(doc: SourceDocument, model: DockerfileModel): Sourc
       // PowerShell/cmd RUN bodies: matched token by token as Windows script text, where a
       // trailing backtick (PowerShell) or caret (cmd) is read as a continuation.
       const { text, map } = shellFormText(doc, ins, model.escape, true);
-      out.push(createVirtualDocument(doc, { kind: 'user-data', language: windowsShell === 'cmd' ? 'cmd' : 'powershell', text, map, label: 'RUN', bootstrap: true }));
+      out.push(createVirtualDocument(doc, { kind: 'user-data', language: windowsShell === 'cmd' ? 'cmd' : 'powershell', text, map, label, bootstrap: build }));
       continue;
     }
     const { text, map } = shellFormText(doc, ins, model.escape);
-    out.push(createVirtualDocument(doc, { kind: 'shell', language: 'shell', text, map, label: 'RUN', bootstrap: true }));
+    out.push(createVirtualDocument(doc, { kind: 'shell', language: 'shell', text, map, label, bootstrap: build }));
+    if (!build) continue;
     // `RUN <<EOF` with no command: Docker runs each heredoc body as a script with the default
     // shell. With a command (`RUN <<EOF bash`, `RUN cat <<EOF > f`) bash itself sees the
     // heredoc in the RUN document above, so nothing more is needed.
@@ -285,11 +293,22 @@ export function runDocuments(doc: SourceDocument, model: DockerfileModel): Sourc
   return out;
 }
 
-/** Dockerfile RUN bodies → shell virtual documents (bootstrap: they run while the image is built). */
+/**
+ * The Dockerfile a document is part of (itself, or the nearest one it is embedded in: a RUN
+ * body, or a Dockerfile that user data writes from a heredoc), if any.
+ */
+export function enclosingDockerfile(doc: SourceDocument): SourceDocument | undefined {
+  for (let current: SourceDocument | undefined = doc; current; current = current.host?.document) {
+    if (current.kind === 'dockerfile') return current;
+  }
+  return undefined;
+}
+
+/** Dockerfile RUN bodies (and shell-form CMD/ENTRYPOINT) → shell virtual documents. */
 export const dockerfileRunExtractor: Extractor = {
   name: 'Dockerfile RUN',
   kinds: ['dockerfile'],
-  keywords: /^[ \t]*(?:RUN|ONBUILD[ \t]+RUN)\b/im,
+  keywords: /^[ \t]*(?:ONBUILD[ \t]+)?(?:RUN|CMD|ENTRYPOINT)\b/im,
   extract(document: SourceDocument, notes: Notification[]): SourceDocument[] {
     const model = dockerfile(document);
     if (!model) {

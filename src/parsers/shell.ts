@@ -7,15 +7,19 @@
 // Why a model instead of handing out the tree: web-tree-sitter trees live in WASM memory and
 // must be freed with tree.delete(); a WeakMap cannot do that when a document is collected.
 // So each document is parsed once, walked once into plain objects cached by SourceDocument,
-// and its tree is freed straight away. Cost: one parse (~3–5 MB/s) plus one linear walk,
-// paid only by documents that pass a rule's keyword pre-filter.
+// and its tree is freed straight away. Cost: one parse (~3–5 MB/s) plus a walk that visits
+// statement structure and command children only (see "Reading the tree"): about 1–1.5× the
+// parse on a 5 MB script (it was 2–3× when every node was visited, partly through Node
+// objects), paid only by documents that pass a rule's keyword pre-filter.
 //
 // A malformed script still yields every command tree-sitter recovered around its ERROR nodes;
 // nothing here throws for bad input.
-import type { Node, TreeCursor } from 'web-tree-sitter';
-import type { SourceDocument } from '../engine/document.js';
+import type { TreeCursor } from 'web-tree-sitter';
+import { createVirtualDocument, VirtualTextBuilder, type SourceDocument } from '../engine/document.js';
+import type { Extractor } from '../engine/extractors.js';
+import { classifyFile, languageOf, type FileKind } from '../kinds.js';
 import { getParser } from './tree-sitter.js';
-import { userDataFormat } from './user-data.js';
+import { userDataFormat, windowsScriptLanguage } from './user-data.js';
 
 /** How a word's value is known statically. */
 export type WordKind = 'literal' | 'expansion' | 'command-substitution';
@@ -114,8 +118,6 @@ export interface FileWrite {
 }
 
 const MAX_NESTING = 3;
-/** Node types the walk reads; every other node is only passed over by the cursor. */
-const INTERESTING = new Set(['command', 'declaration_command', 'variable_assignment', 'variable_assignments', 'redirected_statement']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh', 'busybox']);
 
 // ---------------------------------------------------------------------------------------
@@ -130,6 +132,7 @@ const cache = new WeakMap<SourceDocument, ShellScript | null>();
 export function isShellDocument(doc: SourceDocument): boolean {
   if (doc.kind === 'shell') return doc.language !== 'powershell' && doc.language !== 'cmd';
   if (doc.kind === 'user-data') {
+    if (windowsScriptLanguage(doc)) return false;
     const format = userDataFormat(doc.text);
     return format === 'shell' || format === 'boothook';
   }
@@ -169,9 +172,6 @@ export function neutralizeTemplateInterpolations(text: string): string {
 // ---------------------------------------------------------------------------------------
 // Words
 
-const EXPANSION_TYPES = new Set(['simple_expansion', 'expansion']);
-const SUBSTITUTION_TYPES = new Set(['command_substitution', 'process_substitution']);
-
 function unescapeWord(raw: string): string {
   return raw.replace(/\\(.)/gs, (_m, c: string) => (c === '\n' ? '' : c));
 }
@@ -189,6 +189,10 @@ function decodeAnsiC(raw: string): string {
   });
 }
 
+/** Shared by every literal word (most words): one allocation less each, and nobody mutates them. */
+const NO_VARIABLES: readonly string[] = Object.freeze([]);
+const NO_SUBSTITUTIONS: readonly ShellSubstitution[] = Object.freeze([]);
+
 /**
  * A `word`/`number` node: no children to visit. This is the vast majority of words, so it is
  * built from the raw text alone (no Node object, no WASM call) and avoids regexes when it can.
@@ -201,110 +205,222 @@ function plainWord(raw: string, start: number): ShellWord {
     value: raw.includes('\\') ? unescapeWord(raw) : raw,
     loose: raw.includes('"') || raw.includes("'") ? raw.replace(/["']/g, '') : raw,
     kind: 'literal',
-    variables: [],
-    substitutions: [],
+    variables: NO_VARIABLES,
+    substitutions: NO_SUBSTITUTIONS,
     contentStart: start,
     contentEnd: start + raw.length,
   };
 }
 
-/** Builds a ShellWord from a tree-sitter node; `base` shifts offsets of nested parses. */
-function wordOf(node: Node, base: number, source?: string): ShellWord {
-  const type = node.type;
-  if (type === 'word' || type === 'number') {
-    return plainWord(source !== undefined ? source.slice(node.startIndex, node.endIndex) : node.text, node.startIndex + base);
-  }
-  const variables: string[] = [];
-  const substitutions: ShellSubstitution[] = [];
-  let hasExpansion = false;
-  let hasSubstitution = false;
+// ---------------------------------------------------------------------------------------
+// Reading the tree
+//
+// Cost model (web-tree-sitter 0.25): every TreeCursor or Node accessor marshals the cursor
+// into WASM memory and back (four generic setValue/getValue calls around the WASM call, a
+// few hundred ns), and a Node object is an allocation on top; `parent` even searches down
+// from the root. So the walk uses one TreeCursor and reads only type ids, ranges and moves:
+// text is sliced from the source string, children are classified by type instead of by
+// field name, and no Node object is created. Words and strings without a substitution are
+// read from their source text without visiting their children at all.
 
-  // Static value, or undefined as soon as any part is dynamic. Explicit stack: words are small,
-  // but a pathological concatenation must not recurse deeply.
-  const staticValue = (n: Node): string | undefined => {
-    switch (n.type) {
-      case 'word':
-      case 'number':
-      case 'command_name':
-        if (n.type === 'command_name' && n.namedChildCount === 1) return staticValue(n.namedChild(0) as Node);
-        if (n.namedChildCount > 0) return partsValue(n);
-        return unescapeWord(n.text);
-      case 'raw_string':
-        return n.text.slice(1, -1);
-      case 'ansi_c_string':
-        return decodeAnsiC(n.text.slice(2, -1));
-      case 'string':
-      case 'translated_string': {
-        let out = '';
-        for (const child of n.namedChildren) {
-          if (!child) continue;
-          if (child.type === 'string_content') out += unescapeDoubleQuoted(child.text);
-          else if (child.type === 'string') {
-            const inner = staticValue(child);
-            if (inner === undefined) return undefined;
-            out += inner;
-          } else return undefined;
-        }
-        return out;
-      }
-      case 'concatenation':
-        return partsValue(n);
-      default:
-        return undefined;
-    }
-  };
-  const partsValue = (n: Node): string | undefined => {
-    let out = '';
-    let cursor = n.startIndex;
-    for (const child of n.namedChildren) {
-      if (!child) continue;
-      // Unnamed text between named parts (e.g. `a` in `a$b` is sometimes anonymous).
-      if (child.startIndex > cursor) out += unescapeWord(n.text.slice(cursor - n.startIndex, child.startIndex - n.startIndex));
-      const v = staticValue(child);
-      if (v === undefined) return undefined;
-      out += v;
-      cursor = child.endIndex;
-    }
-    if (cursor < n.endIndex) out += unescapeWord(n.text.slice(cursor - n.startIndex));
-    return out;
-  };
+/** Type names and named-ness by type id for the bash grammar, read once. */
+interface TypeTables {
+  readonly types: readonly string[];
+  readonly named: readonly boolean[];
+  /** Field ids of `name` and `value` (variable_assignment). */
+  readonly nameField: number;
+  readonly valueField: number;
+}
 
-  const stack: Node[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop() as Node;
-    if (EXPANSION_TYPES.has(n.type)) {
-      hasExpansion = true;
-      const name = n.namedChildren.find((c) => c?.type === 'variable_name' || c?.type === 'special_variable_name');
-      if (name) variables.push(name.text);
-    } else if (SUBSTITUTION_TYPES.has(n.type)) {
-      hasSubstitution = true;
-      const open = n.text.startsWith('$(') || n.text.startsWith('<(') || n.text.startsWith('>(') ? 2 : 1;
-      substitutions.push({ text: n.text.slice(open, -1), start: n.startIndex + base + open, end: n.endIndex + base - 1 });
-      continue;
-    } else if (n.type === 'arithmetic_expansion') {
-      hasExpansion = true;
-      continue;
-    }
-    for (const c of n.namedChildren) if (c) stack.push(c);
+let typeTables: TypeTables | undefined;
+
+function bashTypes(): TypeTables {
+  if (typeTables) return typeTables;
+  const language = getParser('bash').language;
+  const types = language ? language.types : [];
+  const named = types.map((_t, id) => (language ? language.nodeTypeIsNamed(id) : true));
+  const fields = language ? language.fields : [];
+  typeTables = { types, named, nameField: fields.indexOf('name'), valueField: fields.indexOf('value') };
+  return typeTables;
+}
+
+/** tree-sitter's id for ERROR nodes (not in the language's type table). */
+const ERROR_TYPE_ID = 65535;
+
+function typeName(tables: TypeTables, id: number): string {
+  return id === ERROR_TYPE_ID ? 'ERROR' : (tables.types[id] ?? 'ERROR');
+}
+
+function isNamedType(tables: TypeTables, id: number): boolean {
+  return id === ERROR_TYPE_ID || (tables.named[id] ?? true);
+}
+
+/** One parse: its source, where it sits in the document and where substitutions start. */
+interface ParseContext {
+  readonly source: string;
+  readonly base: number;
+  readonly nesting: number;
+  readonly tables: TypeTables;
+  /** Sorted offsets (in `source`) of `$(`, backticks, `<(` and `>(`: the only ways a word holds a command. */
+  readonly marks: readonly number[];
+}
+
+const SUBSTITUTION_MARK = /\$\(|`|[<>]\(/g;
+
+function substitutionMarks(source: string): number[] {
+  const out: number[] = [];
+  SUBSTITUTION_MARK.lastIndex = 0;
+  for (let m = SUBSTITUTION_MARK.exec(source); m; m = SUBSTITUTION_MARK.exec(source)) out.push(m.index);
+  return out;
+}
+
+/** Whether `[start, end)` of the parsed source can hold a command (a substitution starts inside). */
+function holdsSubstitution(ctx: ParseContext, start: number, end: number): boolean {
+  const marks = ctx.marks;
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((marks[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
   }
-  // Backticks are parsed as command_substitution too; `$'…'` and plain words are literal.
-  const value = hasExpansion || hasSubstitution ? undefined : staticValue(node);
-  const text = node.text;
-  const quoted = node.type === 'raw_string' || node.type === 'string';
+  return lo < marks.length && (marks[lo] as number) < end;
+}
+
+/** What reading a word collects besides its value. */
+interface WordScan {
+  readonly variables: string[];
+  readonly substitutions: ShellSubstitution[];
+  /** An expansion, substitution or arithmetic part: the value is not static. */
+  dynamic: boolean;
+  substituted: boolean;
+}
+
+/**
+ * Builds the ShellWord under the cursor (left where it was). `type` is the node's type,
+ * already read by the caller.
+ */
+function readWord(cursor: TreeCursor, ctx: ParseContext, type: string): ShellWord {
+  const s = cursor.startIndex;
+  const e = cursor.endIndex;
+  const raw = ctx.source.slice(s, e);
+  if (type === 'word' || type === 'number') return plainWord(raw, s + ctx.base);
+  const base = ctx.base;
+  const quoted = type === 'raw_string' || type === 'string';
+  const contentStart = s + base + (quoted ? 1 : 0);
+  const contentEnd = e + base - (quoted && raw.length >= 2 ? 1 : 0);
+  // A double-quoted string without `$`, backtick or backslash is its content: no child to visit.
+  if (type === 'string' && raw.length >= 2 && !/[$`\\]/.test(raw)) {
+    const content = raw.slice(1, -1);
+    return { text: raw, start: s + base, end: e + base, value: content, loose: raw.replace(/["']/g, ''), kind: 'literal', variables: NO_VARIABLES, substitutions: NO_SUBSTITUTIONS, contentStart, contentEnd };
+  }
+  const scan: WordScan = { variables: [], substitutions: [], dynamic: false, substituted: false };
+  const parsed = staticValueAt(cursor, ctx, type, s, e, scan);
+  const value = scan.dynamic ? undefined : parsed;
   return {
-    text,
-    start: node.startIndex + base,
-    end: node.endIndex + base,
+    text: raw,
+    start: s + base,
+    end: e + base,
     value,
-    loose: text.replace(/["']/g, ''),
-    kind: hasSubstitution ? 'command-substitution' : hasExpansion || value === undefined ? 'expansion' : 'literal',
-    variables,
-    substitutions,
-    contentStart: node.startIndex + base + (quoted ? 1 : 0),
-    contentEnd: node.endIndex + base - (quoted && text.length >= 2 ? 1 : 0),
+    loose: raw.replace(/["']/g, ''),
+    kind: scan.substituted ? 'command-substitution' : value === undefined ? 'expansion' : 'literal',
+    variables: scan.variables,
+    substitutions: scan.substitutions,
+    contentStart,
+    contentEnd,
   };
 }
 
+/**
+ * The static value of the node under the cursor, or undefined when any part is dynamic; records
+ * expanded variables and command substitutions in `scan` on the way (every part is scanned,
+ * even after the value is known to be dynamic). Leaves the cursor where it was.
+ */
+function staticValueAt(cursor: TreeCursor, ctx: ParseContext, type: string, s: number, e: number, scan: WordScan): string | undefined {
+  const source = ctx.source;
+  switch (type) {
+    case 'simple_expansion':
+    case 'expansion': {
+      scan.dynamic = true;
+      let named = false;
+      forEachNamedChild(cursor, ctx, (childType, cs, ce) => {
+        if (!named && (childType === 'variable_name' || childType === 'special_variable_name')) {
+          scan.variables.push(source.slice(cs, ce));
+          named = true;
+        } else staticValueAt(cursor, ctx, childType, cs, ce, scan);
+      });
+      return undefined;
+    }
+    case 'command_substitution':
+    case 'process_substitution': {
+      scan.dynamic = true;
+      scan.substituted = true;
+      const raw = source.slice(s, e);
+      const open = raw.startsWith('$(') || raw.startsWith('<(') || raw.startsWith('>(') ? 2 : 1;
+      scan.substitutions.push({ text: raw.slice(open, -1), start: s + ctx.base + open, end: e + ctx.base - 1 });
+      return undefined;
+    }
+    case 'arithmetic_expansion':
+      scan.dynamic = true;
+      return undefined;
+    case 'raw_string':
+      return source.slice(s + 1, e - 1);
+    case 'ansi_c_string':
+      return decodeAnsiC(source.slice(s + 2, e - 1));
+    case 'word':
+    case 'number':
+    case 'command_name':
+    case 'concatenation':
+      return partsValueAt(cursor, ctx, s, e, scan);
+    case 'string':
+    case 'translated_string': {
+      let out: string | undefined = '';
+      forEachNamedChild(cursor, ctx, (childType, cs, ce) => {
+        if (childType === 'string_content') {
+          if (out !== undefined) out += unescapeDoubleQuoted(source.slice(cs, ce));
+          return;
+        }
+        const inner = staticValueAt(cursor, ctx, childType, cs, ce, scan);
+        if (childType === 'string' && inner !== undefined) {
+          if (out !== undefined) out += inner;
+        } else out = undefined;
+      });
+      return out;
+    }
+    default:
+      // Anything else (brace expressions, arrays, …) has no static value; still collect its variables.
+      forEachNamedChild(cursor, ctx, (childType, cs, ce) => void staticValueAt(cursor, ctx, childType, cs, ce, scan));
+      return undefined;
+  }
+}
+
+/** A concatenation's value: its named parts, and the raw text between them (unescaped). */
+function partsValueAt(cursor: TreeCursor, ctx: ParseContext, s: number, e: number, scan: WordScan): string | undefined {
+  const source = ctx.source;
+  let out: string | undefined = '';
+  let at = s;
+  forEachNamedChild(cursor, ctx, (childType, cs, ce) => {
+    const v = staticValueAt(cursor, ctx, childType, cs, ce, scan);
+    if (out === undefined) return;
+    if (cs > at) out += unescapeWord(source.slice(at, cs));
+    if (v === undefined) out = undefined;
+    else out += v;
+    at = ce;
+  });
+  if (out !== undefined && at < e) out += unescapeWord(source.slice(at, e));
+  return out;
+}
+
+/** Calls `visit` with the cursor on each named child of the cursor's node; restores the cursor. */
+function forEachNamedChild(cursor: TreeCursor, ctx: ParseContext, visit: (type: string, start: number, end: number) => void): void {
+  if (!cursor.gotoFirstChild()) return;
+  do {
+    const id = cursor.nodeTypeId;
+    if (!isNamedType(ctx.tables, id)) continue;
+    visit(typeName(ctx.tables, id), cursor.startIndex, cursor.endIndex);
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+}
 
 // ---------------------------------------------------------------------------------------
 // Wrappers: commands that run another command with its arguments.
@@ -404,15 +520,34 @@ export function unwrapCommand(argv: readonly ShellWord[]): { effective: ShellWor
 // ---------------------------------------------------------------------------------------
 // The walk
 
-/** Where the walk found a command: its parse and the types of its parent and grandparent. */
-interface CommandSite {
-  base: number;
-  nesting: number;
-  /** The parsed source (the document text, or a nested script's text). */
-  source: string;
-  /** Types of the parent and grandparent nodes, read from the cursor's path (saves WASM calls). */
-  parentType: string | undefined;
-  grandparentType: string | undefined;
+/** Node types whose subtree can hold a command only through a substitution (`$(…)`, backticks, `<(…)`). */
+const WORD_LEVEL = new Set([
+  'number', 'string', 'translated_string', 'concatenation', 'simple_expansion', 'expansion', 'command_name',
+  'file_redirect', 'herestring_redirect', 'heredoc_body', 'arithmetic_expansion', 'array', 'subscript',
+  'brace_expression', 'test_command', 'unary_expression', 'binary_expression', 'ternary_expression',
+  'postfix_expression', 'parenthesized_expression', 'command_substitution', 'process_substitution',
+]);
+/** Node types that never have children worth visiting. */
+const LEAVES = new Set([
+  'word', 'raw_string', 'ansi_c_string', 'string_content', 'variable_name', 'special_variable_name', 'file_descriptor',
+  'heredoc_start', 'heredoc_end', 'heredoc_content', 'comment', 'test_operator', 'regex', 'extglob_pattern',
+]);
+/** Types a command's argument can have (tree-sitter-bash `_literal` and `regex`). */
+const ARGUMENT_TYPES = new Set([
+  'word', 'number', 'string', 'raw_string', 'translated_string', 'ansi_c_string', 'concatenation', 'expansion',
+  'simple_expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion', 'brace_expression', 'regex',
+]);
+/** A command name that is one plain word: no quote, expansion, escape or glob character. */
+const PLAIN_NAME = /^[A-Za-z0-9_./:+@%,-]+$/;
+/** A word that is only a variable expansion: `$CMD`, `${CMD}`, `"$CMD"`. */
+const VARIABLE_WORD = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/;
+/** Anonymous tokens tree-sitter-bash keeps as arguments (`test a == b`, a bare `$`). */
+const ARGUMENT_TOKENS = new Set(['==', '=~', '$']);
+
+/** A document range: a pipeline stage, or the body of a statement with a heredoc. */
+interface Range {
+  readonly start: number;
+  readonly end: number;
 }
 
 class ModelBuilder {
@@ -420,8 +555,16 @@ class ModelBuilder {
   private readonly assignments: ShellAssignment[] = [];
   private readonly statementWrites: FileWrite[] = [];
   private hasErrors = false;
-  /** Commands by their start index in the current parse, to link pipeline stages. */
-  private byNode = new Map<number, ShellCommand>();
+  /**
+   * Per parse, filled in pre-order before the commands they concern are built (document offsets):
+   * the redirections of a `redirected_statement` by its body command's start, and the range
+   * feeding a pipeline stage (the previous stage, or the command owning a heredoc piped on)
+   * by the stage's start.
+   */
+  private statementRedirects = new Map<number, ShellRedirect[]>();
+  private upstreamRanges = new Map<number, Range>();
+  /** Starts of the nested scripts already parsed (document offsets). */
+  private readonly parsedRanges = new Set<number>();
 
   constructor(private readonly text: string) {}
 
@@ -444,32 +587,79 @@ class ModelBuilder {
       this.hasErrors = true;
       return;
     }
+    const saved = [this.statementRedirects, this.upstreamRanges] as const;
+    this.statementRedirects = new Map();
+    this.upstreamRanges = new Map();
     try {
-      this.byNode = new Map();
-      this.walk(tree.rootNode, base, nesting, source);
+      const root = tree.rootNode;
+      if (root.hasError) this.hasErrors = true;
+      this.walk(root.walk(), { source, base, nesting, tables: bashTypes(), marks: substitutionMarks(source) });
     } finally {
+      [this.statementRedirects, this.upstreamRanges] = saved;
       tree.delete();
     }
   }
 
-  private walk(root: Node, base: number, nesting: number, source: string): void {
-    if (root.hasError) this.hasErrors = true;
-    // A TreeCursor visits every node without materialising it (a Node object per node costs a
-    // WASM round trip and an allocation); only the few node types the model needs are read.
-    // Commands are built as the cursor meets them, in pre-order, so a pipeline's earlier stage
-    // (always met first) exists when a later stage links to it.
-    const cursor = root.walk();
+  /**
+   * Pre-order walk with one cursor. Commands, declarations and assignments are read where the
+   * cursor meets them, then their subtree is skipped unless a substitution inside can hold
+   * another command; words and other word-level nodes are skipped on the same condition. A
+   * pipeline's earlier stage is always met before a later one, so links are resolved as
+   * commands are built.
+   */
+  private walk(cursor: TreeCursor, ctx: ParseContext): void {
+    const tables = ctx.tables;
     // Types of the nodes on the path from the root to the cursor (excluding the cursor's own).
     const path: string[] = [];
     try {
       for (;;) {
-        const type = cursor.nodeType;
-        if (type === 'command') {
-          this.command(cursor, { base, nesting, source, parentType: path[path.length - 1], grandparentType: path[path.length - 2] });
-        } else if (INTERESTING.has(type)) this.visit(cursor.currentNode, base);
-        if (cursor.gotoFirstChild()) {
-          path.push(type);
-          continue;
+        const id = cursor.nodeTypeId;
+        let descend = false;
+        if (isNamedType(tables, id)) {
+          const type = typeName(tables, id);
+          const parentType = path[path.length - 1];
+          switch (type) {
+            case 'command': {
+              // Its words were read; only a substitution (or an error-recovered child such as
+              // a subshell in `f(a b)`) can hold another command.
+              const read = this.command(cursor, ctx, parentType, path[path.length - 2]);
+              descend = read.irregular || holdsSubstitution(ctx, read.start, read.end);
+              break;
+            }
+            case 'declaration_command':
+              this.declaration(cursor, ctx);
+              descend = true;
+              break;
+            case 'variable_assignment':
+              // Prefix and declaration assignments are read with their command; bare ones here.
+              if (parentType !== 'command' && parentType !== 'declaration_command' && parentType !== 'variable_assignments') {
+                this.assignment(cursor, ctx, 'assignment', false);
+              }
+              descend = true;
+              break;
+            case 'variable_assignments':
+              forEachNamedChild(cursor, ctx, (childType) => {
+                if (childType === 'variable_assignment') this.assignment(cursor, ctx, 'assignment', false);
+              });
+              descend = true;
+              break;
+            case 'redirected_statement':
+              this.statement(cursor, ctx);
+              descend = true;
+              break;
+            case 'pipeline':
+              this.pipeline(cursor, ctx);
+              descend = true;
+              break;
+            default:
+              if (LEAVES.has(type)) descend = false;
+              else if (WORD_LEVEL.has(type)) descend = holdsSubstitution(ctx, cursor.startIndex, cursor.endIndex);
+              else descend = true;
+          }
+          if (descend && cursor.gotoFirstChild()) {
+            path.push(type);
+            continue;
+          }
         }
         let more = false;
         while (!(more = cursor.gotoNextSibling())) {
@@ -483,43 +673,48 @@ class ModelBuilder {
     }
   }
 
-  private visit(node: Node, base: number): void {
-    switch (node.type) {
-      case 'declaration_command':
-        this.declaration(node, base);
-        break;
-      case 'variable_assignment': {
-        // Only bare statements here; prefix and declaration assignments are handled by their parent.
-        const parent = node.parent?.type;
-        if (parent !== 'command' && parent !== 'declaration_command' && parent !== 'variable_assignments') {
-          this.assignment(node, base, 'assignment', false);
-        }
-        break;
+  /** `{ …; } > f` writes the block's output; a command's own statement redirects wait for it. */
+  private statement(cursor: TreeCursor, ctx: ParseContext): void {
+    let body: (Range & { type: string }) | undefined;
+    const redirects: ShellRedirect[] = [];
+    if (cursor.gotoFirstChild()) {
+      do {
+        const id = cursor.nodeTypeId;
+        if (!isNamedType(ctx.tables, id)) continue;
+        const type = typeName(ctx.tables, id);
+        if (type.endsWith('_redirect')) redirects.push(...this.redirect(cursor, ctx, type, body));
+        else if (!body && type !== 'comment') body = { type, start: cursor.startIndex, end: cursor.endIndex };
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    if (!body) return;
+    if (body.type === 'command') {
+      this.statementRedirects.set(body.start + ctx.base, redirects);
+      return;
+    }
+    for (const redirect of redirects) {
+      if (redirect.target && isWriteOperator(redirect.operator)) {
+        this.statementWrites.push({ target: redirect.target, content: ctx.source.slice(body.start, body.end), via: 'redirect', command: undefined });
       }
-      case 'variable_assignments':
-        for (const c of node.namedChildren) if (c?.type === 'variable_assignment') this.assignment(c, base, 'assignment', false);
-        break;
-      case 'redirected_statement': {
-        const body = node.childForFieldName('body');
-        if (body && body.type !== 'command') {
-          for (const r of node.childrenForFieldName('redirect')) {
-            if (!r) continue;
-            for (const redirect of this.redirect(r, base)) {
-              if (redirect.target && isWriteOperator(redirect.operator)) {
-                this.statementWrites.push({ target: redirect.target, content: body.text, via: 'redirect', command: undefined });
-              }
-            }
-          }
-        }
-        break;
-      }
-      default:
-        break;
     }
   }
 
-  private declaration(node: Node, base: number): void {
-    const keyword = node.child(0)?.text ?? '';
+  /** Records which stage feeds which. */
+  private pipeline(cursor: TreeCursor, ctx: ParseContext): void {
+    let previous: Range | undefined;
+    forEachNamedChild(cursor, ctx, (type, start, end) => {
+      if (type === 'comment') return;
+      const stage = { start: start + ctx.base, end: end + ctx.base };
+      if (previous) this.upstreamRanges.set(stage.start, previous);
+      previous = stage;
+    });
+  }
+
+  private declaration(cursor: TreeCursor, ctx: ParseContext): void {
+    if (!cursor.gotoFirstChild()) return;
+    // The keyword is the first child; `-x` (or `-rx` …) among the options exports.
+    const keyword = ctx.source.slice(cursor.startIndex, cursor.endIndex);
+    cursor.gotoParent();
     let via: AssignmentVia = 'declare';
     let exported = false;
     if (keyword === 'export') {
@@ -527,205 +722,265 @@ class ModelBuilder {
       exported = true;
     } else if (keyword === 'local') via = 'local';
     else if (keyword === 'readonly') via = 'readonly';
-    for (const c of node.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'word' && /^-[a-zA-Z]*x/.test(c.text)) exported = true;
-    }
-    for (const c of node.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'variable_assignment') this.assignment(c, base, via, exported);
-      else if (c.type === 'variable_name') {
-        this.assignments.push({ name: c.text, nameStart: c.startIndex + base, nameEnd: c.endIndex + base, value: undefined, via, exported, start: c.startIndex + base });
+    forEachNamedChild(cursor, ctx, (type, start, end) => {
+      if (type === 'word' && /^-[a-zA-Z]*x/.test(ctx.source.slice(start, end))) exported = true;
+    });
+    forEachNamedChild(cursor, ctx, (type, start, end) => {
+      if (type === 'variable_assignment') this.assignment(cursor, ctx, via, exported);
+      else if (type === 'variable_name') {
+        const at = start + ctx.base;
+        this.assignments.push({ name: ctx.source.slice(start, end), nameStart: at, nameEnd: end + ctx.base, value: undefined, via, exported, start: at });
       }
-    }
+    });
   }
 
-  private assignment(node: Node, base: number, via: AssignmentVia, exported: boolean): ShellAssignment | undefined {
-    const nameNode = node.childForFieldName('name');
-    if (!nameNode) return undefined;
-    const valueNode = node.childForFieldName('value');
-    // `X[0]=…` subscripts name the array; take the variable name.
-    const name = nameNode.type === 'subscript' ? (nameNode.namedChild(0)?.text ?? nameNode.text) : nameNode.text;
+  /** The `variable_assignment` under the cursor: `name=value`, `name+=value`, `name[i]=value`. */
+  private assignment(cursor: TreeCursor, ctx: ParseContext, via: AssignmentVia, exported: boolean): ShellAssignment | undefined {
+    const start = cursor.startIndex;
+    let name: string | undefined;
+    let nameStart = 0;
+    let value: ShellWord | undefined;
+    if (cursor.gotoFirstChild()) {
+      do {
+        // By field: error recovery can put an ERROR node between the name and the value.
+        const field = cursor.currentFieldId;
+        if (field === ctx.tables.nameField && name === undefined) {
+          nameStart = cursor.startIndex;
+          if (typeName(ctx.tables, cursor.nodeTypeId) === 'subscript' && cursor.gotoFirstChild()) {
+            // `X[0]=…` names the array: its first child is the variable name.
+            name = ctx.source.slice(cursor.startIndex, cursor.endIndex);
+            cursor.gotoParent();
+          } else name = ctx.source.slice(nameStart, cursor.endIndex);
+        } else if (field === ctx.tables.valueField && value === undefined) {
+          value = readWord(cursor, ctx, typeName(ctx.tables, cursor.nodeTypeId));
+        }
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    if (name === undefined) return undefined;
     const a: ShellAssignment = {
       name,
-      nameStart: nameNode.startIndex + base,
-      nameEnd: nameNode.startIndex + base + name.length,
-      value: valueNode ? wordOf(valueNode, base) : undefined,
+      nameStart: nameStart + ctx.base,
+      nameEnd: nameStart + ctx.base + name.length,
+      value,
       via,
       exported,
-      start: node.startIndex + base,
+      start: start + ctx.base,
     };
     this.assignments.push(a);
     return a;
   }
 
-  /** Builds the command under `cursor` (left where it was found, so the walk goes on from there). */
-  private command(cursor: TreeCursor, site: CommandSite): void {
-    const { base, nesting, source } = site;
-    const linked = (t: string | undefined) => t === 'pipeline' || t === 'heredoc_redirect';
-    const inStatement = site.parentType === 'redirected_statement';
-    const inPipe = linked(site.parentType) || (inStatement && linked(site.grandparentType));
-    // A Node object only where the surroundings must be read (statement redirects, pipe links).
-    const node = inStatement || inPipe ? cursor.currentNode : undefined;
+  /**
+   * Builds the command under the cursor (left where it was found); returns its range in the
+   * parsed source and whether it has a child that is not a word, assignment or redirect.
+   */
+  private command(cursor: TreeCursor, ctx: ParseContext, parentType: string | undefined, grandparentType: string | undefined): Range & { irregular: boolean } {
+    const { base, nesting, source, tables } = ctx;
     const startIndex = cursor.startIndex;
     const endIndex = cursor.endIndex;
+    const start = startIndex + base;
     const argv: ShellWord[] = [];
     const prefix: ShellAssignment[] = [];
     const redirects: ShellRedirect[] = [];
+    let irregular = false;
     if (cursor.gotoFirstChild()) {
       do {
-        const type = cursor.nodeType;
-        const field = cursor.currentFieldName;
-        if (type === 'variable_assignment') {
-          const a = this.assignment(cursor.currentNode, base, 'prefix', true);
+        const id = cursor.nodeTypeId;
+        const type = typeName(tables, id);
+        if (!isNamedType(tables, id)) {
+          if (ARGUMENT_TOKENS.has(type)) argv.push(plainWord(source.slice(cursor.startIndex, cursor.endIndex), cursor.startIndex + base));
+        } else if (type === 'word') {
+          argv.push(plainWord(source.slice(cursor.startIndex, cursor.endIndex), cursor.startIndex + base));
+        } else if (type === 'command_name') {
+          // command_name wraps one word (or a string): a name of plain characters is that word,
+          // read from the source without visiting the child.
+          const s = cursor.startIndex;
+          const e = cursor.endIndex;
+          const raw = source.slice(s, e);
+          argv.push(PLAIN_NAME.test(raw) ? plainWord(raw, s + base) : readWord(cursor, ctx, type));
+        } else if (type === 'variable_assignment') {
+          const a = this.assignment(cursor, ctx, 'prefix', true);
           if (a) prefix.push(a);
-        } else if (field === 'name' || field === 'argument') {
-          if (type === 'word' || type === 'number') {
-            argv.push(plainWord(source.slice(cursor.startIndex, cursor.endIndex), cursor.startIndex + base));
-          } else if (type === 'command_name' && cursor.gotoFirstChild()) {
-            // command_name wraps one word (or a string); read a plain word straight from the cursor.
-            const inner = cursor.nodeType;
-            const single = !cursor.gotoNextSibling();
-            if (!single) cursor.gotoPreviousSibling();
-            const simple = single && inner === 'word';
-            if (simple) argv.push(plainWord(source.slice(cursor.startIndex, cursor.endIndex), cursor.startIndex + base));
-            cursor.gotoParent();
-            if (!simple) argv.push(wordOf(cursor.currentNode, base, source));
-          } else {
-            argv.push(wordOf(cursor.currentNode, base, source));
-          }
-        } else if (field === 'redirect' || type.endsWith('_redirect')) {
-          redirects.push(...this.redirect(cursor.currentNode, base));
-        }
+        } else if (type.endsWith('_redirect')) {
+          redirects.push(...this.redirect(cursor, ctx, type, undefined));
+        } else if (ARGUMENT_TYPES.has(type)) {
+          argv.push(readWord(cursor, ctx, type));
+        } else if (type !== 'comment') irregular = true;
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
     }
     // Redirections written after the command belong to the enclosing redirected_statement.
-    const statement = inStatement && node ? enclosingStatement(node) : undefined;
-    if (statement) {
-      for (const r of statement.childrenForFieldName('redirect')) if (r) redirects.push(...this.redirect(r, base));
+    if (parentType === 'redirected_statement') {
+      const statement = this.statementRedirects.get(start);
+      if (statement) redirects.push(...statement);
     }
     const { effective, assignments } = unwrapCommand(argv);
     for (const a of assignments) this.assignments.push(a);
-    // Only commands inside a pipeline (or a heredoc redirect holding one) can have an upstream.
-    const upstream = inPipe && node ? this.upstreamOf(node) : undefined;
+    // Only a pipeline stage (or one piped on after a heredoc) can have an upstream.
+    const linked = (t: string | undefined) => t === 'pipeline' || t === 'heredoc_redirect';
+    const inPipe = linked(parentType) || (parentType === 'redirected_statement' && linked(grandparentType));
+    const feeding = inPipe ? this.upstreamRanges.get(start) : undefined;
     const command: ShellCommand = {
       argv,
       effective,
       assignments: [...prefix, ...assignments],
       redirects,
-      upstream,
-      start: startIndex + base,
+      upstream: feeding ? this.lastCommandIn(feeding, nesting) : undefined,
+      start,
       end: endIndex + base,
       nesting,
     };
     this.commands.push(command);
-    this.byNode.set(startIndex, command);
     if (nesting < MAX_NESTING) this.nestedScripts(command, nesting);
+    return { start: startIndex, end: endIndex, irregular };
   }
 
-  private redirect(node: Node, base: number): ShellRedirect[] {
-    const start = node.startIndex + base;
-    const end = node.endIndex + base;
-    if (node.type === 'heredoc_redirect') {
-      const startNode = node.namedChildren.find((c) => c?.type === 'heredoc_start');
-      const body = node.namedChildren.find((c) => c?.type === 'heredoc_body');
-      const op = node.child(0)?.text ?? '<<';
-      const delimiterRaw = startNode?.text ?? '';
+  /** The redirect under the cursor; `owner` is the statement body a heredoc belongs to. */
+  private redirect(cursor: TreeCursor, ctx: ParseContext, type: string, owner: Range | undefined): ShellRedirect[] {
+    const { base, source, tables } = ctx;
+    const s = cursor.startIndex;
+    const e = cursor.endIndex;
+    const start = s + base;
+    const end = e + base;
+    if (type === 'heredoc_redirect') {
+      let op: string | undefined;
+      let delimiterRaw = '';
+      let body: Range | undefined;
+      let lastOperator: string | undefined;
+      const nested: ShellRedirect[] = [];
+      if (cursor.gotoFirstChild()) {
+        do {
+          const id = cursor.nodeTypeId;
+          const childType = typeName(tables, id);
+          if (!isNamedType(tables, id)) {
+            op ??= source.slice(cursor.startIndex, cursor.endIndex);
+            lastOperator = childType;
+          } else if (childType === 'heredoc_start') delimiterRaw = source.slice(cursor.startIndex, cursor.endIndex);
+          else if (childType === 'heredoc_body') body = { start: cursor.startIndex, end: cursor.endIndex };
+          else if (childType.endsWith('_redirect')) {
+            // tree-sitter-bash nests redirections written after the delimiter (`cat <<EOF > f`) here.
+            nested.push(...this.redirect(cursor, ctx, childType, undefined));
+          } else if (owner && childType === 'pipeline') {
+            // `cat <<EOF | tee f`: tree-sitter-bash nests the rest of the pipeline here, as a
+            // pipeline that opens with the pipe; the heredoc's command feeds its first stage.
+            this.pipedFromHeredoc(cursor, ctx, owner);
+          } else if (owner && childType !== 'heredoc_end' && childType !== 'comment' && (lastOperator === '|' || lastOperator === '|&')) {
+            this.upstreamRanges.set(cursor.startIndex + base, { start: owner.start + base, end: owner.end + base });
+          }
+        } while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+      }
       const heredoc: ShellHeredoc = {
         delimiter: delimiterRaw.replace(/["'\\]/g, ''),
         quoted: /["'\\]/.test(delimiterRaw),
-        body: body ? body.text : '',
-        bodyStart: (body ? body.startIndex : node.endIndex) + base,
-        bodyEnd: (body ? body.endIndex : node.endIndex) + base,
+        body: body ? source.slice(body.start, body.end) : '',
+        bodyStart: (body ? body.start : e) + base,
+        bodyEnd: (body ? body.end : e) + base,
       };
-      // tree-sitter-bash nests redirections written after the delimiter (`cat <<EOF > f`)
-      // inside the heredoc redirect.
-      const nested = node.childrenForFieldName('redirect').flatMap((r) => (r ? this.redirect(r, base) : []));
-      return [{ operator: op, heredoc, start, end }, ...nested];
+      return [{ operator: op ?? '<<', heredoc, start, end }, ...nested];
     }
-    if (node.type === 'herestring_redirect') {
-      const target = node.namedChildren.find((c) => c !== null);
-      return [{ operator: '<<<', ...(target ? { target: wordOf(target, base) } : {}), start, end }];
+    if (type === 'herestring_redirect') {
+      let target: ShellWord | undefined;
+      forEachNamedChild(cursor, ctx, (childType) => {
+        if (childType !== 'comment' && childType !== 'ERROR') target ??= readWord(cursor, ctx, childType);
+      });
+      return [{ operator: '<<<', ...(target ? { target } : {}), start, end }];
     }
-    if (node.type === 'file_redirect') {
+    if (type === 'file_redirect') {
       // `2> f` carries its descriptor as a named child: keep it so stderr redirects are not writes.
-      let operator = node.namedChildren.find((c) => c?.type === 'file_descriptor')?.text ?? '';
-      for (let i = 0; i < node.childCount; i++) {
-        const c = node.child(i);
-        if (c && !c.isNamed) operator += c.text;
+      let descriptor = '';
+      let operator = '';
+      let dest: ShellWord | undefined;
+      if (cursor.gotoFirstChild()) {
+        do {
+          const id = cursor.nodeTypeId;
+          const childType = typeName(tables, id);
+          if (!isNamedType(tables, id)) operator += source.slice(cursor.startIndex, cursor.endIndex);
+          else if (childType === 'file_descriptor') descriptor = source.slice(cursor.startIndex, cursor.endIndex);
+          // The first word after the operator is the destination (tree-sitter's `destination` field).
+          else if (!dest && childType !== 'comment' && childType !== 'ERROR') dest = readWord(cursor, ctx, childType);
+        } while (cursor.gotoNextSibling());
+        cursor.gotoParent();
       }
-      const dest = node.childForFieldName('destination') ?? node.namedChildren.filter((c) => c?.type !== 'file_descriptor').at(-1) ?? null;
-      return [{ operator: operator || '>', ...(dest ? { target: wordOf(dest, base) } : {}), start, end }];
+      return [{ operator: descriptor + operator || '>', ...(dest ? { target: dest } : {}), start, end }];
     }
     return [];
   }
 
-  /** The command feeding `node` through a pipe, if any. */
-  private upstreamOf(node: Node): ShellCommand | undefined {
-    // Climb to the direct child of a pipeline (a command may be wrapped in redirected_statement).
-    let stage: Node = node;
-    let parent = node.parent;
-    while (parent && parent.type === 'redirected_statement' && parent.childForFieldName('body')?.id === stage.id) {
-      stage = parent;
-      parent = parent.parent;
-    }
-    if (!parent) return undefined;
-    if (parent.type === 'pipeline') {
-      const stages = parent.namedChildren.filter((c): c is Node => c !== null);
-      const index = stages.findIndex((c) => c.id === stage.id);
-      if (index > 0) return this.lastCommandIn(stages[index - 1] as Node);
-      // `cat <<EOF | tee f`: tree-sitter-bash nests the rest of the pipeline inside the
-      // heredoc redirect, so the first stage's upstream is the heredoc's command.
-      if (index === 0 && parent.parent?.type === 'heredoc_redirect') return this.heredocOwner(parent.parent);
-      return undefined;
-    }
-    if (parent.type === 'heredoc_redirect') {
-      // `cat <<EOF | tee f` vs `cat <<EOF && next`: only a pipe operator makes it an upstream.
-      let operator: string | undefined;
-      for (let i = 0; i < parent.childCount; i++) {
-        const c = parent.child(i);
-        if (!c) continue;
-        if (c.id === stage.id) break;
-        if (!c.isNamed) operator = c.text;
+  /** Links the first stage of a pipeline that opens with `|` (under the cursor) to the heredoc's command. */
+  private pipedFromHeredoc(cursor: TreeCursor, ctx: ParseContext, owner: Range): void {
+    if (!cursor.gotoFirstChild()) return;
+    const id = cursor.nodeTypeId;
+    const op = typeName(ctx.tables, id);
+    if (!isNamedType(ctx.tables, id) && (op === '|' || op === '|&')) {
+      while (cursor.gotoNextSibling()) {
+        if (!isNamedType(ctx.tables, cursor.nodeTypeId)) continue;
+        // A stage (or an inner pipeline `a | b`) starts where its first command does.
+        this.upstreamRanges.set(cursor.startIndex + ctx.base, { start: owner.start + ctx.base, end: owner.end + ctx.base });
+        break;
       }
-      return operator === '|' || operator === '|&' ? this.heredocOwner(parent) : undefined;
     }
-    return undefined;
+    cursor.gotoParent();
   }
 
-  private heredocOwner(heredoc: Node): ShellCommand | undefined {
-    const statement = heredoc.parent;
-    const body = statement?.type === 'redirected_statement' ? statement.childForFieldName('body') : null;
-    return body ? this.lastCommandIn(body) : undefined;
-  }
-
-  private lastCommandIn(node: Node): ShellCommand | undefined {
-    if (node.type === 'command') return this.byNode.get(node.startIndex);
-    const body = node.type === 'redirected_statement' ? node.childForFieldName('body') : null;
-    if (body) return this.lastCommandIn(body);
-    const named = node.namedChildren.filter((c): c is Node => c !== null);
-    for (let i = named.length - 1; i >= 0; i--) {
-      const found = this.lastCommandIn(named[i] as Node);
-      if (found) return found;
+  /**
+   * The last command at the top of `range` in this parse, as tree-sitter-bash nests it: the
+   * stage itself, a statement's body, or the last command of a block. Commands are built in
+   * pre-order, so the range's commands are the latest ones and a command nested in another
+   * (`$(…)`) comes right after its container.
+   */
+  private lastCommandIn(range: Range, nesting: number): ShellCommand | undefined {
+    let first = this.commands.length;
+    for (let i = this.commands.length - 1; i >= 0; i--) {
+      const c = this.commands[i] as ShellCommand;
+      if (c.nesting !== nesting) continue;
+      if (c.start < range.start) break;
+      first = i;
     }
-    return undefined;
+    let top: ShellCommand | undefined;
+    for (let i = first; i < this.commands.length; i++) {
+      const c = this.commands[i] as ShellCommand;
+      if (c.nesting !== nesting || c.start >= range.end) continue;
+      if (!top || c.start >= top.end) top = c;
+    }
+    return top;
   }
 
-  /** `bash -c '…'`, `su - u -c "…"`, `sudo -u u bash <<'EOF'`: parse the inner script too. */
+  /**
+   * `bash -c '…'`, `su - u -c "…"`, `sudo -u u bash <<'EOF'`, and a command kept in a variable
+   * and run (`CMD='curl …'; $CMD`, `$($CMD)`, `eval "$CMD"`): parse the inner script too. Each
+   * range is parsed once, however often it runs.
+   */
   private nestedScripts(command: ShellCommand, nesting: number): void {
-    for (const inner of innerScripts(command)) {
-      const saved = this.byNode;
-      this.parseRange(this.text.slice(inner.start, inner.end), inner.start, nesting + 1);
-      this.byNode = saved;
+    const inner = innerScripts(command);
+    const stored = this.storedCommand(command);
+    if (stored) inner.push(stored);
+    for (const range of inner) {
+      if (this.parsedRanges.has(range.start)) continue;
+      this.parsedRanges.add(range.start);
+      this.parseRange(this.text.slice(range.start, range.end), range.start, nesting + 1);
     }
   }
-}
 
-function enclosingStatement(node: Node): Node | undefined {
-  const parent = node.parent;
-  if (parent?.type === 'redirected_statement' && parent.childForFieldName('body')?.id === node.id) return parent;
-  return undefined;
+  /** The quoted value of the variable a command runs (`$CMD args`, `eval "$CMD"`), as a document range. */
+  private storedCommand(command: ShellCommand): Range | undefined {
+    const words = command.effective;
+    const first = words[0];
+    if (!first) return undefined;
+    const runs = baseCommandName(first) === 'eval' && words.length === 2 ? words[1] : first;
+    const name = runs ? VARIABLE_WORD.exec(runs.text)?.[1] : undefined;
+    if (!name) return undefined;
+    for (let i = this.assignments.length - 1; i >= 0; i--) {
+      const a = this.assignments[i] as ShellAssignment;
+      if (a.name !== name || a.start >= command.start) continue;
+      const value = a.value;
+      // Only a quoted string maps one to one onto script text (`X=(a b)` arrays and bare words do not).
+      if (!value || !/^(["']).*\1$/s.test(value.text) || value.contentEnd <= value.contentStart) return undefined;
+      return { start: value.contentStart, end: value.contentEnd };
+    }
+    return undefined;
+  }
 }
 
 /** Ranges of scripts a command runs in a nested shell, as document offsets. */
@@ -926,3 +1181,70 @@ export function awsInvocation(command: ShellCommand): AwsInvocation | undefined 
   }
   return { aws: words[0] as ShellWord, service, args: rest, profile };
 }
+
+// ---------------------------------------------------------------------------------------
+// Files a script writes from a heredoc
+
+/** Kinds of written files worth scanning as documents of their own. */
+const WRITTEN_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['shell', 'dockerfile']);
+/**
+ * A heredoc written to a script or a Dockerfile (`cat <<EOF > /opt/run.sh`, `cat > Dockerfile
+ * <<'EOF'`, `cat <<EOF | sudo tee /usr/local/bin/x.sh`). The extractor's pre-filter: the
+ * common case of a script without such a write never has to be parsed for it.
+ */
+const HEREDOC_FILE_WRITE = /<<-?[ \t]*["']?[\w.-]+["']?[^\n]*(?:>|\btee\b)[^\n]*(?:\.(?:sh|bash)|Dockerfile|Containerfile)\b|(?:>|\btee\b)[^\n]*(?:\.(?:sh|bash)|Dockerfile|Containerfile)\b[^\n]*<</i;
+/** What a written file must mention for any bootstrap rule to have something to say about it. */
+const WRITTEN_FILE_INTEREST = /169\.254\.169\.254|fd00:ec2::254|instance-data|\baws\b[^\n]*\bconfigure\b|AWS_|\.aws[\\/]|\bA[KS]IA[A-Z0-9]{12}|s3cfg|\.boto\b|create-access-key/i;
+
+/** The heredoc bodies a script writes to files, with the written path. */
+export function heredocFileWrites(script: ShellScript): Array<{ path: ShellWord; heredoc: ShellHeredoc }> {
+  const out: Array<{ path: ShellWord; heredoc: ShellHeredoc }> = [];
+  for (const command of script.commands) {
+    const heredoc = command.redirects.find((r) => r.heredoc)?.heredoc;
+    if (!heredoc) continue;
+    const name = commandName(command);
+    if (name === 'cat') {
+      for (const r of command.redirects) if (r.target && isWriteOperator(r.operator)) out.push({ path: r.target, heredoc });
+    } else if (name === 'tee') {
+      for (const w of command.effective.slice(1)) if (!(w.value ?? w.loose).startsWith('-')) out.push({ path: w, heredoc });
+    }
+  }
+  // `cat <<EOF | tee /x`: the heredoc is cat's, the file tee's.
+  for (const command of script.commands) {
+    const heredoc = command.upstream?.redirects.find((r) => r.heredoc)?.heredoc;
+    if (!heredoc || commandName(command) !== 'tee' || commandName(command.upstream as ShellCommand) !== 'cat') continue;
+    for (const w of command.effective.slice(1)) if (!(w.value ?? w.loose).startsWith('-')) out.push({ path: w, heredoc });
+  }
+  return out;
+}
+
+/**
+ * Scripts and Dockerfiles that a shell script writes from a heredoc, as documents of their own
+ * mapped onto the heredoc body: user data that writes `/opt/bootstrap.sh` and runs it, or a
+ * Dockerfile and builds it. Their commands are otherwise only text inside a heredoc.
+ */
+export const heredocFileExtractor: Extractor = {
+  name: 'shell heredoc files',
+  kinds: ['shell', 'user-data', 'cloud-init'],
+  keywords: HEREDOC_FILE_WRITE,
+  extract(document: SourceDocument): SourceDocument[] {
+    if (!WRITTEN_FILE_INTEREST.test(document.text)) return [];
+    const script = shellScript(document);
+    if (!script) return [];
+    const out: SourceDocument[] = [];
+    const seen = new Set<number>();
+    for (const { path, heredoc } of heredocFileWrites(script)) {
+      const target = path.value ?? path.loose;
+      if (seen.has(heredoc.bodyStart) || heredoc.bodyEnd <= heredoc.bodyStart) continue;
+      // The original text (template interpolations included), not the parser's neutralised copy.
+      const body = document.text.slice(heredoc.bodyStart, heredoc.bodyEnd);
+      const kind = classifyFile(target, body.slice(0, 16384));
+      if (!WRITTEN_KINDS.has(kind)) continue;
+      seen.add(heredoc.bodyStart);
+      const { text, map } = new VirtualTextBuilder().verbatim(body, heredoc.bodyStart).build();
+      out.push(createVirtualDocument(document, { kind, language: languageOf(target, kind), text, map, label: `heredoc > ${target}` }));
+    }
+    return out;
+  },
+};
+

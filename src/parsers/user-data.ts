@@ -308,15 +308,32 @@ export interface WindowsBlock {
   readonly end: number;
 }
 
+const POWERSHELL_FILE = /\.(?:ps1|psm1)$/i;
+const BATCH_FILE = /\.(?:bat|cmd)$/i;
+
+/**
+ * The language of a document that is a Windows script as a whole: a `powershell`/`cmd`
+ * document (a Dockerfile RUN under `SHELL ["powershell", …]`), or a `.ps1`/`.bat` file —
+ * user data such as `user_data.ps1` that a template wraps in `<powershell>` tags at deploy
+ * time, or a standalone script. Undefined for tagged user data (its blocks are found by tag).
+ */
+export function windowsScriptLanguage(doc: SourceDocument): 'powershell' | 'cmd' | undefined {
+  if (doc.language === 'powershell' || doc.language === 'cmd') return doc.language;
+  if (doc.kind !== 'user-data' && doc.kind !== 'text') return undefined;
+  const powershell = POWERSHELL_FILE.test(doc.path);
+  if (!powershell && !BATCH_FILE.test(doc.path)) return undefined;
+  if (doc.kind === 'user-data' && userDataFormat(doc.text) !== 'shell') return undefined;
+  return powershell ? 'powershell' : 'cmd';
+}
+
 /**
  * The script blocks of Windows user data: `<powershell>…</powershell>` and `<script>…</script>`
  * (batch). A document whose language is `powershell` (e.g. a Dockerfile RUN under
  * `SHELL ["powershell", …]`) is one block as a whole.
  */
 export function windowsBlocks(doc: SourceDocument): WindowsBlock[] {
-  if (doc.language === 'powershell' || doc.language === 'cmd') {
-    return [{ language: doc.language, start: 0, end: doc.text.length }];
-  }
+  const whole = windowsScriptLanguage(doc);
+  if (whole) return [{ language: whole, start: 0, end: doc.text.length }];
   if (doc.kind !== 'user-data' || userDataFormat(doc.text) !== 'windows') return [];
   const out: WindowsBlock[] = [];
   const re = /<(powershell|script)(?:\s[^>]*)?>/gi;

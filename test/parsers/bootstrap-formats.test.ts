@@ -15,6 +15,7 @@ import {
   windowsStatements,
   windowsWords,
 } from '../../src/parsers/user-data.js';
+import { isShellDocument } from '../../src/parsers/shell.js';
 import { lintText } from '../helpers/fixtures.js';
 import { parseDocument, type Scalar } from 'yaml';
 
@@ -79,6 +80,17 @@ describe('dockerfile parser', () => {
     const text = '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Write-Host a; `\n    Write-Host b\n';
     const docs = dockerfileRunExtractor.extract(doc('Dockerfile', text), []);
     expect(docs.map((d) => [d.kind, d.language])).toEqual([['user-data', 'powershell']]);
+  });
+
+  it('extracts shell-form CMD and ENTRYPOINT as container-start scripts, not build steps', () => {
+    const text = 'FROM alpine\nRUN echo build\nCMD ID=`wget -qO- http://169.254.169.254/latest/meta-data/instance-id` && run\nENTRYPOINT ["sh", "-c", "exec app"]\nCMD ["app", "--flag"]\n';
+    const docs = dockerfileRunExtractor.extract(doc('Dockerfile', text), []);
+    expect(docs.map((d) => [d.host?.label, d.bootstrap, d.text])).toEqual([
+      ['RUN', true, 'echo build'],
+      ['CMD', false, 'ID=`wget -qO- http://169.254.169.254/latest/meta-data/instance-id` && run'],
+      ['ENTRYPOINT exec form', false, 'exec app'],
+    ]);
+    expect(hostText(docs[1]!, 0, 2)).toBe('ID');
   });
 
   it('parses malformed Dockerfiles without throwing', () => {
@@ -165,6 +177,19 @@ describe('cloud-init parser', () => {
     ]);
   });
 
+  it('reads write_files around Terraform template directives and Jinja tags, offsets unchanged', () => {
+    const tf = '#cloud-config\nwrite_files:\n%{ if enabled ~}\n  - path: /etc/a\n    content: x\n%{ endif ~}\n  - path: /root/.aws/credentials\n    content: |\n      aws_access_key_id = ${key}\n';
+    const config = parseCloudConfig(tf);
+    expect(config.writeFiles.map((f) => [f.path?.value, tf.slice(f.path!.start, f.path!.end)])).toEqual([
+      ['/etc/a', '/etc/a'],
+      ['/root/.aws/credentials', '/root/.aws/credentials'],
+    ]);
+    const jinja = '## template: jinja\n#cloud-config\nhostname: {{ v1.local_hostname }}\n{% if true %}\nwrite_files:\n  - path: /home/u/.aws/credentials\n    content: "aws_secret_access_key = {{ ds.meta_data.s }}"\n{% endif %}\n';
+    const files = parseCloudConfig(jinja).writeFiles;
+    expect(files.map((f) => jinja.slice(f.path!.start, f.path!.end))).toEqual(['/home/u/.aws/credentials']);
+    expect(files[0]!.content!.value).toMatch(/^aws_secret_access_key = _+$/);
+  });
+
   it('reads cloud-config in user data but not shell user data; bad YAML is a note, not a crash', () => {
     expect(cloudConfig(doc('user-data.yaml', '#cloud-config\nruncmd: [a]\n'))?.commands).toHaveLength(1);
     expect(cloudConfig(doc('user-data.sh', '#!/bin/bash\nruncmd\n'))).toBeUndefined();
@@ -247,4 +272,16 @@ describe('user-data', () => {
     expect(text.slice(w[1]!.contentStart, w[1]!.contentEnd)).toBe('x; y');
     expect(windowsStatements(d, blocks[1]!).map((s) => s.text)).toEqual(['set A=1', 'echo b']);
   });
+
+  it('reads an untagged .ps1 or .bat user data file as one Windows block, and not as shell', () => {
+    const ps = doc('user_data.ps1', '$r = (Invoke-RestMethod -uri http://169.254.169.254/latest/dynamic/instance-identity/document).region\n');
+    expect(ps.kind).toBe('user-data');
+    expect(windowsBlocks(ps)).toEqual([{ language: 'powershell', start: 0, end: ps.text.length }]);
+    expect(isShellDocument(ps)).toBe(false);
+    expect(windowsBlocks(doc('userdata.bat', 'set A=1\n')).map((b) => b.language)).toEqual(['cmd']);
+    // Tagged content keeps its tags' blocks; a shell script named .sh is still shell.
+    expect(windowsBlocks(doc('user_data.ps1', '<powershell>\nWrite-Host a\n</powershell>\n'))).toEqual([{ language: 'powershell', start: 12, end: 26 }]);
+    expect(isShellDocument(doc('user-data.sh', 'echo a\n'))).toBe(true);
+  });
 });
+

@@ -3,6 +3,7 @@
 // benchmark-style line for humans, never asserted (the machine is shared).
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../helpers/fixtures.js';
+import { loadRules } from '../../src/index.js';
 
 const RULES = ['no-aws-configure-in-bootstrap', 'no-static-credentials-in-bootstrap', 'no-imdsv1-calls', 'no-credentials-in-image'];
 
@@ -71,4 +72,22 @@ describe('bootstrap scanning at scale', () => {
     expect(findings.filter((f) => f.ruleId === 'no-credentials-in-image')).toHaveLength(expected);
     expect(findings.filter((f) => f.ruleId === 'no-aws-configure-in-bootstrap')).toHaveLength(0);
   });
+
+  it('never parses a build script none of the bootstrap rules can report on (keyword pre-filters)', () => {
+    // `./configure`, `pip install boto3` and `credentials` in prose used to pass the filters and
+    // cost a full shell parse of every autoconf build or Python setup script.
+    const block = [
+      'cd /usr/src/app && ./configure --prefix=/usr --enable-shared && make -j"$(nproc)" && make install',
+      'pip install --no-cache-dir boto3 botocore awscli  # the app reads credentials from its role',
+      'aws s3 cp s3://bucket/app.tar.gz /opt/ && tar -xzf /opt/app.tar.gz -C /opt',
+      'zip "$ZIP" -r Dockerrun.aws.json .ebextensions',
+      '',
+    ].join('\n');
+    const text = `#!/bin/bash\n${block.repeat(Math.ceil((5 * 1024 * 1024) / block.length))}`;
+    const rules = loadRules().filter((r) => RULES.includes(r.id) && r.id !== 'no-credentials-in-image');
+    expect(rules.map((r) => [r.id, r.keywords?.test(text)])).toEqual(rules.map((r) => [r.id, false]));
+    const { findings } = bench('build script without keywords (4 rules)', text.length, () => lintText('install.sh', text, { rules: RULES }));
+    expect(findings).toEqual([]);
+  });
 });
+

@@ -4,6 +4,7 @@ import {
   awsInvocation,
   fileWrites,
   hasStdinInput,
+  heredocFileExtractor,
   neutralizeTemplateInterpolations,
   parseShell,
   shellScript,
@@ -148,5 +149,96 @@ describe('shell parser', () => {
       rules: ['no-aws-configure-in-bootstrap', 'no-static-credentials-in-bootstrap', 'no-imdsv1-calls'],
     });
     expect(notifications.filter((n) => n.id === 'rule-error')).toEqual([]);
+  });
+
+  it('parses a command kept in a variable where it runs ($CMD, $($CMD), eval), once per value', () => {
+    const text = [
+      "Q='curl http://169.254.169.254/latest/meta-data/hostname'",
+      'echo "$($Q) $($Q)"',
+      'R="aws configure list"',
+      'eval "$R"',
+      'S=(not a string)',
+      '$S',
+      '',
+    ].join('\n');
+    const nested = parseShell(text).commands.filter((c) => c.nesting === 1);
+    expect(nested.map((c) => [text.slice(c.start, c.end), c.start])).toEqual([
+      ['curl http://169.254.169.254/latest/meta-data/hostname', 3],
+      ['aws configure list', 80],
+    ]);
+  });
+
+  it('links every stage of a pipeline that continues after a heredoc, and skips comments between stages', () => {
+    const script = parseShell('cat <<EOF | grep a | tee /x\nbody\nEOF\nprintf x | # note\n  tee /y\n');
+    const upstream = (name: string, target: string) =>
+      script.commands.find((c) => c.effective[0]?.value === name && c.effective.at(-1)?.value === target)?.upstream?.effective[0]?.value;
+    expect(upstream('grep', 'a')).toBe('cat');
+    expect(upstream('tee', '/x')).toBe('grep');
+    expect(upstream('tee', '/y')).toBe('printf');
+  });
+
+  it('does not link a command after && in a heredoc statement to the heredoc command', () => {
+    const script = parseShell('cat <<EOF && tee /z\nb\nEOF\n');
+    expect(script.commands.find((c) => c.effective[0]?.value === 'tee')?.upstream).toBeUndefined();
+  });
+
+  it('keeps the line breaks of a multi-line double-quoted value and reads == and a bare $ as literal words', () => {
+    const script = parseShell('MSG="line one\nline two"\ntest "$a" == b $\n');
+    expect(script.assignments[0]!.value!.value).toBe('line one\nline two');
+    expect(script.commands[0]!.argv.map((w) => [w.value, w.kind])).toEqual([
+      ['test', 'literal'],
+      [undefined, 'expansion'],
+      ['==', 'literal'],
+      ['b', 'literal'],
+      ['$', 'literal'],
+    ]);
+  });
+
+  it('still finds a command that an invalid call nests inside another command', () => {
+    // `f(a b)` is not bash; tree-sitter keeps `aws configure …` as a command inside `f`.
+    const script = parseShell('Aws.config.update(aws configure set aws_access_key_id X)\n');
+    expect(script.commands.some((c) => c.effective[0]?.value === 'aws')).toBe(true);
+  });
+
+  it('takes an assignment value by its field and a redirect target past error nodes', () => {
+    const script = parseShell('export AWS_SECURITY_TOKEN=<paste-your-token-here>\ncat >\n<conf\n');
+    expect(script.assignments.map((a) => [a.name, a.value?.value])).toEqual([['AWS_SECURITY_TOKEN', 'paste-your-token-here']]);
+    expect(fileWrites(script).map((w) => w.target.value)).toContain('conf');
+  });
+
+  it('gives the same model as a full walk for words, strings and substitutions it skips', () => {
+    // Subtrees without `$(`, backticks or `<(`/`>(` are never visited; these are the cases a
+    // skipped subtree could have hidden a command in.
+    const text = 'for f in $(ls /etc); do echo "$(cat $f)"; done\nif [[ $(id -u) == 0 ]]; then x=`whoami`; fi\ndiff <(sort a) >(tee b)\n';
+    const names = parseShell(text).commands.map((c) => c.effective[0]?.value);
+    expect(names).toEqual(['ls', 'echo', 'cat', 'id', 'whoami', 'diff', 'sort', 'tee']);
+  });
+
+  it('extracts scripts and Dockerfiles written from heredocs as documents mapped onto the body', () => {
+    const text = [
+      '#!/bin/bash',
+      "cat > /opt/app/start.sh <<'EOF'",
+      'curl -s http://169.254.169.254/latest/meta-data/instance-id',
+      'EOF',
+      'cat <<EOF | sudo tee /tmp/Dockerfile >/dev/null',
+      'FROM alpine',
+      'ENV AWS_REGION=us-east-1',
+      'EOF',
+      'cat <<EOF > /etc/app.conf',
+      'AWS_REGION=x',
+      'EOF',
+      '',
+    ].join('\n');
+    const host = createDocument({ path: 'user-data.sh', kind: 'user-data', language: 'user-data', text });
+    const docs = heredocFileExtractor.extract(host, []);
+    expect(docs.map((d) => [d.kind, d.host?.label, d.text])).toEqual([
+      ['shell', 'heredoc > /opt/app/start.sh', 'curl -s http://169.254.169.254/latest/meta-data/instance-id\n'],
+      ['dockerfile', 'heredoc > /tmp/Dockerfile', 'FROM alpine\nENV AWS_REGION=us-east-1\n'],
+    ]);
+    const r = docs[0]!.host!.map.mapRange(5, 9);
+    expect(text.slice(r.start, r.end)).toBe('-s h');
+    // Nothing a bootstrap rule could report on: not even parsed.
+    const plain = createDocument({ path: 'user-data.sh', kind: 'user-data', language: 'user-data', text: 'cat > /opt/run.sh <<EOF\necho hi\nEOF\n' });
+    expect(heredocFileExtractor.extract(plain, [])).toEqual([]);
   });
 });

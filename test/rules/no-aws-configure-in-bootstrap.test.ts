@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-harness.js';
 import { lintText } from '../helpers/fixtures.js';
+import { loadRules } from '../../src/index.js';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '../helpers/fake-keys.js';
 
 const RULE = 'no-aws-configure-in-bootstrap';
@@ -152,5 +153,21 @@ describe(RULE, () => {
   it('ignores comments and echo text mentioning aws configure', () => {
     const text = '# aws configure set aws_access_key_id X\necho "aws configure set aws_secret_access_key Y"\n';
     expect(lint('user-data.sh', text)).toEqual([]);
+  });
+
+  it('reports aws configure kept in a variable and run, at the key inside the assignment', () => {
+    const text = 'SET_KEY="aws configure set aws_access_key_id $K"\n$SET_KEY\n';
+    const findings = lint('user-data.sh', text);
+    expect(findings.map((f) => [f.messageId, f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([['configureSet', 1, 28, 45]]);
+  });
+
+  it('has a keyword pre-filter that needs an aws command before configure', () => {
+    const rule = loadRules().find((r) => r.id === RULE)!;
+    for (const text of ['./configure && make\n', 'configure_app() { :; }\n', 'pip install boto3 # configured later\n']) {
+      expect(rule.keywords!.test(text)).toBe(false);
+    }
+    for (const text of ['aws configure set region x\n', 'spawn aws configure\n', '& "C:\\\\Program Files\\\\Amazon\\\\AWSCLIV2\\\\aws.exe" configure set k v\n', 'aws --profile p \\\n  configure\n']) {
+      expect(rule.keywords!.test(text)).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-harness.js';
 import { lintText } from '../helpers/fixtures.js';
+import { loadRules } from '../../src/index.js';
 import { fakeSecretAccessKey } from '../helpers/fake-keys.js';
 
 const RULE = 'no-credentials-in-image';
@@ -70,5 +71,21 @@ describe(RULE, () => {
 
   it('does not report shell scripts outside Dockerfiles', () => {
     expect(lint('user-data.sh', 'aws configure set aws_access_key_id x\n')).toEqual([]);
+  });
+
+  it('does not report aws configure in a shell-form CMD, which runs in the container rather than a layer', () => {
+    const text = 'FROM amazon/aws-cli\nCMD aws configure set aws_access_key_id "$KEY" && app\nRUN aws configure set aws_secret_access_key "$S"\n';
+    expect(regions(lint('Dockerfile', text))).toEqual([['runConfigure', 'error', 3, 23, 44]]);
+  });
+
+  it('has a keyword pre-filter that skips images built from source with ./configure', () => {
+    const rule = loadRules().find((r) => r.id === RULE)!;
+    expect(rule.keywords!.test('FROM debian\nRUN ./configure --prefix=/usr && make && make install\n')).toBe(false);
+    expect(rule.keywords!.test('RUN aws --region us-east-1 \\\n    configure set aws_access_key_id "$K"\n')).toBe(true);
+  });
+
+  it('reports RUN aws configure in a Dockerfile that user data writes from a heredoc, and leaves it to this rule', () => {
+    const text = '#!/bin/bash\ncat <<EOF >> /tmp/Dockerfile\nFROM ubuntu\nRUN aws configure set aws_secret_access_key "$S"\nEOF\ndocker build -t app /tmp/\n';
+    expect(regions(lint('user-data.sh', text, [RULE, 'no-aws-configure-in-bootstrap']))).toEqual([['runConfigure', 'error', 4, 23, 44]]);
   });
 });

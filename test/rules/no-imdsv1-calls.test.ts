@@ -72,4 +72,39 @@ describe(RULE, () => {
   it('ignores the ECS task metadata endpoint and other hosts', () => {
     expect(lint('run.sh', 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI\ncurl http://169.254.169.2540/x\n')).toEqual([]);
   });
+
+  it('reports an untagged user_data.ps1 at the URL, ending where the parenthesised expression closes', () => {
+    const text = '$Region = (Invoke-RestMethod -uri http://169.254.169.254/latest/dynamic/instance-identity/document).region\n';
+    const findings = lint('user_data.ps1', text);
+    expect(regions(findings)).toEqual([['imdsv1', 'warning', 1, 35, 99]]);
+    expect(findings[0]!.message).toContain('(http://169.254.169.254/latest/dynamic/instance-identity/document)');
+  });
+
+  it('reports a standalone .ps1 script', () => {
+    expect(regions(lint('scripts/setup.ps1', '$id = Invoke-RestMethod http://169.254.169.254/latest/meta-data/instance-id\n'))).toEqual([['imdsv1', 'warning', 1, 25, 76]]);
+  });
+
+  it('reports a shell-form CMD of a Dockerfile, which runs on every container start', () => {
+    const text = 'FROM centos\nCMD HOST=`wget -q -O - http://169.254.169.254/latest/meta-data/public-hostname` && exec java\n';
+    expect(regions(lint('Dockerfile', text))).toEqual([['imdsv1', 'warning', 2, 24, 79]]);
+  });
+
+  it('reports a request kept in a variable and run through $(…) or eval, at the URL in the assignment', () => {
+    const text = [
+      "export itype='curl http://169.254.169.254/latest/meta-data/instance-type'",
+      'echo "running on $($itype)"',
+      'GET="curl -H \\"X-aws-ec2-metadata-token: $TOKEN\\" http://169.254.169.254/latest/meta-data/placement/region"',
+      'REGION=$(eval "$GET")',
+      "UNUSED='curl http://169.254.169.254/latest/meta-data/ami-id'",
+      '',
+    ].join('\n');
+    expect(regions(lint('user-data.sh', text))).toEqual([['imdsv1', 'warning', 1, 20, 73]]);
+  });
+
+  it('reports a request in a script that user data writes from a heredoc, at its line in the file', () => {
+    const text = "#!/bin/bash\ncat > /usr/local/bin/tag.sh <<'EOF'\n#!/bin/sh\nID=$(curl -s http://169.254.169.254/latest/meta-data/instance-id)\nEOF\nchmod +x /usr/local/bin/tag.sh\n";
+    const findings = lint('user-data.sh', text);
+    expect(regions(findings)).toEqual([['imdsv1', 'warning', 4, 14, 65]]);
+    expect(findings[0]!.embeddedIn).toEqual(['heredoc > /usr/local/bin/tag.sh']);
+  });
 });

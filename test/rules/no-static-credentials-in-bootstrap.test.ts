@@ -105,4 +105,21 @@ describe(RULE, () => {
     expect(lint('scripts/dev.sh', `export AWS_SECRET_ACCESS_KEY=${secret}\n`)).toEqual([]);
     expect(lint('packer/provision.sh', `export AWS_SECRET_ACCESS_KEY=${secret}\n`)).toHaveLength(1);
   });
+
+  it('reports a credentials file written line by line once, at the write that carries the key', () => {
+    const text = [
+      'mkdir -p /home/$U/.aws',
+      'echo "[default]" > /home/$U/.aws/credentials',
+      'echo "aws_access_key_id=$K" >> /home/$U/.aws/credentials',
+      'echo "aws_secret_access_key=$S" >> /home/$U/.aws/credentials',
+      'echo "region=us-east-1" > /home/$U/.aws/config',
+      '',
+    ].join('\n');
+    expect(regions(lint('user-data.sh', text))).toEqual([['credentialsFile', 3, 32, 57]]);
+  });
+
+  it('reports cloud-init write_files credentials between Terraform template directives', () => {
+    const text = '#cloud-config\nwrite_files:\n%{ if length(ips) > 0 ~}\n  - path: /opt/dns\n    content: x\n%{ endif ~}\n  - path: /root/.aws/credentials\n    content: |\n      aws_access_key_id = ${s3_access}\n';
+    expect(regions(lint('cloud-init.tftpl', text))).toEqual([['credentialsFile', 7, 11, 33]]);
+  });
 });
