@@ -190,6 +190,38 @@ function readModuleFile(dir: string | undefined, path: string | undefined): { te
   }
 }
 
+/**
+ * `provisioner "file"` copies `content` (or the local `source` file) to `destination` on the
+ * machine. It is handed to the bootstrap rules as the shell write it amounts to —
+ * `cat > DEST <<EOF … EOF` — with DEST mapped to the destination value and the body to the
+ * content, so "writes ~/.aws/credentials" is found by the same code as in a script.
+ * https://developer.hashicorp.com/terraform/language/resources/provisioners/file
+ */
+function fileProvisionerDocument(doc: SourceDocument, block: TfBlock, owner: string): SourceDocument | undefined {
+  const destAttr = block.attribute('destination');
+  const dest = destAttr?.value();
+  const destText = dest ? knownString(dest) : undefined;
+  if (!destAttr || !dest || destText === undefined || /[\s'"]/.test(destText)) return undefined;
+  const pieces: TextPiece[] = [{ text: 'cat > ', start: destAttr.range.start, end: destAttr.range.start, verbatim: false }];
+  pieces.push({ text: destText, start: dest.range.start, end: dest.range.end, verbatim: false });
+  pieces.push({ text: " <<'CREDLINT_FILE'\n", start: dest.range.end, end: dest.range.end, verbatim: false });
+  const content = block.attribute('content')?.value();
+  const source = block.attribute('source');
+  if (content?.kind === 'string') {
+    pieces.push(...piecesOf(content));
+  } else if (content) {
+    // Not known statically (a template whose file is elsewhere): the write itself still counts.
+    pieces.push({ text: '${content}', start: content.range.start, end: content.range.end, verbatim: false });
+  } else if (source) {
+    const value = source.value();
+    const path = knownString(value);
+    const file = readModuleFile(doc.absPath ? dirname(doc.absPath) : undefined, path?.replace(/^\$\{path\.module\}\//, ''));
+    if (file) pieces.push({ text: file.text, start: value.range.start, end: value.range.end, verbatim: false });
+  }
+  pieces.push({ text: '\nCREDLINT_FILE\n', start: block.range.end, end: block.range.end, verbatim: false });
+  return documentFromPieces(doc, pieces, { kind: 'shell', language: 'bash', label: `provisioner "file" of ${owner}`, bootstrap: true });
+}
+
 function tfExtractBlock(doc: SourceDocument, block: TfBlock, owner: string, out: SourceDocument[]): void {
   for (const attr of block.attributes()) {
     if (!USER_DATA_ATTRIBUTES.has(attr.name)) continue;
@@ -198,6 +230,11 @@ function tfExtractBlock(doc: SourceDocument, block: TfBlock, owner: string, out:
   }
   for (const nested of block.blocks()) {
     if (nested.type === 'provisioner') {
+      if (nested.labels[0]?.value === 'file') {
+        const d = fileProvisionerDocument(doc, nested, owner);
+        if (d) out.push(d);
+        continue;
+      }
       if (nested.labels[0]?.value !== 'remote-exec') continue;
       const inline = nested.attribute('inline')?.value();
       if (inline?.kind === 'list') {
@@ -240,7 +277,7 @@ export function terraformEmbeddedDocuments(doc: SourceDocument, notes?: Notifica
 export const terraformUserDataExtractor: Extractor = {
   name: 'terraform-user-data',
   kinds: ['terraform'],
-  keywords: /user_data|remote-exec|runShellScript/,
+  keywords: /user_data|remote-exec|runShellScript|provisioner\s+"file"/,
   extract(doc, notes) {
     return terraformEmbeddedDocuments(doc, notes);
   },

@@ -123,3 +123,20 @@ describe(RULE, () => {
     expect(regions(lint('cloud-init.tftpl', text))).toEqual([['credentialsFile', 7, 11, 33]]);
   });
 });
+
+describe('Terraform provisioner "file"', () => {
+  it('reports a destination of ~/.aws/credentials at the destination value', () => {
+    const tf = [
+      'resource "aws_instance" "b" {',
+      '  provisioner "file" {',
+      '    content     = "[default]\\naws_access_key_id = ${var.id}\\n"',
+      '    destination = "~/.aws/credentials"',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = lintText('main.tf', tf, { rules: ['no-static-credentials-in-bootstrap'] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ region: { startLine: 4, startColumn: 19, endLine: 4, endColumn: 39 }, embeddedIn: ['provisioner "file" of aws_instance.b'] });
+  });
+});
