@@ -104,7 +104,8 @@ export default defineRule({
   precision: 'very-high',
   cwe: ['CWE-798', 'CWE-538'],
   tags: ['security', 'secrets', 'aws'],
-  kinds: ['aws-config', 'text', 'dotenv'],
+  // `shell` for direnv's `.envrc`: a committed file of exports loaded into every shell in the directory.
+  kinds: ['aws-config', 'text', 'dotenv', 'shell'],
   // Shared with the other credential rules: one scan per document.
   keywords: CREDENTIAL_KEYWORDS,
   messages: {
@@ -130,7 +131,10 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     const { document } = context;
-    if (document.kind === 'dotenv') return checkDotenv(document, context.report);
+    if (document.kind === 'dotenv' || (document.kind === 'shell' && !document.host && /(?:^|\/)\.envrc$/i.test(document.path))) {
+      return checkDotenv(document, context.report);
+    }
+    if (document.kind === 'shell') return;
     const { text } = document;
     if (CONSOLE_CSV_HEADER.test(text.trimStart())) return checkConsoleCsv(text, context.report);
     if (document.kind === 'aws-config' || looksLikeIni(text)) return checkIni(document, context.report);

@@ -217,6 +217,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 0;
     }
     if (baseline) result = applyBaseline(result, baseline);
+    // The exit code counts every finding at or above the fail level, whatever --quiet hides.
+    const threshold = severityRank(config.failOn);
+    const failing = result.findings.some((f) => !f.suppression && severityRank(f.severity) >= threshold);
     if (values.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
 
     const context: ReportContext = { result, rules: allRules, version: VERSION };
@@ -233,7 +236,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
             ? formatGithub(context)
             : formatStylish(context, { color });
     if (values.output) {
-      writeFileSync(resolve(io.cwd, values.output), report);
+      try {
+        writeFileSync(resolve(io.cwd, values.output), report);
+      } catch (error) {
+        throw new UsageError(`--output ${values.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
     } else {
       io.stdout.write(report);
     }
@@ -242,8 +249,6 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
 
     if (values['exit-zero']) return 0;
-    const threshold = severityRank(config.failOn);
-    const failing = result.findings.some((f) => !f.suppression && severityRank(f.severity) >= threshold);
     return failing ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

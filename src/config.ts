@@ -57,6 +57,8 @@ export interface ResolvedConfig {
   readonly showSecrets: boolean;
   /** Where the configuration came from, for messages; undefined for the built-in default. */
   readonly source?: string;
+  /** Directory `ignore` and `allow.paths` are relative to: the configuration file's (absolute). */
+  readonly configDir?: string;
 }
 
 const TOP_LEVEL_KEYS = ['rules', 'ignore', 'maxFileSize', 'allow', 'deny', 'failOn', '$schema'];
@@ -318,6 +320,7 @@ export function resolveConfig(
     failOn: overrides.failOn ?? user.failOn ?? 'error',
     showSecrets: overrides.showSecrets ?? false,
     source,
+    ...(source ? { configDir: dirname(resolve(source)) } : {}),
   };
 }
 

@@ -45,7 +45,7 @@ function isAwsConfigName(base: string, path: string): boolean {
 }
 
 function isDotenvName(base: string): boolean {
-  return /^\.env(?:\.[\w.-]+)?$/i.test(base) || /\.env$/i.test(base) || /^\.?envrc$/i.test(base);
+  return /^\.env(?:\.[\w.-]+)?$/i.test(base) || /\.env$/i.test(base);
 }
 
 export function baseName(path: string): string {
@@ -67,7 +67,10 @@ export function classifyFile(path: string, head: string): FileKind {
   if (USER_DATA_NAME.test(base)) return 'user-data';
   if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
   if (TERRAFORM_EXT.test(base)) return 'terraform';
-  if (isAwsConfigName(base, path)) return 'aws-config';
+  // A script that happens to be called `credentials` is a script.
+  if (isAwsConfigName(base, path) && !trimmed.startsWith('#!')) return 'aws-config';
+  // direnv's .envrc is a shell script sourced by the shell, not a dotenv file.
+  if (/^\.envrc$/i.test(base)) return 'shell';
   if (isDotenvName(base)) return 'dotenv';
   if (JS_EXT.test(base)) return 'javascript';
   if (SHELL_EXT.test(base)) return 'shell';

@@ -25,6 +25,8 @@ export interface DiscoverOptions {
   readonly baseDir: string;
   readonly paths: readonly string[];
   readonly ignore: readonly string[];
+  /** Directory the `ignore` patterns are relative to (the configuration file's; default baseDir). */
+  readonly ignoreBase?: string;
   /** Use git to list files when inside a work tree (default true). */
   readonly useGit?: boolean;
 }
@@ -57,14 +59,36 @@ async function gitListFiles(dir: string): Promise<string[]> {
     { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
   );
   const files = stdout.split('\0').filter(Boolean);
+  // Submodules (gitlinks, mode 160000) are listed as one entry, and so is an untracked nested
+  // clone (`nested/`): both are directories whose files are listed by walking into them.
+  const staged = await execFileAsync('git', ['-C', dir, 'ls-files', '-z', '--stage', '--', '.'], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const gitlinks = new Set(
+    staged.stdout
+      .split('\0')
+      .filter((line) => line.startsWith('160000 '))
+      .map((line) => line.slice(line.indexOf('\t') + 1)),
+  );
+  const nested: string[] = [];
+  for (const f of files) if (gitlinks.has(f) || f.endsWith('/')) nested.push(f.replace(/\/$/, ''));
+  const plain = nested.length ? files.filter((f) => !gitlinks.has(f) && !f.endsWith('/')) : files;
+  for (const sub of nested) {
+    const subDir = resolve(dir, sub);
+    let inner: string[];
+    try {
+      inner = (await gitTopLevel(subDir)) === subDir ? await gitListFiles(subDir) : await walk(subDir);
+    } catch {
+      inner = await walk(subDir);
+    }
+    for (const f of inner) plain.push(`${sub}/${f}`);
+  }
   // Tracked files deleted from the work tree are not there to scan.
   const deleted = await execFileAsync('git', ['-C', dir, 'ls-files', '-z', '--deleted', '--', '.'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (!deleted.stdout) return files;
+  if (!deleted.stdout) return plain;
   const gone = new Set(deleted.stdout.split('\0').filter(Boolean));
-  return files.filter((f) => !gone.has(f));
+  return plain.filter((f) => !gone.has(f));
 }
 
 /** Gitignore-aware walk of `dir` with fast-glob. Returns paths relative to `dir`. */
@@ -91,31 +115,40 @@ async function walk(dir: string): Promise<string[]> {
   ).filter((e) => !e.endsWith('/'));
   if (byDir.size === 0) return entries;
   return entries.filter((entry) => {
-    // Check the rules of every ancestor directory holding a .gitignore, nearest last.
-    let d = posix.dirname(entry);
-    for (;;) {
-      const ig = byDir.get(d);
-      if (ig) {
-        const sub = d === '.' ? entry : entry.slice(d.length + 1);
-        if (ig.ignores(sub)) return false;
-      }
-      if (d === '.') return true;
-      d = posix.dirname(d);
+    // Apply the .gitignore files from the root down, as git does: a deeper file's `!pattern`
+    // can re-include what a shallower one ignored.
+    const chain: string[] = [];
+    for (let d = posix.dirname(entry); ; d = posix.dirname(d)) {
+      chain.unshift(d);
+      if (d === '.') break;
     }
+    let ignored = false;
+    for (const d of chain) {
+      const ig = byDir.get(d);
+      if (!ig) continue;
+      const verdict = ig.test(d === '.' ? entry : entry.slice(d.length + 1));
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return !ignored;
   });
 }
 
 export async function discoverFiles(options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const { baseDir } = options;
+  const ignoreBase = options.ignoreBase ?? baseDir;
   const userIgnore = ignore().add([...options.ignore]);
   const found = new Map<string, DiscoveredFile>();
-  const add = (absPath: string, explicit: boolean) => {
+  /** `walkedRel` is the path inside the directory being listed: `.git`/`node_modules` are skipped there, not above it. */
+  const add = (absPath: string, explicit: boolean, walkedRel?: string) => {
     const relPath = relativeTo(baseDir, absPath);
     if (!explicit) {
-      if (ALWAYS_SKIPPED.test(relPath)) return;
-      // The `ignore` package rejects paths that leave the base (`../x`); test those as given.
-      const testPath = relPath.startsWith('../') ? relPath.replace(/^(?:\.\.\/)+/, '') : relPath;
-      if (testPath && userIgnore.ignores(testPath)) return;
+      if (walkedRel !== undefined && ALWAYS_SKIPPED.test(walkedRel)) return;
+      // User excludes are relative to the configuration's directory; the `ignore` package
+      // rejects paths that leave it (`../x`), so those are tested as given.
+      const fromBase = relativeTo(ignoreBase, absPath);
+      const testPath = fromBase.startsWith('../') ? fromBase.replace(/^(?:\.\.\/)+/, '') : fromBase;
+      if (testPath && testPath !== '.' && userIgnore.ignores(testPath)) return;
     }
     if (!found.has(relPath) || explicit) found.set(relPath, { absPath, relPath, explicit });
   };
@@ -143,7 +176,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
     } catch {
       rels = await walk(absInput);
     }
-    for (const rel of rels) add(resolve(absInput, rel), false);
+    // A directory named on the command line that git ignores as a whole (`dist/`, `cdk.out/`)
+    // is still what the user asked for: walk it.
+    if (useGit && rels.length === 0) rels = await walk(absInput);
+    for (const rel of rels) add(resolve(absInput, rel), false, rel);
   }
   return [...found.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }

@@ -1,6 +1,6 @@
 // Orchestrates a scan: discover → scan (in-process or in worker threads) → filter → sort.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { ResolvedConfig } from '../config.js';
 import type { AnyRule } from '../rule.js';
@@ -78,13 +78,15 @@ async function threadCount(files: readonly DiscoveredFile[], concurrency: Concur
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const baseDir = resolve(options.cwd);
   const { config } = options;
-  const files = options.staged ? [] : await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, useGit: options.useGit });
+  const files = options.staged
+    ? []
+    : await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, ignoreBase: config.configDir, useGit: options.useGit });
   const threads = options.extractors || options.staged ? 0 : await threadCount(files, options.concurrency ?? 'auto');
   let results: FileResult[];
   if (options.staged) {
     await initParsers();
     const setup = createSetup(config, options.rules, { reportUnusedSuppressions: options.reportUnusedSuppressions });
-    results = await scanStaged(baseDir, setup, config.maxFileSize, config.ignore);
+    results = await scanStaged(baseDir, setup, config.maxFileSize, config.ignore, config.configDir);
   } else if (threads > 0) {
     results = await scanInWorkers(files, config, threads, options.reportUnusedSuppressions ?? false, (done) =>
       options.onProgress?.(done, files.length),
@@ -114,7 +116,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       bytesScanned += r.bytes;
     }
     for (const f of r.findings) {
-      if (allowPaths && !f.path.startsWith('../') && allowPaths.ignores(f.path)) continue;
+      if (allowPaths) {
+        // allow.paths are relative to the configuration file's directory, like `ignore`.
+        const fromConfig = config.configDir ? relative(config.configDir, resolve(baseDir, f.path)).split(sep).join('/') : f.path;
+        if (fromConfig && !fromConfig.startsWith('../') && allowPaths.ignores(fromConfig)) continue;
+      }
       findings.push(f);
     }
   }
@@ -125,6 +131,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     notifications,
     stats: { filesDiscovered: options.staged ? results.length : files.length, filesScanned, bytesScanned },
     enabledRules: config.rules.map((r) => r.id).sort(),
+    ruleSeverities: Object.fromEntries(config.rules.map((r) => [r.id, r.severity])),
     baseDir,
   };
 }

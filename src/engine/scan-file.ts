@@ -13,7 +13,8 @@ import {
   type SourceDocument,
 } from './document.js';
 import type { Finding, FileResult, Notification } from './types.js';
-import { maskLine } from '../detect/redact.js';
+import { maskLine, redact } from '../detect/redact.js';
+import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
 import { readTextFile } from './read.js';
@@ -187,10 +188,25 @@ export function scanText(
   }
 
   let located = raws.map(locate);
-  if (setup.allowPatterns.length > 0) {
+  // Allow-lists apply to every rule: a finding is dropped when its token, its identity or a
+  // secret it carries matches `allow.patterns`, or when a key id it carries (or its line
+  // shows) belongs to an allow-listed account.
+  const { allowAccountIds } = setup.settings;
+  if (setup.allowPatterns.length > 0 || allowAccountIds.length > 0) {
     located = located.filter(({ raw }) => {
-      const token = raw.doc.text.slice(raw.descriptor.start, raw.descriptor.end);
-      return !setup.allowPatterns.some((re) => re.test(token) || (raw.descriptor.identity !== undefined && re.test(raw.descriptor.identity)));
+      const values = [raw.doc.text.slice(raw.descriptor.start, raw.descriptor.end), ...(raw.descriptor.identity !== undefined ? [raw.descriptor.identity] : [])];
+      for (const sec of raw.descriptor.secrets ?? []) values.push(raw.doc.text.slice(sec.start, sec.end));
+      if (setup.allowPatterns.some((re) => values.some((v) => re.test(v)))) return false;
+      if (allowAccountIds.length > 0) {
+        const line = raw.doc.lines.lineText(raw.doc.lines.lineOf(raw.descriptor.start) + 1);
+        for (const v of [...values, line]) {
+          for (const m of v.matchAll(accessKeyIdPattern())) {
+            const account = decodeAccountId(m[0]);
+            if (account !== undefined && allowAccountIds.includes(account)) return false;
+          }
+        }
+      }
+      return true;
     });
   }
   // Deterministic order before fingerprint occurrence counting and de-duplication.
@@ -206,6 +222,10 @@ export function scanText(
 
   // Every secret any rule found in this file is masked in every snippet of the file.
   const allSecrets = located.flatMap((l) => l.secrets);
+  const secretValues = new Map<string, SecretRange['kind']>();
+  for (const { raw } of located) {
+    for (const sec of raw.descriptor.secrets ?? []) secretValues.set(raw.doc.text.slice(sec.start, sec.end), sec.kind);
+  }
   const lines = doc.lines;
   const directives = located.length > 0 || text.includes('credlint-disable') ? parseDirectives(text, lines) : [];
   const used = new Set<Directive>();
@@ -251,7 +271,7 @@ export function scanText(
     findings.push({
       ruleId: rule.id,
       messageId: raw.descriptor.messageId,
-      message: formatMessage(template, raw.descriptor.data),
+      message: setup.settings.showSecrets ? formatMessage(template, raw.descriptor.data) : redactKnown(formatMessage(template, raw.descriptor.data), secretValues),
       severity: raw.descriptor.severity ?? raw.active.severity,
       path,
       region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
@@ -287,7 +307,22 @@ export function scanText(
       });
     }
   }
-  return { findings, notifications };
+  // Belt and braces: a notification (a parse error quoting a line, say) never shows a secret.
+  const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues) }));
+  return { findings, notifications: safeNotes };
+}
+
+/**
+ * Masks every secret value known in the file, and anything shaped like a key, in a message.
+ * Rules redact what they quote, but a message that quotes source text (a variable's default,
+ * a parse error near a line) must not be the one place a secret gets out.
+ */
+function redactKnown(message: string, secretValues: ReadonlyMap<string, SecretRange['kind']>): string {
+  let out = message;
+  for (const [value, kind] of secretValues) {
+    if (value.length >= 8 && out.includes(value)) out = out.split(value).join(redact(value, kind));
+  }
+  return maskLine(out);
 }
 
 export async function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult> {

@@ -12,7 +12,13 @@ import ignore from 'ignore';
 
 const execFileAsync = promisify(execFile);
 
-export async function scanStaged(baseDir: string, setup: ScanSetup, maxBytes: number, ignorePatterns: readonly string[]): Promise<FileResult[]> {
+export async function scanStaged(
+  baseDir: string,
+  setup: ScanSetup,
+  maxBytes: number,
+  ignorePatterns: readonly string[],
+  ignoreBase: string = baseDir,
+): Promise<FileResult[]> {
   let top: string;
   try {
     top = (await execFileAsync('git', ['-C', baseDir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' })).stdout.trim();
@@ -28,7 +34,8 @@ export async function scanStaged(baseDir: string, setup: ScanSetup, maxBytes: nu
   for (const repoPath of stdout.split('\0').filter(Boolean).sort()) {
     const relPath = toPosix(relative(baseDir, resolve(top, repoPath)));
     if (/(?:^|\/)(?:\.git|node_modules)\//.test(relPath)) continue;
-    if (!relPath.startsWith('../') && userIgnore.ignores(relPath)) continue;
+    const fromBase = toPosix(relative(ignoreBase, resolve(top, repoPath)));
+    if (!fromBase.startsWith('../') && userIgnore.ignores(fromBase)) continue;
     const blob = await execFileAsync('git', ['-C', top, 'cat-file', 'blob', `:${repoPath}`], { encoding: 'buffer', maxBuffer: maxBytes + 1 }).catch(
       (error: NodeJS.ErrnoException & { code?: string }) => error,
     );

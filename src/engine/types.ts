@@ -82,6 +82,8 @@ export interface ScanResult {
   readonly stats: ScanStats;
   /** Ids of the rules that were enabled for this scan, sorted. */
   readonly enabledRules: string[];
+  /** The configured severity of each enabled rule (SARIF `defaultConfiguration.level`). */
+  readonly ruleSeverities?: Readonly<Record<string, Severity>>;
   /** Absolute base directory that `path`s are relative to. */
   readonly baseDir: string;
 }

@@ -158,9 +158,10 @@ function parseHcl(text: string, path: string, dir: string | undefined, document:
     const root = tree.rootNode;
     if (root.hasError) {
       const bad = findError(root);
-      // One line: the excerpt ends up in a notification message.
-      const near = bad ? bad.text.slice(0, 30).replace(/\s+/g, ' ').trim() : '';
-      errors.push({ message: near ? `syntax error near "${near}"` : 'syntax error', offset: bad?.startIndex ?? 0 });
+      // The message names the construct, never the source text: the broken line may be the
+      // very `secret_key = …` the user is being warned about, and notifications are printed.
+      const what = bad && bad.type !== 'ERROR' ? `missing ${bad.type}` : 'unexpected input';
+      errors.push({ message: `syntax error (${what})`, offset: bad?.startIndex ?? 0 });
     }
     const body = named(root).find((c) => c.type === 'body');
     for (const child of body ? named(body) : []) if (child.type === 'block') blocks.push(hclBlock(child, getFile));

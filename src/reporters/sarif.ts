@@ -113,10 +113,9 @@ export function buildSarif({ result, rules, version }: ReportContext): Log {
   for (const id of ids) {
     const rule = byId.get(id);
     if (!rule) continue;
-    // The configured level when the scan used one; else the rule default.
-    const used = kept.find((f) => f.ruleId === id);
+    // The configured level (a finding may still raise or lower its own, e.g. bootstrap context).
     ruleIndex.set(id, descriptors.length);
-    descriptors.push(ruleDescriptor(rule, used?.severity ?? rule.severity));
+    descriptors.push(ruleDescriptor(rule, result.ruleSeverities?.[id] ?? rule.severity));
   }
 
   const results: Result[] = kept.map((f) => {
