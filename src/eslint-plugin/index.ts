@@ -9,11 +9,16 @@ import { rules as allRules } from '../../rules/index.js';
 import { resolveConfig } from '../config.js';
 import { createSetup } from '../engine/setup.js';
 import { scanText, type ScanSetup } from '../engine/scan-file.js';
-import { parsersReady } from '../parsers/tree-sitter.js';
+import { initParsers, parsersReady } from '../parsers/tree-sitter.js';
 import { ruleHelpUri, type AnyRule } from '../rule.js';
 import { VERSION } from '../version.js';
 
 const createRule = ESLintUtils.RuleCreator((name) => ruleHelpUri(name));
+
+// ESLint rules are synchronous; the WASM grammars (shell, Terraform) load once, when ESLint
+// imports the plugin (flat configs are ES modules, so top-level await is fine). If they cannot
+// load, the rules still run on everything that needs no grammar.
+await initParsers().catch(() => undefined);
 
 type Options = [Record<string, unknown>];
 
