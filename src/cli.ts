@@ -36,6 +36,7 @@ const OPTIONS = {
   'write-baseline': { type: 'string' },
   'report-unused-suppressions': { type: 'boolean' },
   'show-secrets': { type: 'boolean' },
+  annotate: { type: 'boolean' },
   'no-git': { type: 'boolean' },
   staged: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -56,6 +57,8 @@ tree the tracked and untracked-but-not-ignored files are scanned.
 Output
   -f, --format <name>          stylish (default), json, sarif, github
   -o, --output <file>          write the report to a file instead of stdout
+      --annotate               also print GitHub Actions annotations on stdout (with --output:
+                               one scan gives both the SARIF file and the pull-request annotations)
   -q, --quiet                  report errors only
       --show-secrets           print whole secret values (never do this in CI logs)
       --color / --no-color     force colours on or off (default: on a TTY, unless NO_COLOR)
@@ -235,6 +238,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           : format === 'github'
             ? formatGithub(context)
             : formatStylish(context, { color });
+    if (values.annotate && values.output && format !== 'github') io.stdout.write(formatGithub(context));
     if (values.output) {
       try {
         writeFileSync(resolve(io.cwd, values.output), report);

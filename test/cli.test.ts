@@ -224,3 +224,14 @@ describe('the bundled examples (README quick start)', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('credlint --annotate', () => {
+  it('writes SARIF to the file and annotations to stdout from one scan', () => {
+    const t = tempDir();
+    t.write('user-data.sh', `#!/bin/bash\nexport K=${fakeAccessKeyId('annotate-1')}\n`);
+    const r = run(['.', '--no-git', '--format', 'sarif', '--output', 'out.sarif', '--annotate'], t.dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=user-data\.sh,line=2,col=10,/m);
+    expect((JSON.parse(readFileSync(join(t.dir, 'out.sarif'), 'utf8')) as Log).runs[0]!.results!.length).toBeGreaterThan(0);
+  });
+});
