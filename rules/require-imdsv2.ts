@@ -1,7 +1,7 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html
 import { defineRule } from '../src/rule.js';
-import { describeNode, resourceGraph, type GraphNode, type NodeAttribute, type ResourceGraph } from '../src/iac/graph.js';
+import { describeNode, ec2ModuleOf, moduleMetadataOptions, resourceGraph, type GraphNode, type NodeAttribute, type ResourceGraph } from '../src/iac/graph.js';
 import { knownString } from '../src/iac/value.js';
 
 const TARGETS = ['instance', 'launch-template', 'launch-configuration', 'spot-request'] as const;
@@ -32,16 +32,19 @@ export default defineRule({
   tags: ['security', 'aws', 'ec2', 'imds'],
   // `text`: Terraform plan JSON (`terraform show -json`), read through the same resource graph.
   kinds: ['cloudformation', 'terraform', 'text'],
-  keywords: /AWS::EC2::(?:Instance|LaunchTemplate)|AWS::AutoScaling::LaunchConfiguration|aws_(?:instance|launch_template|launch_configuration|spot_instance_request)\b/,
+  keywords: /AWS::EC2::(?:Instance|LaunchTemplate)|AWS::AutoScaling::LaunchConfiguration|aws_(?:instance|launch_template|launch_configuration|spot_instance_request)\b|terraform-aws-modules/,
   messages: {
     missing: '{{resource}} does not require IMDSv2: set {{setting}} so a stolen metadata request cannot read the role credentials',
     optional: 'http tokens are "{{value}}": IMDSv1 stays enabled and any SSRF can read the role credentials; set it to "required"',
+    moduleOptional:
+      '{{module}} passes metadata_options.http_tokens = "{{value}}" to {{source}}: IMDSv1 stays enabled on the instances it launches and any SSRF can read the role credentials; set it to "required"',
     hopLimit: 'hop limit {{value}} lets the metadata token travel {{value}} network hops (containers on the host can use it); use 1 unless containers need 2',
   },
   recommendation: [
     'Require session tokens: `MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 1}` on an instance, ',
     'a launch template (under `LaunchTemplateData`) or a launch configuration in CloudFormation, ',
-    '`metadata_options { http_tokens = "required" }` in Terraform. Update tools that still use IMDSv1 (the AWS CLI and ',
+    '`metadata_options { http_tokens = "required" }` in Terraform (`metadata_options = { http_tokens = "required" }` ',
+    'as an input of the terraform-aws-modules ec2-instance, autoscaling and EKS node group modules). Update tools that still use IMDSv1 (the AWS CLI and ',
     'SDKs have used IMDSv2 for years). Use a hop limit of 2 only for containers that need the instance role.',
   ].join(''),
   references: [
@@ -92,6 +95,21 @@ export default defineRule({
           severity: hops > 2 ? 'warning' : 'note',
         });
       }
+    }
+    // Community modules (terraform-aws-modules ec2-instance, autoscaling, EKS node groups) build
+    // the instance's metadata options from their `metadata_options` map input. Only an explicit
+    // non-"required" http_tokens is reported: without it these modules require tokens in current
+    // versions, and a value that is not known statically is never guessed at.
+    for (const call of graph.moduleCalls()) {
+      const source = ec2ModuleOf(call.source);
+      if (!source) continue;
+      const options = moduleMetadataOptions(call);
+      const tokens = options?.httpTokens;
+      if (!tokens) continue;
+      if (knownString(options.httpEndpoint?.value)?.toLowerCase() === 'disabled') continue;
+      const value = knownString(tokens.value);
+      if (value === undefined || value.toLowerCase() === 'required') continue;
+      context.report({ messageId: 'moduleOptional', data: { module: call.id, value, source }, start: tokens.value.range.start, end: tokens.value.range.end, identity: `${call.id}:imds` });
     }
   },
 });

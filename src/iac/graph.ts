@@ -110,6 +110,16 @@ export interface GraphNode {
   readonly plan?: PlanResource;
 }
 
+/** A Terraform `module "name" { source = … }` call in the scanned file. */
+export interface ModuleCall {
+  /** `module.<name>`. */
+  readonly id: string;
+  readonly nameRange: Range;
+  /** The `source` string when it is a literal (Terraform requires one). */
+  readonly source?: string;
+  readonly block: TfBlock;
+}
+
 /** What an instance-profile (or any) reference points at. */
 export type Resolution =
   | { readonly state: 'node'; readonly node: GraphNode }
@@ -141,6 +151,8 @@ export interface ResourceGraph {
   referrers(target: GraphNode): GraphNode[];
   /** Every (node, attribute) pair holding a policy document that applies to `role`. */
   policiesOf(role: GraphNode): { node: GraphNode; document: IacValue }[];
+  /** Terraform `module` calls of the scanned file (none for CloudFormation and plans). */
+  moduleCalls(): ModuleCall[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -334,6 +346,7 @@ function cfnGraph(template: CfnTemplate): ResourceGraph {
       }
       return out;
     },
+    moduleCalls: () => [],
   };
 }
 
@@ -592,6 +605,65 @@ function tfGraph(file: TfFile): ResourceGraph {
       }
       return out;
     },
+    moduleCalls() {
+      const out: ModuleCall[] = [];
+      for (const b of file.blocks) {
+        const label = b.labels[0];
+        if (b.type !== 'module' || !label) continue;
+        const source = knownString(b.attribute('source')?.value());
+        out.push({ id: `module.${label.value}`, nameRange: label.range, ...(source !== undefined ? { source } : {}), block: b });
+      }
+      return out;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Community modules that launch EC2 (https://github.com/terraform-aws-modules)
+
+/**
+ * The terraform-aws-modules module a `source` names, registry or git form, with an optional
+ * `//subdir` and `?ref=`: `terraform-aws-modules/ec2-instance/aws`,
+ * `registry.terraform.io/terraform-aws-modules/eks/aws//modules/eks-managed-node-group`,
+ * `git::https://github.com/terraform-aws-modules/terraform-aws-ec2-instance.git?ref=v5.0.0`,
+ * `git@github.com:terraform-aws-modules/terraform-aws-autoscaling.git`.
+ * The organisation is required: other modules named `ec2-instance` (cloudposse…) take
+ * different inputs, so `metadata_options` there means nothing known.
+ */
+const TERRAFORM_AWS_MODULES = /(?:^|[/:])terraform-aws-modules\/(?:([\w-]+)\/aws|terraform-aws-([\w-]+?)(?:\.git)?)(?:\/\/([\w./-]*?))?\/?(?:[?#]|$)/i;
+
+/** Modules whose `metadata_options` input (a map) becomes the metadata options of the instances they launch. */
+const EC2_MODULES: Readonly<Record<string, readonly string[]>> = {
+  'ec2-instance': [''],
+  autoscaling: [''],
+  // The root eks module takes node groups as maps of maps; only the node group modules take `metadata_options` directly.
+  eks: ['modules/eks-managed-node-group', 'modules/self-managed-node-group'],
+};
+
+/** `terraform-aws-modules/ec2-instance`, `terraform-aws-modules/eks//modules/eks-managed-node-group`, or undefined for any other source. */
+export function ec2ModuleOf(source: string | undefined): string | undefined {
+  const m = source === undefined ? null : TERRAFORM_AWS_MODULES.exec(source.trim());
+  if (!m) return undefined;
+  const name = (m[1] ?? m[2] ?? '').toLowerCase();
+  const subdir = (m[3] ?? '').replace(/^\/+|\/+$/g, '').toLowerCase();
+  if (!EC2_MODULES[name]?.includes(subdir)) return undefined;
+  return `terraform-aws-modules/${name}${subdir ? `//${subdir}` : ''}`;
+}
+
+/**
+ * The `metadata_options` map passed to a module call (undefined when absent). Only explicit
+ * entries are read: what the module does without them depends on its version.
+ */
+export function moduleMetadataOptions(call: ModuleCall): MetadataOptions | undefined {
+  const attr = call.block.attribute('metadata_options');
+  if (!attr) return undefined;
+  const v = attr.value();
+  const m = v.kind === 'list' ? v.items[0] : v;
+  return {
+    range: attr.nameRange,
+    ...optional('httpTokens', attrOf(mapEntry(m, 'http_tokens'))),
+    ...optional('httpEndpoint', attrOf(mapEntry(m, 'http_endpoint'))),
+    ...optional('hopLimit', attrOf(mapEntry(m, 'http_put_response_hop_limit'))),
   };
 }
 
@@ -688,6 +760,8 @@ function planGraph(resources: readonly PlanResource[], text: string): ResourceGr
     // Planned values hold no references: relations are not known.
     referrers: () => [],
     policiesOf: () => [],
+    // Plans flatten modules into their resources (checked as such).
+    moduleCalls: () => [],
   };
 }
 

@@ -75,6 +75,59 @@ describe(RULE, () => {
   });
 });
 
+describe(`${RULE} on terraform-aws-modules calls`, () => {
+  const call = (source: string, options: string) => `module "web" {\n  source = "${source}"\n  metadata_options = {\n    ${options}\n  }\n}\n`;
+
+  it('reports http_tokens = "optional" passed to terraform-aws-modules/ec2-instance at the value, naming the module', () => {
+    const found = run('main.tf', call('terraform-aws-modules/ec2-instance/aws', 'http_tokens = "optional"'));
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['moduleOptional', { startLine: 4, startColumn: 19, endLine: 4, endColumn: 29 }]]);
+    expect(found[0]!.message).toBe(
+      'module.web passes metadata_options.http_tokens = "optional" to terraform-aws-modules/ec2-instance: IMDSv1 stays enabled on the instances it launches and any SSRF can read the role credentials; set it to "required"',
+    );
+  });
+
+  it('recognises registry, git and subdirectory sources of the EC2-launching modules', () => {
+    const sources: [string, string][] = [
+      ['registry.terraform.io/terraform-aws-modules/autoscaling/aws', 'terraform-aws-modules/autoscaling'],
+      ['terraform-aws-modules/eks/aws//modules/eks-managed-node-group', 'terraform-aws-modules/eks//modules/eks-managed-node-group'],
+      ['git::https://github.com/terraform-aws-modules/terraform-aws-ec2-instance.git?ref=v5.0.0', 'terraform-aws-modules/ec2-instance'],
+      ['github.com/terraform-aws-modules/terraform-aws-eks//modules/self-managed-node-group?ref=v20.0.0', 'terraform-aws-modules/eks//modules/self-managed-node-group'],
+      ['git@github.com:terraform-aws-modules/terraform-aws-autoscaling.git', 'terraform-aws-modules/autoscaling'],
+    ];
+    for (const [source, name] of sources) {
+      const found = run('main.tf', call(source, 'http_tokens = "optional"'));
+      expect(found.map((f) => f.messageId), source).toEqual(['moduleOptional']);
+      expect(found[0]!.message).toContain(`to ${name}:`);
+    }
+  });
+
+  it('reports a variable default passed as http_tokens at the variable reference', () => {
+    const tf = `variable "t" {\n  default = "optional"\n}\n${call('terraform-aws-modules/autoscaling/aws', 'http_tokens = var.t')}`;
+    expect(run('main.tf', tf).map((f) => [f.messageId, f.region])).toEqual([['moduleOptional', { startLine: 7, startColumn: 19, endLine: 7, endColumn: 24 }]]);
+  });
+
+  it('reports http_tokens in a module call of a .tf.json file', () => {
+    const json = '{"module": {"web": {\n  "source": "terraform-aws-modules/ec2-instance/aws",\n  "metadata_options": {"http_tokens": "optional"}\n}}}\n';
+    expect(run('main.tf.json', json).map((f) => [f.messageId, f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([['moduleOptional', 3, 39, 49]]);
+  });
+
+  it('stays silent on required, absent, unknown or disabled-endpoint options and on other sources', () => {
+    const quiet = [
+      call('terraform-aws-modules/ec2-instance/aws', 'http_tokens = "required"'),
+      call('terraform-aws-modules/ec2-instance/aws', 'http_endpoint = "enabled"'),
+      call('terraform-aws-modules/ec2-instance/aws', 'http_tokens = var.undeclared'),
+      call('terraform-aws-modules/ec2-instance/aws', 'http_endpoint = "disabled"\n    http_tokens = "optional"'),
+      call('cloudposse/ec2-instance/aws', 'http_tokens = "optional"'),
+      call('git::https://github.com/someorg/terraform-aws-ec2-instance.git', 'http_tokens = "optional"'),
+      call('terraform-aws-modules/eks/aws', 'http_tokens = "optional"'),
+      call('terraform-aws-modules/vpc/aws', 'http_tokens = "optional"'),
+      'module "web" {\n  source = "terraform-aws-modules/ec2-instance/aws"\n  metadata_options = var.options\n}\n',
+      'module "web" {\n  source = "terraform-aws-modules/ec2-instance/aws"\n  name = "web"\n}\n',
+    ];
+    for (const tf of quiet) expect(run('main.tf', tf), tf).toEqual([]);
+  });
+});
+
 describe(`${RULE} on Terraform plan JSON`, () => {
   const plan = (values: string, extra = '') =>
     `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [\n{"address": "aws_launch_template.lt", "mode": "managed", "type": "aws_launch_template", "name": "lt",\n "values": ${values}}${extra}]}}}\n`;
