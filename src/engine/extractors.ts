@@ -9,6 +9,7 @@ import { dockerfileRunExtractor } from '../parsers/dockerfile.js';
 import { cloudInitExtractor } from '../parsers/cloud-init.js';
 import { multipartUserDataExtractor } from '../parsers/user-data.js';
 import { heredocFileExtractor } from '../parsers/shell.js';
+import { kubernetesSecretExtractor } from '../parsers/kubernetes.js';
 
 export interface Extractor {
   readonly name: string;
@@ -30,6 +31,7 @@ export const extractors: readonly Extractor[] = [
   cloudInitExtractor,
   multipartUserDataExtractor,
   heredocFileExtractor,
+  kubernetesSecretExtractor,
   cloudFormationSyntaxExtractor,
   terraformSyntaxExtractor,
 ];
