@@ -69,3 +69,94 @@ describe(RULE, () => {
     expect(run('main.tf', tf)).toHaveLength(0);
   });
 });
+
+describe(`${RULE} on terraform-aws-modules calls`, () => {
+  const call = (source: string, inputs = '') => `module "web" {\n  source = "${source}"\n${inputs}}\n`;
+
+  it('reports an ec2-instance module call without profile inputs at its source value, as a warning naming the module', () => {
+    const found = run('main.tf', call('terraform-aws-modules/ec2-instance/aws', '  name = "web"\n'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      messageId: 'moduleMissing',
+      severity: 'warning',
+      message:
+        'module.web (terraform-aws-modules/ec2-instance) launches an instance without an IAM instance profile: pass iam_instance_profile or set create_iam_instance_profile = true',
+      region: { startLine: 2, startColumn: 13, endLine: 2, endColumn: 51 },
+    });
+  });
+
+  it('reports as an error when the module user_data calls the AWS CLI', () => {
+    const found = run('main.tf', call('terraform-aws-modules/ec2-instance/aws', '  user_data = "#!/bin/bash\\naws s3 sync s3://b/ /srv/"\n'));
+    expect(found.map((f) => [f.messageId, f.severity, f.region])).toEqual([
+      ['moduleMissingWithApiCalls', 'error', { startLine: 2, startColumn: 13, endLine: 2, endColumn: 51 }],
+    ]);
+  });
+
+  it('reports create_iam_instance_profile = false with a null or empty iam_instance_profile', () => {
+    for (const inputs of ['  create_iam_instance_profile = false\n', '  create_iam_instance_profile = false\n  iam_instance_profile = null\n', '  iam_instance_profile = ""\n']) {
+      expect(run('main.tf', call('terraform-aws-modules/ec2-instance/aws', inputs)).map((f) => f.messageId), inputs).toEqual(['moduleMissing']);
+    }
+  });
+
+  it('accepts a passed profile, create_iam_instance_profile = true, a launch template and create = false', () => {
+    for (const inputs of [
+      '  iam_instance_profile = aws_iam_instance_profile.app.name\n',
+      '  iam_instance_profile = "app-profile"\n',
+      '  create_iam_instance_profile = true\n',
+      '  launch_template = { name = "shared" }\n',
+      '  create = false\n',
+    ]) {
+      expect(run('main.tf', call('terraform-aws-modules/ec2-instance/aws', inputs)), inputs).toHaveLength(0);
+    }
+  });
+
+  it('treats a variable without default and a conditional as passed, but reads a variable default', () => {
+    const vars = 'variable "p" {}\nvariable "c" {\n  type = bool\n}\nvariable "empty" {\n  default = ""\n}\n';
+    expect(run('main.tf', vars + call('terraform-aws-modules/ec2-instance/aws', '  iam_instance_profile = var.p\n'))).toHaveLength(0);
+    expect(run('main.tf', vars + call('terraform-aws-modules/ec2-instance/aws', '  create_iam_instance_profile = var.c\n'))).toHaveLength(0);
+    expect(run('main.tf', vars + call('terraform-aws-modules/ec2-instance/aws', '  iam_instance_profile = var.p == "" ? null : var.p\n'))).toHaveLength(0);
+    const found = run('main.tf', vars + call('terraform-aws-modules/ec2-instance/aws', '  iam_instance_profile = var.empty\n'));
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['moduleMissing', { startLine: 9, startColumn: 13, endLine: 9, endColumn: 51 }]]);
+  });
+
+  it('reports an autoscaling module call without iam_instance_profile_arn, as an error when its base64encode user_data calls an SDK', () => {
+    const inputs = '  user_data = base64encode(<<-EOT\n    #!/bin/bash\n    python3 -c "import boto3"\n  EOT\n  )\n';
+    const found = run('main.tf', call('git::https://github.com/terraform-aws-modules/terraform-aws-autoscaling.git?ref=v7.4.0', inputs));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ messageId: 'moduleMissingWithApiCalls', severity: 'error', region: { startLine: 2, startColumn: 13, endLine: 2, endColumn: 99 } });
+    expect(found[0]?.message).toContain('module.web (terraform-aws-modules/autoscaling)');
+    expect(found[0]?.message).toContain('pass iam_instance_profile_arn or set create_iam_instance_profile = true');
+  });
+
+  it('accepts an autoscaling module with a profile ARN or name, a created profile, or an external launch template', () => {
+    for (const inputs of [
+      '  iam_instance_profile_arn = aws_iam_instance_profile.app.arn\n',
+      '  iam_instance_profile_name = "app"\n',
+      '  create_iam_instance_profile = true\n',
+      '  create_launch_template = false\n  launch_template = "shared"\n',
+      '  create_launch_template = false\n  launch_template_name = "shared"\n',
+      '  create_launch_template = var.create_lt\n',
+    ]) {
+      expect(run('main.tf', call('terraform-aws-modules/autoscaling/aws', inputs)), inputs).toHaveLength(0);
+    }
+    // A template the module creates itself (named by launch_template_name) has no profile.
+    expect(run('main.tf', call('terraform-aws-modules/autoscaling/aws', '  launch_template_name = "workers"\n')).map((f) => f.messageId)).toEqual(['moduleMissing']);
+  });
+
+  it('does not report EKS node group modules, other terraform-aws-modules or other organisations', () => {
+    for (const source of [
+      'terraform-aws-modules/eks/aws//modules/eks-managed-node-group',
+      'terraform-aws-modules/eks/aws//modules/self-managed-node-group',
+      'terraform-aws-modules/vpc/aws',
+      'cloudposse/ec2-instance/aws',
+      './modules/ec2-instance',
+    ]) {
+      expect(run('main.tf', call(source)), source).toHaveLength(0);
+    }
+  });
+
+  it('reports a module call of a .tf.json file at its source value', () => {
+    const json = '{"module": {"web": {\n  "source": "terraform-aws-modules/ec2-instance/aws",\n  "name": "web"\n}}}\n';
+    expect(run('main.tf.json', json).map((f) => [f.messageId, f.region])).toEqual([['moduleMissing', { startLine: 2, startColumn: 14, endLine: 2, endColumn: 52 }]]);
+  });
+});
