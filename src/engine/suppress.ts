@@ -1,7 +1,7 @@
 // Inline suppressions, in the comment syntax of every kind we read:
-//   # credlint-disable-next-line no-hardcoded-access-key-id, no-x -- reason
-//   key = "…"  // credlint-disable-line no-x -- reason
-//   /* credlint-disable no-x -- reason */          (whole file)
+//   # credlint-disable-next-line no-hardcoded-access-key-id, no-imdsv1-calls -- reason
+//   key = "…"  // credlint-disable-line no-imdsv1-calls -- reason
+//   /* credlint-disable no-imdsv1-calls -- reason */          (whole file)
 // The directive must follow a comment marker on its line (#, //, /*, ;, --, <!--, REM, %),
 // so a string that merely contains the word does not suppress anything.
 import type { LineIndex } from './document.js';
@@ -22,7 +22,9 @@ export interface Directive {
 }
 
 const MARKER = 'credlint-disable';
-const COMMENT_BEFORE = /(?:#|\/\/|\/\*+|;|--|<!--|\bREM|%|\{\{\/\*|')[ \t]*\*?[ \t]*$/i;
+const COMMENT_BEFORE = /(?:#|\/\/|\/\*+|;|--|<!--|\bREM|%|\{\{\/\*)[ \t]*\*?[ \t]*$/i;
+/** What may follow the directive word: rule ids (comma or space separated), then nothing else. */
+const RULE_ID_LIST = /^[\s,]*(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:[\s,]+|$))*$/;
 const DIRECTIVE = /^credlint-disable(-next-line|-line)?(?![\w-])([^\n]*)$/;
 
 export function parseDirectives(text: string, lines: LineIndex): Directive[] {
@@ -42,6 +44,9 @@ export function parseDirectives(text: string, lines: LineIndex): Directive[] {
       justification = rest.slice(sep).replace(/^\s--\s?/, '').trim() || undefined;
       rest = rest.slice(0, sep);
     }
+    // Anything but a list of id-shaped words means this is not a directive (a string in code
+    // that happens to contain the word): it must neither suppress nor be reported.
+    if (!RULE_ID_LIST.test(rest)) continue;
     const ruleIds = rest
       .split(/[\s,]+/)
       .map((s) => s.trim())

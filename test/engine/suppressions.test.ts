@@ -85,3 +85,13 @@ describe('superseded findings', () => {
     expect(alone.map((f) => f.ruleId)).toEqual(['no-hardcoded-access-key-id']);
   });
 });
+
+describe('what is not a directive', () => {
+  it('a string that contains the directive word suppresses nothing and is not reported', () => {
+    const key2 = fakeAccessKeyId('sup-str');
+    const text = `const found = text.includes('credlint-disable') ? 1 : 0; const k = "${key2}"; // credlint-disable-line ${'${RULE}'}\n`;
+    const { findings, notifications } = lint('a.ts', text, true);
+    expect(findings[0]!.suppression).toBeUndefined();
+    expect(notifications).toEqual([]);
+  });
+});
