@@ -3,9 +3,11 @@
 // https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env
 // https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html
 // https://kubernetes.io/docs/concepts/configuration/secret/
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html (GitHub Actions / GitLab CI OIDC)
 //
 // Runtime environments (Lambda, ECS, Batch, CodeBuild, Elastic Beanstalk, App Runner, SSM
-// String parameters, docker-compose services, Kubernetes containers) are configuration that
+// String parameters, docker-compose services, Kubernetes containers, GitHub Actions workflows,
+// GitLab CI pipelines, Serverless Framework functions) are configuration that
 // many people and tools can read: the console, `describe-*` APIs, CloudFormation/Terraform
 // state, `docker inspect`, `kubectl get -o yaml`. Every one of these services runs with a
 // role, so an AWS key written into its environment is both unnecessary and exposed.
@@ -34,6 +36,7 @@ import { ACCESS_KEY_ID_SOURCE, isDocumentationExampleKeyId, isDocumentationExamp
 import { looksLikeSecretAccessKey, looksLikeSessionToken } from '../src/detect/entropy.js';
 import { isPlaceholder } from '../src/detect/placeholders.js';
 import { displaySecret } from '../src/detect/redact.js';
+import { baseName } from '../src/kinds.js';
 
 /** The shortest AWS credential is a 20-character key id; anything much shorter is a local-emulator dummy. */
 const MIN_CREDENTIAL_LENGTH = 16;
@@ -55,6 +58,10 @@ interface EnvEntry {
   readonly map?: (range: Range) => Range;
   /** Only part of the string is the value (`KEY=value` list items): [from, to) of value.value. */
   readonly slice?: readonly [number, number];
+  /** The name the value is judged by when it differs from the one shown (`aws-access-key-id` input ≡ `AWS_ACCESS_KEY_ID`). */
+  readonly classifyAs?: string;
+  /** A literal containing this is an expression of the format (`${{ … }}`, `$VAR`, `${ssm:…}`), not a value. */
+  readonly reference?: RegExp;
 }
 
 interface Verdict {
@@ -132,8 +139,8 @@ function literalOf(entry: EnvEntry): { text: string; range: Range; secret: Range
 
 function checkEntry(context: RuleContext, entry: EnvEntry): void {
   const literal = literalOf(entry);
-  if (!literal || isPlaceholder(literal.text)) return;
-  const verdict = classify(entry.name, literal.text);
+  if (!literal || isPlaceholder(literal.text) || entry.reference?.test(literal.text)) return;
+  const verdict = classify(entry.classifyAs ?? entry.name, literal.text);
   if (verdict) report(context, entry, verdict, literal.text, literal.range, literal.secret);
 }
 
@@ -491,6 +498,143 @@ function kubernetesEntries(root: IacValue): EnvEntry[] {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------
+// CI and deployment configuration: GitHub Actions workflows, GitLab CI, Serverless Framework.
+// Recognised by file name (their content has no marker as reliable as `apiVersion`/`kind`).
+// Each format has its own expression syntax; a value that contains one is evaluated at run
+// time from somewhere else (a repository secret, a masked CI/CD variable, SSM), so it is a
+// reference however long it is: `${{ secrets.AWS_SECRET_ACCESS_KEY }}`, `"$AWS_KEY"`,
+// `${ssm:/app/${sls:stage}/key}` (nested braces defeat a whole-value placeholder pattern).
+
+const GITHUB_WORKFLOW_PATH = /(?:^|[\\/])\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/i;
+/** `.gitlab-ci.yml` and included `deploy.gitlab-ci.yml` files. */
+const GITLAB_CI_NAME = /^(?:\.|.+\.)gitlab-ci\.ya?ml$/i;
+const SERVERLESS_NAME = /^serverless\.ya?ml$/i;
+
+/** `${{ expression }}` anywhere in a GitHub Actions value. */
+const GITHUB_EXPRESSION = /\$\{\{/;
+/** `$VAR` / `${VAR}` expansion in a GitLab CI value (`$$` is an escaped dollar, never in a key). */
+const GITLAB_EXPANSION = /\$(?:\{|[A-Za-z_])/;
+/** Serverless Framework variables: `${ssm:…}`, `${env:…}`, `${self:…}`, `${opt:…}`, `${file(…)}`… */
+const SERVERLESS_VARIABLE = /\$\{/;
+
+/**
+ * Pre-filter for these formats: a name `classify` can accept must occur. The rule's keywords
+ * let `secret` through, and nearly every workflow says `${{ secrets.GITHUB_TOKEN }}`: without
+ * this, every workflow and pipeline in a repository would be parsed for nothing.
+ */
+const CREDENTIAL_NAME_IN_TEXT = /(?:secret|access)[\W_]{0,2}(?:access[\W_]{0,2})?key|(?:aws|s3)[\W_]{0,2}secret|(?:session|security)[\W_]{0,2}token/i;
+
+type CiFormat = 'github-actions' | 'gitlab-ci' | 'serverless';
+
+function ciFormatOf(path: string): CiFormat | undefined {
+  const base = baseName(path.replace(/\\/g, '/'));
+  if (GITHUB_WORKFLOW_PATH.test(path)) return 'github-actions';
+  if (GITLAB_CI_NAME.test(base)) return 'gitlab-ci';
+  if (SERVERLESS_NAME.test(base)) return 'serverless';
+  return undefined;
+}
+
+/** The inputs of aws-actions/configure-aws-credentials that take a static key, judged as the variables they set. */
+const CONFIGURE_AWS_CREDENTIALS_INPUTS: ReadonlyMap<string, string> = new Map([
+  ['aws-access-key-id', 'AWS_ACCESS_KEY_ID'],
+  ['aws-secret-access-key', 'AWS_SECRET_ACCESS_KEY'],
+  ['aws-session-token', 'AWS_SESSION_TOKEN'],
+]);
+
+function githubActionsEntries(root: IacValue): EnvEntry[] {
+  const reference = GITHUB_EXPRESSION;
+  const env = (value: IacValue | undefined, where: string) => mapEntries(value, where).map((e) => ({ ...e, reference }));
+  const out: EnvEntry[] = env(mapGet(root, 'env'), 'GitHub Actions workflow');
+  const jobs = mapGet(root, 'jobs');
+  for (const job of jobs?.kind === 'map' ? jobs.entries : []) {
+    if (job.value.kind !== 'map') continue;
+    const where = `GitHub Actions workflow job ${job.key}`;
+    out.push(...env(mapGet(job.value, 'env'), where));
+    out.push(...env(getPath(job.value, ['container', 'env']), `${where} container`));
+    const services = mapGet(job.value, 'services');
+    for (const s of services?.kind === 'map' ? services.entries : []) out.push(...env(mapGet(s.value, 'env'), `${where} service ${s.key}`));
+    for (const [i, step] of asList(mapGet(job.value, 'steps')).entries()) {
+      const stepWhere = `${where} step ${i + 1}`;
+      out.push(...env(mapGet(step, 'env'), stepWhere));
+      // Only this action's inputs: other actions' `with:` names mean whatever the action decides.
+      const uses = knownString(mapGet(step, 'uses'))?.trim().toLowerCase();
+      if (!uses?.startsWith('aws-actions/configure-aws-credentials')) continue;
+      const inputs = mapGet(step, 'with');
+      for (const e of inputs?.kind === 'map' ? inputs.entries : []) {
+        const classifyAs = CONFIGURE_AWS_CREDENTIALS_INPUTS.get(e.key.toLowerCase());
+        if (classifyAs) out.push({ name: e.key, value: e.value, where: stepWhere, classifyAs, reference });
+      }
+    }
+  }
+  return out;
+}
+
+/** GitLab CI top-level keywords: every other top-level map is a job (hidden `.template` jobs included). */
+const GITLAB_GLOBAL_KEYWORDS = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'spec', 'types']);
+
+/** `variables:` of GitLab CI: `NAME: value` or `NAME: {value: …, description: …, options: […]}`. */
+function gitlabVariables(value: IacValue | undefined, where: string): EnvEntry[] {
+  if (value?.kind !== 'map') return [];
+  const out: EnvEntry[] = [];
+  for (const e of value.entries) {
+    const v = e.value.kind === 'map' ? mapGet(e.value, 'value') : e.value;
+    if (v) out.push({ name: e.key, value: v, where, reference: GITLAB_EXPANSION });
+  }
+  return out;
+}
+
+/** Variables of `rules:` entries, set when the rule matches. */
+function gitlabRuleVariables(holder: IacValue | undefined, where: string): EnvEntry[] {
+  return asList(mapGet(holder, 'rules')).flatMap((r) => gitlabVariables(mapGet(r, 'variables'), where));
+}
+
+function gitlabEntries(root: IacValue): EnvEntry[] {
+  if (root.kind !== 'map') return [];
+  const out: EnvEntry[] = [...gitlabVariables(mapGet(root, 'variables'), 'GitLab CI global variables')];
+  out.push(...gitlabRuleVariables(mapGet(root, 'workflow'), 'GitLab CI workflow rules'));
+  for (const e of root.entries) {
+    if (GITLAB_GLOBAL_KEYWORDS.has(e.key) || e.value.kind !== 'map') continue;
+    const where = `GitLab CI job ${e.key}`;
+    out.push(...gitlabVariables(mapGet(e.value, 'variables'), where));
+    out.push(...gitlabRuleVariables(e.value, `${where} rules`));
+  }
+  return out;
+}
+
+/**
+ * `provider.environment` and `functions.<name>.environment`. Besides `${…}` variables, a
+ * CloudFormation intrinsic written as a tag (`!Ref AccessKey`, `!GetAtt Key.SecretAccessKey`)
+ * is parsed here as its plain argument: the tag before the value token marks it a reference.
+ */
+function serverlessEntries(doc: RuleContext['document'], root: IacValue): EnvEntry[] {
+  const env = (value: IacValue | undefined, where: string) =>
+    mapEntries(value, where)
+      .filter((e) => {
+        const start = valueTokenRange(e.value).start;
+        const before = doc.text.slice(Math.max(0, start - 60), start).split('\n').pop() ?? '';
+        return !/![A-Za-z][\w:]*[ \t]+["']?$/.test(before);
+      })
+      .map((e) => ({ ...e, reference: SERVERLESS_VARIABLE }));
+  const out = env(getPath(root, ['provider', 'environment']), 'Serverless provider');
+  const functions = mapGet(root, 'functions');
+  for (const f of functions?.kind === 'map' ? functions.entries : []) out.push(...env(mapGet(f.value, 'environment'), `Serverless function ${f.key}`));
+  return out;
+}
+
+function ciEntries(context: RuleContext, format: CiFormat): EnvEntry[] {
+  const { document: doc } = context;
+  if (!CREDENTIAL_NAME_IN_TEXT.test(doc.text)) return [];
+  const out: EnvEntry[] = [];
+  for (const root of parseYamlDocuments(doc)) {
+    if (root.kind !== 'map') continue;
+    if (format === 'github-actions') out.push(...githubActionsEntries(root));
+    else if (format === 'gitlab-ci') out.push(...gitlabEntries(root));
+    else out.push(...serverlessEntries(doc, root));
+  }
+  return out;
+}
+
 function textEntries(context: RuleContext): EnvEntry[] {
   const { document: doc } = context;
   const text = doc.text;
@@ -507,6 +651,8 @@ function textEntries(context: RuleContext): EnvEntry[] {
     ];
   }
   if (doc.language !== 'yaml') return [];
+  const ci = ciFormatOf(doc.path);
+  if (ci) return ciEntries(context, ci);
   const compose = COMPOSE_ROOT.test(text);
   const k8s = K8S_API_VERSION.test(text) && K8S_KIND.test(text);
   if (!compose && !k8s) return [];
@@ -521,7 +667,7 @@ function textEntries(context: RuleContext): EnvEntry[] {
 
 export default defineRule({
   id: 'no-credentials-in-environment',
-  description: 'Disallow literal AWS credentials in the environment of Lambda, ECS, Batch, CodeBuild, Beanstalk, App Runner, compose and Kubernetes workloads',
+  description: 'Disallow literal AWS credentials in the environment of Lambda, ECS, Batch, CodeBuild, Beanstalk, App Runner, compose, Kubernetes, GitHub Actions, GitLab CI and Serverless workloads',
   fullDescription:
     'Environment variables and plain SSM String parameters are configuration, not secret storage: they are shown in ' +
     'the console, returned by describe/get APIs, stored in plain text in the CloudFormation template or Terraform ' +
@@ -532,7 +678,7 @@ export default defineRule({
   securitySeverity: 8.0,
   precision: 'high',
   cwe: ['CWE-798', 'CWE-526'],
-  tags: ['security', 'secrets', 'aws', 'lambda', 'ecs', 'kubernetes', 'docker-compose'],
+  tags: ['security', 'secrets', 'aws', 'lambda', 'ecs', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'serverless'],
   kinds: ['cloudformation', 'terraform', 'text'],
   // SSM parameters are checked by the shape of their value, whatever their name.
   keywords: /access.?key|secret|session.?token|security.?token|AKIA|ASIA|ABIA|ACCA|A3T|aws_ssm_parameter|AWS::SSM::Parameter/i,
@@ -544,9 +690,11 @@ export default defineRule({
   recommendation: [
     'Delete the key from the code, deactivate it and give the workload a role: the Lambda execution role, the ECS task ',
     'role, the Batch job role, the CodeBuild service role, the Beanstalk instance profile, the App Runner instance role, ',
-    'IRSA / EKS Pod Identity in Kubernetes. The AWS SDKs pick those up with no configuration. A key for a system outside ',
+    'IRSA / EKS Pod Identity in Kubernetes, an OIDC role (`role-to-assume`, `id_tokens`) in GitHub Actions and GitLab CI. ',
+    'The AWS SDKs pick those up with no configuration. A key for a system outside ',
     'AWS belongs in Secrets Manager or an SSM SecureString, referenced by name: ECS `secrets`/`valueFrom`, CodeBuild ',
-    '`type = "SECRETS_MANAGER"`, `{{resolve:secretsmanager:…}}`, Kubernetes `valueFrom.secretKeyRef`, compose `env_file`.',
+    '`type = "SECRETS_MANAGER"`, `{{resolve:secretsmanager:…}}`, Kubernetes `valueFrom.secretKeyRef`, compose `env_file`, ',
+    '`${{ secrets.X }}` in GitHub Actions, a masked CI/CD variable in GitLab, `${ssm:…}` in Serverless.',
   ].join(''),
   references: [
     'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-security',
@@ -555,6 +703,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html',
     'https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html',
     'https://kubernetes.io/docs/concepts/configuration/secret/',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html',
   ],
   defaultOptions: {},
   check(context) {
@@ -564,6 +713,8 @@ export default defineRule({
       if (!template) return;
       for (const entry of cloudFormationEntries(template)) checkEntry(context, entry);
       for (const p of cloudFormationSsmParameters(template)) checkSsmParameter(context, p, 'cloudformation');
+      // A serverless.yml with a `resources:` section of CloudFormation is classified as a template.
+      if (ciFormatOf(doc.path) === 'serverless') for (const entry of ciEntries(context, 'serverless')) checkEntry(context, entry);
     } else if (doc.kind === 'terraform') {
       if (/\.tfvars(?:\.json)?$/i.test(doc.path)) return;
       const blocks = resourceBlocks(parseTerraform(doc));

@@ -171,4 +171,132 @@ describe(RULE, () => {
     expect(run('template.yaml', yaml)).toEqual([]);
     expect(run('main.tf', 'variable "k" {}\nresource "aws_lambda_function" "f" {\n  environment {\n    variables = { AWS_SECRET_ACCESS_KEY = var.k }\n  }\n}\n')).toEqual([]);
   });
+
+  it('reports a GitHub Actions step env literal and labels the job and the 1-based step', () => {
+    const yaml = [
+      'on: push',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: ./deploy.sh',
+      '        env:',
+      `          AWS_SECRET_ACCESS_KEY: ${SECRET}`,
+      '',
+    ].join('\n');
+    const found = run('.github/workflows/deploy.yml', yaml);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 9, startColumn: 34, endLine: 9, endColumn: 74 }]]);
+    expect(found[0]!.message).toContain('in GitHub Actions workflow job deploy step 2');
+    expect(JSON.stringify(found)).not.toContain(SECRET);
+  });
+
+  it('reports static keys given to aws-actions/configure-aws-credentials, whatever the value, but not the same input of another action', () => {
+    const yaml = [
+      'jobs:',
+      '  deploy:',
+      '    steps:',
+      '      - uses: aws-actions/configure-aws-credentials@v4',
+      '        with:',
+      '          aws-access-key-id: AKIAIOSFODNN7EXAMPLE',
+      '          aws-region: us-east-1',
+      '      - uses: someone/s3-upload@v1',
+      '        with:',
+      `          aws-access-key-id: ${ID}`,
+      '',
+    ].join('\n');
+    const found = run('.github/workflows/deploy.yaml', yaml);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 6, startColumn: 30, endLine: 6, endColumn: 50 }]]);
+    expect(found[0]!.message).toContain('aws-access-key-id is set to a literal');
+  });
+
+  it('treats any ${{ … }} expression in a workflow value as a reference, even inside a longer string', () => {
+    const yaml = [
+      'env:',
+      '  AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}',
+      '  AWS_SECRET_ACCESS_KEY: ${{secrets.DEPLOY_KEY}}',
+      'jobs:',
+      '  deploy:',
+      '    env:',
+      '      AWS_SESSION_TOKEN: "prefix-${{ steps.sts.outputs.token }}-suffix"',
+      '    steps:',
+      '      - uses: aws-actions/configure-aws-credentials@v4',
+      '        with:',
+      '          role-to-assume: arn:aws:iam::123456789012:role/deploy',
+      '          aws-secret-access-key: ${{ vars.UNUSUAL_BUT_A_REFERENCE }}',
+      '',
+    ].join('\n');
+    expect(run('.github/workflows/deploy.yml', yaml)).toEqual([]);
+  });
+
+  it('does not read a workflow-shaped file outside .github/workflows as a workflow', () => {
+    expect(run('ci/deploy.yml', `env:\n  AWS_SECRET_ACCESS_KEY: ${SECRET}\n`)).toEqual([]);
+  });
+
+  it('reports GitLab CI variables in the {value, description} form and in rules, not $VAR references', () => {
+    const yaml = [
+      'variables:',
+      '  AWS_ACCESS_KEY_ID:',
+      `    value: "${ID}"`,
+      '    description: deploy key',
+      '  AWS_SECRET_ACCESS_KEY: $MASKED_SECRET',
+      'deploy:',
+      '  script: [aws s3 ls]',
+      '  variables:',
+      '    AWS_SESSION_TOKEN: "${STS_TOKEN}-and-more-text"',
+      '  rules:',
+      '    - if: $CI_COMMIT_TAG',
+      '      variables:',
+      `        AWS_SECRET_ACCESS_KEY: ${SECRET}`,
+      '',
+    ].join('\n');
+    const found = run('.gitlab-ci.yml', yaml);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([
+      ['awsVariable', { startLine: 3, startColumn: 13, endLine: 3, endColumn: 33 }],
+      ['awsVariable', { startLine: 13, startColumn: 32, endLine: 13, endColumn: 72 }],
+    ]);
+    expect(found.map((f) => f.message.match(/ in (GitLab CI [^:]+):/)?.[1])).toEqual(['GitLab CI global variables', 'GitLab CI job deploy rules']);
+  });
+
+  it('reads included *.gitlab-ci.yml files too', () => {
+    const found = run('ci/deploy.gitlab-ci.yml', `.deploy:\n  variables:\n    AWS_SECRET_ACCESS_KEY: ${SECRET}\n`);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 3, startColumn: 28, endLine: 3, endColumn: 68 }]]);
+  });
+
+  it('reports Serverless function environment literals, not ${ssm:…} with nested variables nor tagged intrinsics', () => {
+    const yaml = [
+      'service: api',
+      'provider:',
+      '  name: aws',
+      '  environment:',
+      '    AWS_ACCESS_KEY_ID: ${ssm:/api/${sls:stage}/access-key-id}',
+      '    AWS_SECRET_ACCESS_KEY: !GetAtt DeployKey.SecretAccessKey',
+      '    AWS_SESSION_TOKEN: !Join ["", [!Ref TokenPrefix, "-long-literal-suffix"]]',
+      '    AWS_ACCESS_KEY: !ImportValue shared-deploy-access-key-id',
+      'functions:',
+      '  worker:',
+      '    handler: worker.handler',
+      '    environment:',
+      `      SECRET_KEY: '${SECRET}'`,
+      '',
+    ].join('\n');
+    const found = run('serverless.yml', yaml);
+    expect(found.map((f) => [f.messageId, f.region])).toEqual([['keyLikeValue', { startLine: 13, startColumn: 20, endLine: 13, endColumn: 60 }]]);
+    expect(found[0]!.message).toContain('Serverless function worker');
+  });
+
+  it('checks a serverless.yml whose CloudFormation resources make it classified as a template', () => {
+    const yaml = [
+      'service: api',
+      'provider:',
+      '  environment:',
+      `    AWS_SECRET_ACCESS_KEY: ${SECRET}`,
+      'resources:',
+      '  Resources:',
+      '    Bucket:',
+      '      Type: AWS::S3::Bucket',
+      '',
+    ].join('\n');
+    expect(run('serverless.yaml', yaml).map((f) => [f.messageId, f.region])).toEqual([['awsVariable', { startLine: 4, startColumn: 28, endLine: 4, endColumn: 68 }]]);
+  });
 });
