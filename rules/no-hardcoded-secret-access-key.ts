@@ -8,12 +8,10 @@
 import { defineRule } from '../src/rule.js';
 import { isDocumentationExampleSecret } from '../src/detect/aws-keys.js';
 import { looksLikeSecretAccessKey } from '../src/detect/entropy.js';
-import { isPlaceholder } from '../src/detect/placeholders.js';
 import {
   CREDENTIAL_KEYWORDS,
-  accountListing,
+  acceptSecretValue,
   credentialScan,
-  nearestByLine,
   secretCandidatesNear,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/redact.js';
@@ -63,13 +61,14 @@ export default defineRule({
     const consider = (value: string, start: number, end: number, label: string | undefined) => {
       if (seen.has(start)) return;
       seen.add(start);
-      if (!looksLikeSecretAccessKey(value) || isPlaceholder(value)) return;
-      const pair = nearestByLine(keyIds, lineOf(start));
-      const listing = accountListing(pair?.account, settings);
-      if (listing === 'allow') return;
       // The documentation example secret is published in every AWS guide: text that quotes
-      // it is documentation, not a leak (unless it sits next to a deny-listed account's id).
-      if (listing !== 'deny' && isDocumentationExampleSecret(value)) return;
+      // it is documentation, not a leak (acceptSecretValue keeps it next to a deny-listed id).
+      const verdict = acceptSecretValue(value, lineOf(start), keyIds, settings, {
+        looksLike: looksLikeSecretAccessKey,
+        isExample: isDocumentationExampleSecret,
+      });
+      if (!verdict) return;
+      const { pair } = verdict;
       const where =
         label !== undefined
           ? `assigned to ${label}`

@@ -13,9 +13,9 @@ import { isPlaceholder } from '../src/detect/placeholders.js';
 import {
   CREDENTIAL_KEYWORDS,
   KEY_LITERAL_KEYWORDS,
+  acceptSecretValue,
   accountListing,
   credentialScan,
-  nearestByLine,
   secretCandidatesNear,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/redact.js';
@@ -90,13 +90,9 @@ export default defineRule({
     const reportToken = (value: string, start: number, end: number, label: string) => {
       if (seen.has(start)) return;
       seen.add(start);
-      if (!looksLikeSessionToken(value) || isPlaceholder(value)) return;
-      const pair = nearestByLine(keyIds, lineOf(start));
-      const listing = accountListing(pair?.account, settings);
-      if (listing === 'allow') return;
       // The example tokens of the AWS guides (…VERYLONGSTRINGEXAMPLE) are quoted in READMEs and
       // tests everywhere: documentation, not a leak (unless next to a deny-listed account's id).
-      if (listing !== 'deny' && isDocumentationExampleToken(value)) return;
+      if (!acceptSecretValue(value, lineOf(start), keyIds, settings, { looksLike: looksLikeSessionToken, isExample: isDocumentationExampleToken })) return;
       context.report({
         messageId: 'sessionToken',
         data: { token: displaySecret(value, 'session-token', settings), context: label },

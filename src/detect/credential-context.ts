@@ -25,6 +25,7 @@
 
 import type { SourceDocument } from '../engine/document.js';
 import { accessKeyIdPattern, decodeAccountId, isImplausibleKeyId } from './aws-keys.js';
+import { isPlaceholder } from './placeholders.js';
 
 /** What a credential name labels. */
 export type CredentialNameKind = 'secret-access-key' | 'session-token' | 'access-key-id';
@@ -353,6 +354,28 @@ export function accountListing(
   if (settings.denyAccountIds.includes(account)) return 'deny';
   if (settings.allowAccountIds.includes(account)) return 'allow';
   return 'none';
+}
+
+/**
+ * The gate every free-text value detector applies to a candidate secret: it must have the
+ * shape (`looksLike`) and not be a placeholder; a paired key id of an allow-listed account
+ * silences it; a documentation example is skipped unless it sits next to a deny-listed
+ * account's id. Returns the paired key id (if any) when the value is to be reported, or
+ * `false` to skip it.
+ */
+export function acceptSecretValue(
+  value: string,
+  line: number,
+  keyIds: readonly KeyIdOccurrence[],
+  settings: { readonly allowAccountIds: readonly string[]; readonly denyAccountIds: readonly string[] },
+  checks: { readonly looksLike: (value: string) => boolean; readonly isExample: (value: string) => boolean },
+): { pair: KeyIdOccurrence | undefined } | false {
+  if (!checks.looksLike(value) || isPlaceholder(value)) return false;
+  const pair = nearestByLine(keyIds, line);
+  const listing = accountListing(pair?.account, settings);
+  if (listing === 'allow') return false;
+  if (listing !== 'deny' && checks.isExample(value)) return false;
+  return { pair };
 }
 
 // ---------------------------------------------------------------------------------------
