@@ -12,6 +12,7 @@
 // text before encoding) and `Fn::ToJsonString` are computed; `Ref`/`Fn::GetAtt` become
 // references; everything else (`Fn::If`, `Fn::ImportValue`, `Fn::FindInMap` …) is unknown.
 // Never a guess.
+import { reportParseError } from './errors.js';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
@@ -449,21 +450,8 @@ export function parseYamlDocuments(doc: SourceDocument, notes?: Notification[]):
   return out;
 }
 
-const reported = new WeakSet<SourceDocument>();
-
 function reportParseErrors(doc: SourceDocument, what: string, errors: readonly { message: string; offset: number }[], notes: Notification[] | undefined): void {
-  if (!notes || reported.has(doc) || errors.length === 0) return;
-  reported.add(doc);
-  const first = errors[0] as { message: string; offset: number };
-  const pos = doc.lines.position(Math.min(first.offset, doc.text.length));
-  notes.push({
-    id: 'parse-error',
-    level: 'warning',
-    path: doc.path,
-    line: pos.line,
-    column: pos.column,
-    message: `${doc.path}:${pos.line}:${pos.column}: could not parse the ${what} (${first.message}); only text-based rules checked it`,
-  });
+  reportParseError(doc, errors[0], `parse the ${what}`, 'only text-based rules checked it', notes);
 }
 
 /** Reports the parse errors of an already-parsed template to `notes` (used by the extractor that owns notifications). */
@@ -473,9 +461,8 @@ export function notifyCloudFormationErrors(doc: SourceDocument, notes: Notificat
   if (!templates.has(doc)) return;
   const template = parseCloudFormation(doc, notes);
   if (template && template.errors.length > 0) reportParseErrors(doc, 'CloudFormation template', template.errors, notes);
-  if (!template && !reported.has(doc)) {
-    reportParseErrors(doc, 'CloudFormation template', [{ message: 'the document is not a mapping', offset: 0 }], notes);
-  }
+  // reportParseError reports once per document: this only speaks when nothing was said yet.
+  if (!template) reportParseErrors(doc, 'CloudFormation template', [{ message: 'the document is not a mapping', offset: 0 }], notes);
 }
 
 // ---------------------------------------------------------------------------------------

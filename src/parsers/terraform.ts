@@ -13,6 +13,7 @@
 // References to managed resources become `ref`s. Everything else (conditionals, for
 // expressions, `data` sources, `module` outputs, variables without default) is `unknown`:
 // a rule must stay silent on it rather than guess.
+import { reportParseError } from './errors.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Node as TsNode, Tree } from 'web-tree-sitter';
@@ -279,7 +280,6 @@ function pseudoDocument(path: string, text: string): SourceDocument {
 // Parsing entry points and caches
 
 const files = new WeakMap<SourceDocument, TfFile>();
-const notified = new WeakSet<SourceDocument>();
 
 export function isTerraformJsonPath(path: string): boolean {
   return /\.(?:tf|tofu)\.json$/i.test(path);
@@ -309,19 +309,7 @@ export function parseTerraform(doc: SourceDocument, notes?: Notification[]): TfF
     }
     files.set(doc, file);
   }
-  if (notes && file.errors.length > 0 && !notified.has(doc)) {
-    notified.add(doc);
-    const first = file.errors[0] as { message: string; offset: number };
-    const pos = doc.lines.position(first.offset);
-    notes.push({
-      id: 'parse-error',
-      level: 'warning',
-      path: doc.path,
-      line: pos.line,
-      column: pos.column,
-      message: `${doc.path}:${pos.line}:${pos.column}: could not fully parse the Terraform file (${first.message}); the readable blocks were still checked`,
-    });
-  }
+  reportParseError(doc, file.errors[0], 'fully parse the Terraform file', 'the readable blocks were still checked', notes);
   return file;
 }
 

@@ -1,0 +1,30 @@
+// One parse-error notification per document, whichever parser found the error first.
+import type { SourceDocument } from '../engine/document.js';
+import type { Notification } from '../engine/types.js';
+
+const reported = new WeakSet<SourceDocument>();
+
+/**
+ * Pushes a `parse-error` notification for the first error of `doc`, once. `consequence`
+ * says what was still checked. The message names the position, never the source text
+ * (the broken line may hold the secret).
+ */
+export function reportParseError(
+  doc: SourceDocument,
+  error: { readonly message: string; readonly offset: number } | undefined,
+  what: string,
+  consequence: string,
+  notes: Notification[] | undefined,
+): void {
+  if (!notes || !error || reported.has(doc)) return;
+  reported.add(doc);
+  const pos = doc.lines.position(Math.min(error.offset, doc.text.length));
+  notes.push({
+    id: 'parse-error',
+    level: 'warning',
+    path: doc.path,
+    line: pos.line,
+    column: pos.column,
+    message: `${doc.path}:${pos.line}:${pos.column}: could not ${what} (${error.message}); ${consequence}`,
+  });
+}
