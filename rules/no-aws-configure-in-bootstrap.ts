@@ -20,6 +20,8 @@ export default defineRule({
   cwe: ['CWE-798', 'CWE-522'],
   tags: ['security', 'aws', 'ec2', 'bootstrap'],
   kinds: ['shell', 'user-data', 'cloud-init'],
+  // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
+  supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   keywords: CONFIGURE_KEYWORDS,
   messages: {
     configureSet:

@@ -106,6 +106,8 @@ export default defineRule({
   tags: ['security', 'secrets', 'aws'],
   // `shell` for direnv's `.envrc`: a committed file of exports loaded into every shell in the directory.
   kinds: ['aws-config', 'text', 'dotenv', 'shell'],
+  // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
+  supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   // Shared with the other credential rules: one scan per document.
   keywords: CREDENTIAL_KEYWORDS,
   messages: {

@@ -680,6 +680,8 @@ export default defineRule({
   cwe: ['CWE-798', 'CWE-526'],
   tags: ['security', 'secrets', 'aws', 'lambda', 'ecs', 'kubernetes', 'docker-compose', 'github-actions', 'gitlab-ci', 'serverless'],
   kinds: ['cloudformation', 'terraform', 'text'],
+  // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
+  supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   // SSM parameters are checked by the shape of their value, whatever their name.
   keywords: /access.?key|secret|session.?token|security.?token|AKIA|ASIA|ABIA|ACCA|A3T|aws_ssm_parameter|AWS::SSM::Parameter/i,
   messages: {

@@ -66,6 +66,8 @@ export default defineRule({
   cwe: ['CWE-798', 'CWE-538'],
   tags: ['security', 'aws', 'docker', 'secrets'],
   kinds: ['dockerfile', 'shell', 'user-data'],
+  // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
+  supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   // `aws … configure` (RUN), credential variables (ENV/ARG) and credential files (COPY/ADD); not
   // a bare `configure`, which every image built from source runs.
   keywords: new RegExp(String.raw`AWS_|\.aws|credentials|\.boto\b|boto\.cfg|s3cfg|accessKeys|${CONFIGURE_KEYWORD_SOURCE}`, 'i'),

@@ -79,7 +79,7 @@ export default defineRule({
   ],
   defaultOptions: {},
   // A pasted ASIA id with its secret is one problem: temporary credentials, not a stray key id.
-  supersedes: ['no-hardcoded-access-key-id'],
+  supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key'],
   check(context) {
     const { document, settings } = context;
     const { text } = document;

@@ -263,6 +263,8 @@ export default defineRule({
   cwe: ['CWE-798', 'CWE-522'],
   tags: ['security', 'aws', 'ec2', 'bootstrap'],
   kinds: ['shell', 'user-data', 'cloud-init'],
+  // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
+  supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   // Credential variables, credential files (`.aws/…`, `$AWS_SHARED_CREDENTIALS_FILE`, boto and
   // s3cmd configs) and key-minting commands; not `boto` alone, which every `pip install boto3`
   // has, nor `.aws` in names such as `Dockerrun.aws.json`.

@@ -47,8 +47,10 @@ function checkTerraformArgument(context: RuleContext, file: TfBlock['file'], att
     if (!block || !def) return;
     const value = def.value();
     if (!nonEmptyLiteral(value)) return;
-    // The reference itself is not secret: no mask on it.
-    context.report({ messageId: 'providerVariable', data: { argument: attr.name, where, variable }, start: attr.range.start, end: attr.range.end, identity: `${where}.${attr.name}` });
+    // The reference itself is not secret; it declares the default it points at (same file),
+    // so the engine keeps one finding per key: the one at the default.
+    const pointsAt = block.file === file ? { secrets: [{ start: def.range.start, end: def.range.end, kind }] } : {};
+    context.report({ messageId: 'providerVariable', data: { argument: attr.name, where, variable }, start: attr.range.start, end: attr.range.end, identity: `${where}.${attr.name}`, ...pointsAt });
     if (block.file === file) {
       reportValue(context, 'variableDefault', { argument: attr.name, variable }, def.range, kind, `var.${variable}.default`);
     }
@@ -157,6 +159,8 @@ export default defineRule({
   tags: ['security', 'secrets', 'aws', 'terraform', 'cloudformation'],
   // `text`: Terraform plan JSON (`terraform show -json`).
   kinds: ['terraform', 'cloudformation', 'text'],
+  // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
+  supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   keywords: /access_key|secret_key|\btoken\s*=|AWS::CloudFormation::Authentication|AccessKey|SecretKey|SessionToken|access_?key|secret/i,
   messages: {
     providerLiteral: '{{where}} sets {{argument}} to a literal: static keys committed with the code; use a profile, SSO, OIDC or assume_role instead',

@@ -19,6 +19,7 @@ import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
 import { readTextFile } from './read.js';
 import type { Extractor } from './extractors.js';
+import { findAbsorbed, keeperOf } from './coverage.js';
 
 /** Nesting limit for embedded documents (a heredoc in a cloud-init in a template …). */
 const MAX_DEPTH = 4;
@@ -236,14 +237,23 @@ export function scanText(
     for (const id of l.raw.active.rule.supersedes ?? []) superseded.add(`${id}\0${l.start}\0${l.end}`);
   }
 
+  // One defect, one finding: a generic key finding whose secrets a more specific rule's
+  // finding covers is absorbed by it (src/engine/coverage.ts); the keeper names the key.
+  const absorbed = findAbsorbed(located.map((l) => ({ rule: l.raw.active.rule, start: l.start, end: l.end, secrets: l.secrets })));
+  const absorbedInto = new Map<number, Located[]>();
+  for (const index of absorbed.keys()) {
+    const keeper = keeperOf(index, absorbed);
+    absorbedInto.set(keeper, [...(absorbedInto.get(keeper) ?? []), located[index] as Located]);
+  }
+
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
-  for (const l of located) {
+  for (const [index, l] of located.entries()) {
     const { raw } = l;
     const rule = raw.active.rule;
     const dedupeKey = `${rule.id}\0${l.start}\0${l.end}`;
-    if (seen.has(dedupeKey) || superseded.has(dedupeKey)) continue;
+    if (seen.has(dedupeKey) || superseded.has(dedupeKey) || absorbed.has(index)) continue;
     seen.add(dedupeKey);
 
     const start = lines.position(l.start);
@@ -268,10 +278,11 @@ export function scanText(
       }
     }
     const embeddedIn = embeddingPath(raw.doc);
+    const formatted = withAbsorbedKeys(formatMessage(template, raw.descriptor.data), rule.id, absorbedInto.get(index), setup.settings.showSecrets === true);
     findings.push({
       ruleId: rule.id,
       messageId: raw.descriptor.messageId,
-      message: setup.settings.showSecrets ? formatMessage(template, raw.descriptor.data) : redactKnown(formatMessage(template, raw.descriptor.data), secretValues),
+      message: setup.settings.showSecrets ? formatted : redactKnown(formatted, secretValues),
       severity: raw.descriptor.severity ?? raw.active.severity,
       path,
       region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
@@ -310,6 +321,41 @@ export function scanText(
   // Belt and braces: a notification (a parse error quoting a line, say) never shows a secret.
   const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues) }));
   return { findings, notifications: safeNotes };
+}
+
+const SECRET_LABEL: Readonly<Record<SecretRange['kind'], string>> = {
+  'access-key-id': 'access key id',
+  'secret-access-key': 'secret access key',
+  'session-token': 'session token',
+  secret: 'secret',
+};
+/** A finding absorbing a whole credentials file names a few keys, not hundreds. */
+const MAX_NAMED_KEYS = 3;
+
+/**
+ * The message of a finding that absorbed generic key findings, naming the keys it stands
+ * for (`… (access key id AKIA…WXYZ, account 123456789012)`) unless it already does.
+ */
+function withAbsorbedKeys(message: string, keeperRule: string, absorbed: readonly Located[] | undefined, showSecrets: boolean): string {
+  if (!absorbed || absorbed.length === 0) return message;
+  const names: string[] = [];
+  const done = new Set<string>();
+  for (const a of [...absorbed].sort((x, y) => x.start - y.start)) {
+    // Generic detectors report the exact key; a same-rule reference (`var.x`) adds nothing.
+    if (a.raw.active.rule.id === keeperRule) continue;
+    for (const sec of a.raw.descriptor.secrets ?? []) {
+      const value = a.raw.doc.text.slice(sec.start, sec.end);
+      if (done.has(value)) continue;
+      done.add(value);
+      const shown = showSecrets ? value : redact(value, sec.kind);
+      if (message.includes(shown)) continue;
+      const account = sec.kind === 'access-key-id' ? decodeAccountId(value) : undefined;
+      names.push(`${SECRET_LABEL[sec.kind]} ${shown}${account !== undefined ? `, account ${account}` : ''}`);
+    }
+  }
+  if (names.length === 0) return message;
+  const listed = names.length > MAX_NAMED_KEYS ? [...names.slice(0, MAX_NAMED_KEYS), `${names.length - MAX_NAMED_KEYS} more`] : names;
+  return `${message} (${listed.join('; ')})`;
 }
 
 /**

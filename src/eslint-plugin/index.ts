@@ -29,7 +29,12 @@ function setupFor(rule: AnyRule, options: Record<string, unknown>): ScanSetup {
   const key = `${rule.id}\0${JSON.stringify(options)}`;
   let setup = setups.get(key);
   if (!setup) {
-    const config = resolveConfig({ rules: { [rule.id]: { options } } }, allRules, { onlyRules: [rule.id] });
+    // One defect, one finding: the rules more specific than this one run alongside it (their
+    // findings are not reported by this ESLint rule), so a key they cover is absorbed here as
+    // in the CLI. ESLint does not tell a rule whether the others are enabled, so a generic
+    // rule defers to a more specific one even where that one is turned off.
+    const moreSpecific = allRules.filter((r) => r.supersedes?.includes(rule.id)).map((r) => r.id);
+    const config = resolveConfig({ rules: { [rule.id]: { options } } }, allRules, { onlyRules: [rule.id, ...moreSpecific] });
     // Embedded documents that need the WASM parsers are only scanned once those are loaded
     // (ESLint rules are synchronous); the CLI loads them before every scan.
     setup = createSetup(config, allRules, parsersReady() ? {} : { extractors: [] });
