@@ -7,6 +7,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  stdin: process.stdin,
 });
 // Let stdout drain before exiting (large reports piped to another process).
 process.exitCode = code;

@@ -3,9 +3,11 @@
 // or internal error — always one clear line on stderr (a stack trace only with --debug).
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
-import { ConfigError, UsageError, loadConfig, suggest } from './config.js';
+import { ConfigError, UsageError, loadConfig, normalizeSeverityAlias, suggest } from './config.js';
+import { parseShard, type Shard } from './engine/shard.js';
+import { writeStarterConfig } from './init.js';
 import { scan, type Concurrency } from './engine/run.js';
 import { parseByteSize } from './engine/read.js';
 import type { ScanResult } from './engine/types.js';
@@ -39,6 +41,9 @@ const OPTIONS = {
   annotate: { type: 'boolean' },
   'no-git': { type: 'boolean' },
   staged: { type: 'boolean' },
+  history: { type: 'boolean' },
+  shard: { type: 'string' },
+  'stdin-filename': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'list-rules': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -49,6 +54,9 @@ const OPTIONS = {
 } as const;
 
 export const HELP = `Usage: credlint [options] [paths...]
+       credlint --history [<rev-range>] [options]
+       credlint - [--stdin-filename <path>] [options]
+       credlint init
 
 Finds AWS credential misuse: hard-coded keys, static credentials in bootstrap scripts,
 images and infrastructure code. Paths default to the current directory; in a git work
@@ -70,10 +78,10 @@ Rules and configuration
       --disable-rule <id>      do not run this rule (repeatable)
       --ignore <glob>          skip files matching this gitignore-style pattern (repeatable)
       --max-file-size <size>   skip larger files (default 5MB)
-      --list-rules             list the rules and exit
+      --list-rules             list the rules (with their documentation links) and exit
 
 Results
-      --fail-on <level>        error (default), warning or note: exit 1 at or above it
+      --fail-on <level>        error (default), warning (or warn) or note: exit 1 at or above it
       --exit-zero              exit 0 even when problems are found
       --baseline <file>        report only findings not recorded in this baseline
       --write-baseline <file>  record the current findings as the baseline and exit 0
@@ -84,10 +92,18 @@ Running
       --concurrency <n>        auto (default), off, or a number of worker threads
       --staged                 scan the staged version of the files about to be committed
                                (for pre-commit hooks; paths are ignored)
+      --history [<rev-range>]  scan every blob added in a range of commits (default: all of
+                               HEAD's history; e.g. main..HEAD); findings name the commit
+      --shard <I/N>            scan only shard I of N (a stable split of the files by path
+                               hash, for CI matrices; SARIF category credlint/shard-I-of-N)
+      --stdin-filename <path>  with "-": the path standard input is reported as (and its kind)
       --no-git                 walk directories instead of asking git for the file list
       --debug                  print stack traces and skipped-file details
   -v, --version                print the version
   -h, --help                   print this help
+
+Commands
+  init                         write a commented starter credlint.config.yaml here
 
 Exit codes: 0 no problems at or above the fail level, 1 problems found, 2 usage,
 configuration or internal error.`;
@@ -97,11 +113,45 @@ export interface CliIO {
   readonly stderr: { write(s: string): unknown; isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** Standard input, read when the path `-` is given. */
+  readonly stdin?: AsyncIterable<Buffer | string>;
 }
 
 interface ParsedArgs {
   values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
   positionals: string[];
+}
+
+/**
+ * `--history` takes an optional revision range: the next argument when it is not an option
+ * (`--history main..HEAD`), or `--history=<range>`. parseArgs has no optional values, so the
+ * range is taken out first.
+ */
+function takeHistoryRange(argv: readonly string[]): { args: string[]; range: string | undefined } {
+  const args: string[] = [];
+  let range: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (a.startsWith('--history=')) {
+      args.push('--history');
+      range = a.slice('--history='.length);
+      if (range === '') throw new UsageError('--history=: expected a revision range such as main..HEAD');
+    } else if (a === '--history') {
+      args.push(a);
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('-')) {
+        range = next;
+        i++;
+      }
+    } else {
+      args.push(a);
+    }
+  }
+  return { args, range };
 }
 
 function parse(argv: readonly string[]): ParsedArgs {
@@ -131,13 +181,28 @@ function parseConcurrency(value: string | undefined): Concurrency {
 
 function parseLevel(value: string | undefined, flag: string): Severity | undefined {
   if (value === undefined) return undefined;
-  if (value === 'error' || value === 'warning' || value === 'note') return value;
-  throw new UsageError(`${flag}: expected error, warning or note, got "${value}"`);
+  const level = normalizeSeverityAlias(value);
+  if (level === 'error' || level === 'warning' || level === 'note') return level;
+  throw new UsageError(`${flag}: expected error, warning (or warn) or note, got "${value}"`);
 }
 
 function listRules(): string {
   const width = Math.max(...allRules.map((r) => r.id.length));
-  return `${allRules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join('\n')}\n`;
+  return `${allRules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${r.helpUri}`).join('\n')}\n`;
+}
+
+/** The path standard input is reported as: `--stdin-filename` relative to the working directory. */
+function stdinPath(cwd: string, name: string | undefined): string {
+  if (name === undefined || name === '') return '<stdin>';
+  const rel = isAbsolute(name) ? relative(cwd, name) : relative(cwd, resolve(cwd, name));
+  return rel.split(sep).join('/') || name;
+}
+
+async function readAll(stdin: AsyncIterable<Buffer | string> | undefined): Promise<Buffer> {
+  if (!stdin) throw new UsageError('-: standard input is not available');
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 /** A progress line on stderr, only on a TTY and only once a scan has taken over a second. */
@@ -163,7 +228,8 @@ function progressReporter(io: CliIO): { update(done: number, total: number): voi
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    const { values, positionals } = parse(argv);
+    const taken = takeHistoryRange(argv);
+    const { values, positionals } = parse(taken.args);
     debug = values.debug === true;
     if (values.help) {
       io.stdout.write(`${HELP}\n`);
@@ -177,6 +243,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout.write(listRules());
       return 0;
     }
+    if (positionals[0] === 'init' && !values.history && !values.staged) {
+      if (positionals.length > 1) throw new UsageError('init: takes no arguments (it writes credlint.config.yaml in the current directory)');
+      const written = writeStarterConfig(io.cwd, allRules);
+      io.stderr.write(`credlint: wrote ${relative(io.cwd, written)}: every key commented; edit it, then run credlint\n`);
+      return 0;
+    }
+    const modes = [values.history && '--history', values.staged && '--staged', positionals.includes('-') && '-'].filter(Boolean);
+    if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
+    if (values.history && positionals.length > 0) {
+      throw new UsageError(`--history scans the repository's history, not paths ("${positionals[0]}"); narrow it with --ignore or the configuration's ignore`);
+    }
+    if (positionals.includes('-') && positionals.length > 1) throw new UsageError('-: standard input is scanned alone; give no other paths');
+    if (values['stdin-filename'] !== undefined && !positionals.includes('-')) throw new UsageError('--stdin-filename: only with "-" (standard input)');
+    const shard: Shard | undefined = values.shard !== undefined ? parseShard(values.shard) : undefined;
     const format = (values.format ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) {
       throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`);
@@ -199,6 +279,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     });
 
     const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline)) : undefined;
+    const stdin = positionals.includes('-')
+      ? { data: await readAll(io.stdin), path: stdinPath(io.cwd, values['stdin-filename']) }
+      : undefined;
     const progress = progressReporter(io);
     let result: ScanResult = await scan({
       cwd: io.cwd,
@@ -209,6 +292,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       reportUnusedSuppressions: values['report-unused-suppressions'] === true,
       useGit: values['no-git'] !== true,
       staged: values.staged === true,
+      ...(values.history ? { history: taken.range ?? true } : {}),
+      ...(shard ? { shard } : {}),
+      ...(stdin ? { stdin } : {}),
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.clear();

@@ -126,12 +126,18 @@ function accountIdList(value: unknown, where: string): string[] {
 
 const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
 
+/** `warn` (ESLint's spelling) is accepted wherever a severity is, and means `warning`. */
+export function normalizeSeverityAlias(value: string): string {
+  return value === 'warn' ? 'warning' : value;
+}
+
 function parseRuleSetting(value: unknown, where: string): RuleConfig {
   if (typeof value === 'string') {
-    if (!SEVERITY_VALUES.includes(value)) {
-      throw new ConfigError(`${where}: expected one of error, warning, note, off, got "${value}"`);
+    const severity = normalizeSeverityAlias(value);
+    if (!SEVERITY_VALUES.includes(severity)) {
+      throw new ConfigError(`${where}: expected one of error, warning (or warn), note, off, got "${value}"`);
     }
-    return { severity: value as RuleSetting };
+    return { severity: severity as RuleSetting };
   }
   if (Array.isArray(value) && (value.length === 1 || value.length === 2)) {
     if (typeof value[0] !== 'string') throw new ConfigError(`${where}[0]: expected a severity, got ${describe(value[0])}`);
@@ -204,10 +210,11 @@ export function validateConfig(raw: unknown, file: string, ruleIds: readonly str
     config.deny = { accountIds: raw.deny.accountIds === undefined ? [] : accountIdList(raw.deny.accountIds, `${file}: deny.accountIds`) };
   }
   if (raw.failOn !== undefined) {
-    if (raw.failOn !== 'error' && raw.failOn !== 'warning' && raw.failOn !== 'note') {
-      throw new ConfigError(`${file}: failOn: expected error, warning or note, got ${describe(raw.failOn)}`);
+    const failOn = typeof raw.failOn === 'string' ? normalizeSeverityAlias(raw.failOn) : raw.failOn;
+    if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'note') {
+      throw new ConfigError(`${file}: failOn: expected error, warning (or warn) or note, got ${describe(raw.failOn)}`);
     }
-    config.failOn = raw.failOn;
+    config.failOn = failOn;
   }
   return config;
 }

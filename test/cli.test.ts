@@ -87,7 +87,7 @@ describe('credlint CLI', () => {
     t.write('credlint.config.yaml', 'rules:\n  no-hardcoded-access-key-id: critical\n');
     const r = run(['.', '--no-git'], t.dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/credlint\.config\.yaml: rules\.no-hardcoded-access-key-id: expected one of error, warning, note, off, got "critical"/);
+    expect(r.stderr).toMatch(/credlint\.config\.yaml: rules\.no-hardcoded-access-key-id: expected one of error, warning \(or warn\), note, off, got "critical"/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 

@@ -5,13 +5,15 @@ import ignore from 'ignore';
 import type { ResolvedConfig } from '../config.js';
 import type { AnyRule } from '../rule.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { scanFile } from './scan-file.js';
+import { scanBytes, scanFile } from './scan-file.js';
 import { createSetup } from './setup.js';
 import { scanInWorkers, workersAvailable } from './pool.js';
 import type { Extractor } from './extractors.js';
 import type { FileResult, Finding, Notification, ScanResult } from './types.js';
 import { initParsers } from '../parsers/tree-sitter.js';
 import { scanStaged } from './staged.js';
+import { scanHistory } from './history.js';
+import { inShard, type Shard } from './shard.js';
 
 export type Concurrency = 'auto' | 'off' | number;
 
@@ -28,6 +30,15 @@ export interface ScanOptions {
   readonly useGit?: boolean;
   /** Scan the staged (index) version of the files about to be committed instead of `paths`. */
   readonly staged?: boolean;
+  /**
+   * Scan the blobs added in a range of commits instead of `paths` (`--history`): a revision
+   * range such as `main..HEAD`, or `true` for all of HEAD's history.
+   */
+  readonly history?: string | true;
+  /** Scan only the files whose path hash falls in this shard (`--shard I/N`). */
+  readonly shard?: Shard;
+  /** Scan these bytes (standard input) as the file `path` instead of `paths`. */
+  readonly stdin?: { readonly data: Buffer; readonly path: string };
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -78,15 +89,36 @@ async function threadCount(files: readonly DiscoveredFile[], concurrency: Concur
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const baseDir = resolve(options.cwd);
   const { config } = options;
-  const files = options.staged
+  const fromGit = options.staged === true || options.history !== undefined || options.stdin !== undefined;
+  const shardFilter = options.shard ? inShard(options.shard) : undefined;
+  let files = fromGit
     ? []
     : await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, ignoreBase: config.configDir, useGit: options.useGit });
-  const threads = options.extractors || options.staged ? 0 : await threadCount(files, options.concurrency ?? 'auto');
+  if (shardFilter) files = files.filter((f) => shardFilter(f.relPath));
+  const threads = options.extractors || fromGit ? 0 : await threadCount(files, options.concurrency ?? 'auto');
   let results: FileResult[];
-  if (options.staged) {
+  let history: { commits: number; blobs: number } | undefined;
+  if (fromGit) {
     await initParsers();
-    const setup = createSetup(config, options.rules, { reportUnusedSuppressions: options.reportUnusedSuppressions });
-    results = await scanStaged(baseDir, setup, config.maxFileSize, config.ignore, config.configDir);
+    const setup = createSetup(config, options.rules, { reportUnusedSuppressions: options.reportUnusedSuppressions, extractors: options.extractors });
+    if (options.stdin !== undefined) {
+      results = [scanBytes(options.stdin.data, options.stdin.path, config.maxFileSize, setup)];
+    } else if (options.history !== undefined) {
+      const scanned = await scanHistory({
+        baseDir,
+        ...(typeof options.history === 'string' ? { range: options.history } : {}),
+        setup,
+        maxBytes: config.maxFileSize,
+        ignorePatterns: config.ignore,
+        ...(config.configDir ? { ignoreBase: config.configDir } : {}),
+        ...(shardFilter ? { shard: shardFilter } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      results = scanned.results;
+      history = { commits: scanned.commits, blobs: scanned.blobs };
+    } else {
+      results = await scanStaged(baseDir, setup, config.maxFileSize, config.ignore, config.configDir, shardFilter);
+    }
   } else if (threads > 0) {
     results = await scanInWorkers(files, config, threads, options.reportUnusedSuppressions ?? false, (done) =>
       options.onProgress?.(done, files.length),
@@ -129,9 +161,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return {
     findings,
     notifications,
-    stats: { filesDiscovered: options.staged ? results.length : files.length, filesScanned, bytesScanned },
+    stats: {
+      filesDiscovered: history ? history.blobs : fromGit ? results.length : files.length,
+      filesScanned,
+      bytesScanned,
+      ...(history ? { commits: history.commits, blobs: history.blobs } : {}),
+    },
     enabledRules: config.rules.map((r) => r.id).sort(),
     ruleSeverities: Object.fromEntries(config.rules.map((r) => [r.id, r.severity])),
     baseDir,
+    ...(options.shard ? { shard: options.shard } : {}),
   };
 }

@@ -17,7 +17,7 @@ import { maskLine, redact } from '../detect/redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
-import { readTextFile } from './read.js';
+import { decodeBytes, formatBytes, readTextFile } from './read.js';
 import type { Extractor } from './extractors.js';
 import { findAbsorbed, keeperOf } from './coverage.js';
 
@@ -376,4 +376,21 @@ export async function scanFile(absPath: string, relPath: string, maxBytes: numbe
   if (!read.ok) return { path: relPath, findings: [], notifications: [read.notification], bytes: 0, scanned: false };
   const { findings, notifications } = scanText(relPath, read.text, setup, undefined, absPath);
   return { path: relPath, findings, notifications: [...read.notifications, ...notifications], bytes: read.bytes, scanned: true };
+}
+
+/** Scans bytes that are not a file on disk (standard input) as the file at `path`. */
+export function scanBytes(data: Buffer, path: string, maxBytes: number, setup: ScanSetup): FileResult {
+  if (data.length > maxBytes) {
+    return {
+      path,
+      findings: [],
+      notifications: [{ id: 'file-too-large', level: 'warning', path, message: `${path}: skipped: ${formatBytes(data.length)} is over the size limit of ${formatBytes(maxBytes)} (set maxFileSize or --max-file-size)` }],
+      bytes: 0,
+      scanned: false,
+    };
+  }
+  const decoded = decodeBytes(data, path);
+  if (!decoded.ok) return { path, findings: [], notifications: [decoded.notification], bytes: 0, scanned: false };
+  const { findings, notifications } = scanText(path, decoded.text, setup);
+  return { path, findings, notifications: [...decoded.notifications, ...notifications], bytes: data.length, scanned: true };
 }

@@ -18,6 +18,14 @@ export interface Suppression {
   readonly justification?: string;
 }
 
+/** Where a finding from a history scan entered the repository. */
+export interface CommitRef {
+  /** Full commit id. */
+  readonly sha: string;
+  /** Author date, ISO 8601 with the author's offset (`git log %aI`). */
+  readonly authorDate: string;
+}
+
 export interface Finding {
   readonly ruleId: string;
   readonly messageId: string;
@@ -37,6 +45,8 @@ export interface Finding {
   readonly embeddedIn?: readonly string[];
   readonly kind: FileKind;
   readonly suppression?: Suppression;
+  /** `--history`: the first commit that added the blob holding this finding. */
+  readonly commit?: CommitRef;
 }
 
 export type NotificationId =
@@ -73,6 +83,9 @@ export interface ScanStats {
   readonly filesDiscovered: number;
   readonly filesScanned: number;
   readonly bytesScanned: number;
+  /** `--history`: commits in the range, and distinct blobs scanned. */
+  readonly commits?: number;
+  readonly blobs?: number;
 }
 
 export interface ScanResult {
@@ -86,4 +99,6 @@ export interface ScanResult {
   readonly ruleSeverities?: Readonly<Record<string, Severity>>;
   /** Absolute base directory that `path`s are relative to. */
   readonly baseDir: string;
+  /** `--shard I/N`: this scan covers one slice of the files (SARIF category `credlint/shard-I-of-N`). */
+  readonly shard?: { readonly index: number; readonly count: number };
 }

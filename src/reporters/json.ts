@@ -21,6 +21,7 @@ export function formatJson({ result, version }: ReportContext): string {
       kind: f.kind,
       ...(f.embeddedIn ? { embeddedIn: f.embeddedIn } : {}),
       ...(f.suppression ? { suppression: f.suppression } : {}),
+      ...(f.commit ? { commit: f.commit.sha, authorDate: f.commit.authorDate } : {}),
     })),
     notifications: result.notifications,
   };

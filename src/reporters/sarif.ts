@@ -153,6 +153,8 @@ export function buildSarif({ result, rules, version }: ReportContext): Log {
         messageId: f.messageId,
         fileKind: f.kind,
         ...(f.embeddedIn ? { embeddedIn: [...f.embeddedIn] } : {}),
+        // --history: where the blob holding the finding entered the repository.
+        ...(f.commit ? { commitSha: f.commit.sha, authorDate: f.commit.authorDate } : {}),
       },
     };
     if (f.suppression) {
@@ -182,7 +184,9 @@ export function buildSarif({ result, rules, version }: ReportContext): Log {
         rules: descriptors,
       },
     },
-    automationDetails: { id: 'credlint/' },
+    // GitHub takes the category from the id up to its last `/`: `credlint/shard-2-of-4/`
+    // is category `credlint/shard-2-of-4`, so the shards of one matrix do not replace each other.
+    automationDetails: { id: result.shard ? `credlint/shard-${result.shard.index}-of-${result.shard.count}/` : 'credlint/' },
     originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(result.baseDir).href.replace(/\/?$/, '/')}` } },
     invocations: [
       {

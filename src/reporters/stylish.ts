@@ -3,6 +3,7 @@
 import type { ReportContext } from './common.js';
 import { activeFindings, countBySeverity, plural } from './common.js';
 import type { Finding } from '../engine/types.js';
+import { ruleHelpUri } from '../rule.js';
 
 const ANSI = {
   red: '\u001b[31m',
@@ -41,7 +42,7 @@ function expandTabs(s: string): string {
   return s.replace(/\t/g, '  ');
 }
 
-export function formatStylish({ result }: ReportContext, options: { color?: boolean } = {}): string {
+export function formatStylish({ result, rules }: ReportContext, options: { color?: boolean } = {}): string {
   const paint: Paint = options.color ? (style, s) => `${ANSI[style]}${s}${ANSI.reset}` : (_style, s) => s;
   const findings = activeFindings(result.findings);
   const out: string[] = [];
@@ -56,9 +57,20 @@ export function formatStylish({ result }: ReportContext, options: { color?: bool
     for (const f of list) {
       const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'note   ');
       const where = f.embeddedIn?.length ? paint('dim', ` (in ${f.embeddedIn.join(' › ')})`) : '';
-      out.push(`  ${paint('dim', `${f.region.startLine}:${f.region.startColumn}`.padEnd(8))} ${sev}  ${f.message}${where}  ${paint('dim', f.ruleId)}`);
+      const commit = f.commit ? paint('dim', ` (commit ${f.commit.sha.slice(0, 12)}, ${f.commit.authorDate.slice(0, 10)})`) : '';
+      out.push(`  ${paint('dim', `${f.region.startLine}:${f.region.startColumn}`.padEnd(8))} ${sev}  ${f.message}${where}${commit}  ${paint('dim', f.ruleId)}`);
       out.push(...codeFrame(f, paint));
     }
+    out.push('');
+  }
+
+  // Each rule that reported, with its documentation (why, how to fix, how to suppress).
+  const reported = [...new Set(findings.map((f) => f.ruleId))].sort();
+  if (reported.length > 0) {
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    const width = Math.max(...reported.map((id) => id.length));
+    out.push(paint('bold', 'Rules'));
+    for (const id of reported) out.push(`  ${id.padEnd(width)}  ${paint('dim', byId.get(id)?.helpUri ?? ruleHelpUri(id))}`);
     out.push('');
   }
 
@@ -72,7 +84,11 @@ export function formatStylish({ result }: ReportContext, options: { color?: bool
 
   const counts = countBySeverity(findings);
   const suppressed = result.findings.length - findings.length;
-  const scanned = `${plural(result.stats.filesScanned, 'file')} scanned`;
+  const { commits } = result.stats;
+  const scanned =
+    commits !== undefined
+      ? `${plural(result.stats.filesScanned, 'blob')} from ${plural(commits, 'commit')} scanned`
+      : `${plural(result.stats.filesScanned, 'file')} scanned`;
   const extras = [
     suppressed ? `${suppressed} suppressed` : '',
     notes ? `${plural(notes, 'file note')} (see --format sarif or --debug)` : '',

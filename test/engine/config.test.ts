@@ -22,7 +22,7 @@ describe('configuration validation', () => {
     expect(bad({ maxFileSize: 'big' })).toThrow('c.yaml: maxFileSize: expected a size such as 5MB or 1048576, got string "big"');
     expect(bad({ allow: { accountIds: ['1234'] } })).toThrow('c.yaml: allow.accountIds: "1234" is not a 12-digit AWS account id');
     expect(bad({ allow: { patterns: ['(unclosed'] } })).toThrow(/c\.yaml: allow\.patterns: "\(unclosed" is not a valid regular expression/);
-    expect(bad({ failOn: 'fatal' })).toThrow('c.yaml: failOn: expected error, warning or note, got string "fatal"');
+    expect(bad({ failOn: 'fatal' })).toThrow('c.yaml: failOn: expected error, warning (or warn) or note, got string "fatal"');
   });
 
   it('accepts every documented form', () => {
