@@ -238,3 +238,93 @@ describe('credlint --annotate', () => {
     expect((JSON.parse(readFileSync(join(t.dir, 'out.sarif'), 'utf8')) as Log).runs[0]!.results!.length).toBeGreaterThan(0);
   });
 });
+
+describe('credlint - (standard input)', () => {
+  const t = tempDir();
+  const stdinRun = (args: string[], input: string) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: t.dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('scans standard input, reported as <stdin> by default', () => {
+    const r = stdinRun(['-', '--format', 'json'], `token = "${key}"\n`);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).findings as Array<{ path: string; line: number; column: number; ruleId: string }>;
+    expect(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['<stdin>:1:10 no-hardcoded-access-key-id']);
+    expect(r.stdout).not.toContain(key);
+  });
+
+  it('takes the kind and the reported path from --stdin-filename', () => {
+    const dockerfile = `FROM alpine\nENV AWS_ACCESS_KEY_ID=${key}\n`;
+    const r = stdinRun(['-', '--stdin-filename', 'images/Dockerfile', '--format', 'json'], dockerfile);
+    const findings = JSON.parse(r.stdout).findings as Array<{ path: string; line: number; column: number; ruleId: string; kind: string }>;
+    expect(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.ruleId} ${f.kind}`)).toEqual(['images/Dockerfile:2:5 no-credentials-in-image dockerfile']);
+    // The same text as a plain .txt file is only a key.
+    const txt = JSON.parse(stdinRun(['-', '--stdin-filename', 'notes.txt', '--format', 'json'], dockerfile).stdout).findings as Array<{ ruleId: string }>;
+    expect(txt.map((f) => f.ruleId)).toEqual(['no-hardcoded-access-key-id']);
+  });
+
+  it('exits 0 on clean input and 2 when mixed with paths or given --stdin-filename without -', () => {
+    expect(stdinRun(['-'], 'region = "eu-west-1"\n').code).toBe(0);
+    expect(stdinRun(['-', 'src'], '')).toMatchObject({ code: 2, stderr: 'credlint: -: standard input is scanned alone; give no other paths\n' });
+    expect(stdinRun(['--stdin-filename', 'a.sh'], '')).toMatchObject({ code: 2, stderr: 'credlint: --stdin-filename: only with "-" (standard input)\n' });
+  });
+});
+
+describe('credlint init', () => {
+  it('writes a commented starter configuration that the loader accepts, and refuses to overwrite it', async () => {
+    const t = tempDir();
+    const r = run(['init'], t.dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wrote credlint.config.yaml');
+    const text = readFileSync(join(t.dir, 'credlint.config.yaml'), 'utf8');
+    expect(text).toMatch(/^# credlint configuration/);
+    expect(text).toMatch(/^  no-hardcoded-access-key-id: +error +# Disallow /m);
+    const { loadConfig } = await import('../src/config.js');
+    const { rules } = await import('../rules/index.js');
+    const config = loadConfig(t.dir, rules, undefined);
+    expect(config.rules.map((x) => x.id).sort()).toEqual(rules.map((x) => x.id).sort());
+    expect(config.failOn).toBe('error');
+    // A scan with the starter configuration behaves as with none.
+    expect(run(['.', '--no-git'], t.dir).code).toBe(0);
+    writeFileSync(join(t.dir, 'credlint.config.yaml'), 'failOn: note\n');
+    const again = run(['init'], t.dir);
+    expect(again).toMatchObject({ code: 2, stderr: 'credlint: init: credlint.config.yaml already exists; not overwriting it\n' });
+    expect(readFileSync(join(t.dir, 'credlint.config.yaml'), 'utf8')).toBe('failOn: note\n');
+  });
+
+  it('also refuses when another configuration file is there', () => {
+    const t = tempDir();
+    t.write('credlint.config.json', '{}');
+    expect(run(['init'], t.dir)).toMatchObject({ code: 2, stderr: 'credlint: init: credlint.config.json already exists; not overwriting it\n' });
+  });
+});
+
+describe('warn as a severity alias', () => {
+  it('is accepted in the configuration and by --fail-on', () => {
+    const t = tempDir();
+    t.write('credlint.config.yaml', 'rules:\n  no-hardcoded-access-key-id: warn\nfailOn: warn\n');
+    t.write('a.txt', `${key}\n`);
+    const r = run(['.', '--no-git', '--format', 'json'], t.dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings[0].severity).toBe('warning');
+    t.write('credlint.config.yaml', 'rules:\n  no-hardcoded-access-key-id: [warn, {}]\n');
+    expect(run(['.', '--no-git'], t.dir).code).toBe(0);
+    expect(run(['.', '--no-git', '--fail-on', 'warn'], t.dir).code).toBe(1);
+    expect(run(['.', '--no-git', '--fail-on', 'warns'], t.dir)).toMatchObject({ code: 2, stderr: 'credlint: --fail-on: expected error, warning (or warn) or note, got "warns"\n' });
+  });
+});
+
+describe('links to the rule documentation', () => {
+  it('--list-rules prints each rule with its help URI', () => {
+    const out = run(['--list-rules'], tempDir().dir).stdout;
+    expect(out).toMatch(/^no-hardcoded-access-key-id +error +Disallow .+\n +https:\/\/github\.com\/credlint\/credlint\/blob\/main\/docs\/rules\/no-hardcoded-access-key-id\.md$/m);
+  });
+
+  it('the stylish output lists the documentation of every rule that reported', () => {
+    const t = tempDir();
+    t.write('a.txt', `${key}\n`);
+    const out = run(['.', '--no-git'], t.dir).stdout;
+    expect(out).toContain('Rules\n  no-hardcoded-access-key-id  https://github.com/credlint/credlint/blob/main/docs/rules/no-hardcoded-access-key-id.md\n');
+  });
+});
