@@ -179,6 +179,22 @@ describe('credlint --history', () => {
     expect(gitProcessCount.value - before).toBe(4);
   });
 
+  it('shards a history scan by the path a blob first appeared at: the shards together equal the full history', async () => {
+    const h = repo();
+    for (let i = 0; i < 30; i++) h.write(`d${i % 4}/k${i}.txt`, `${fakeAccessKeyId(`hshard-${i}`)}\n`);
+    h.commit('keys');
+    // The same blob again under another path: still scanned once, in one shard.
+    h.write('elsewhere/k0.txt', `${fakeAccessKeyId('hshard-0')}\n`);
+    h.commit('copy');
+    const config = resolveConfig({}, rules);
+    const full = await scan({ cwd: h.dir, paths: [], config, rules, history: true });
+    const parts = await Promise.all([1, 2, 3].map((index) => scan({ cwd: h.dir, paths: [], config, rules, history: true, shard: { index, count: 3 } })));
+    const ids = (fs: typeof full.findings) => fs.map((f) => `${f.path} ${f.fingerprint} ${f.commit?.sha}`);
+    expect(parts.every((p) => p.findings.length > 0)).toBe(true);
+    expect(parts.flatMap((p) => ids(p.findings)).sort()).toEqual(ids(full.findings).sort());
+    expect(full.findings).toHaveLength(30);
+  });
+
   it('handles path names with newlines and bytes that are not UTF-8', () => {
     const n = repo();
     n.write('line\nbreak.txt', `${fakeAccessKeyId('nl-1')}\n`);
