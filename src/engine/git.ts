@@ -46,7 +46,19 @@ export type BlobRead =
  * callback runs synchronously inside the stream handler, so while a blob is being scanned
  * git blocks on a full pipe: memory stays at about one blob plus the pipe buffer.
  */
-export function readBlobs(top: string, oids: readonly string[], maxBytes: number, onBlob: (oid: string, read: BlobRead, index: number) => void): Promise<void> {
+export interface BlobFlow {
+  /** Stops reading until `resume()` (the consumer has enough in hand). */
+  pause(): void;
+  resume(): void;
+}
+
+export function readBlobs(
+  top: string,
+  oids: readonly string[],
+  maxBytes: number,
+  onBlob: (oid: string, read: BlobRead, index: number) => void,
+  onFlow?: (flow: BlobFlow) => void,
+): Promise<void> {
   if (oids.length === 0) return Promise.resolve();
   return new Promise((resolvePromise, reject) => {
     gitProcessCount.value++;
@@ -65,6 +77,7 @@ export function readBlobs(top: string, oids: readonly string[], maxBytes: number
       reject(error);
     };
 
+    onFlow?.({ pause: () => child.stdout.pause(), resume: () => child.stdout.resume() });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (s: string) => {
       if (stderr.length < 4096) stderr += s;

@@ -16,11 +16,12 @@ import { spawn } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import ignore from 'ignore';
 import { UsageError } from '../config.js';
-import { decodeBytes, formatBytes } from './read.js';
-import { scanText, type ScanSetup } from './scan-file.js';
+import { formatBytes } from './read.js';
+import { scanBytes, type ScanSetup } from './scan-file.js';
 import type { CommitRef, FileResult, Finding, Notification } from './types.js';
 import { toPosix } from './discover.js';
-import { gitBytes, gitProcessCount, gitTopLevel, readBlobs } from './git.js';
+import { gitBytes, gitProcessCount, gitTopLevel, readBlobs, type BlobFlow } from './git.js';
+import type { BlobPool } from './pool.js';
 
 /** Modes whose "blob" is not file content: submodule commits, symbolic links, deletions. */
 export const NON_CONTENT_MODES: ReadonlySet<string> = new Set(['160000', '120000', '000000']);
@@ -50,6 +51,8 @@ export interface HistoryOptions {
   readonly ignoreBase?: string;
   readonly shard?: (relPath: string) => boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Worker threads to scan the blobs with, started only when there are enough of them. */
+  readonly workers?: { start(): BlobPool };
 }
 
 export interface HistoryResult {
@@ -154,6 +157,13 @@ async function countCommits(top: string, range: string): Promise<number | undefi
   }
 }
 
+/** Below this many blobs, starting worker threads costs more than it saves. */
+const WORKER_MIN_BLOBS = 200;
+/** Blobs per message to a worker, and the bytes in flight before git is paused. */
+const BATCH_BLOBS = 32;
+const BATCH_BYTES = 4 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
+
 export async function scanHistory(options: HistoryOptions): Promise<HistoryResult> {
   const range = options.range ?? 'HEAD';
   checkRange(range);
@@ -164,45 +174,101 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryResul
   const [listed, commits] = await Promise.all([listBlobs(top, range, keep), countCommits(top, range)]);
   const entries = options.shard ? listed.entries.filter((e) => options.shard?.(e.relPath)) : listed.entries;
 
+  // Per blob, in log order: its scan result (filled in as blobs arrive, possibly by workers).
+  const perBlob: Array<FileResult | undefined> = new Array(entries.length);
+  let binary = 0;
+  const pool = options.workers && entries.length >= WORKER_MIN_BLOBS ? options.workers.start() : undefined;
+  const submitted: Array<Promise<void>> = [];
+  let batch: Array<{ index: number; path: string; data: Uint8Array }> = [];
+  let batchBytes = 0;
+  let inFlight = 0;
+  let flow: BlobFlow | undefined;
+  let paused = false;
+  let done = 0;
+  const flush = () => {
+    if (!pool || batch.length === 0) return;
+    const jobs = batch;
+    const bytes = batchBytes;
+    batch = [];
+    batchBytes = 0;
+    inFlight += bytes;
+    if (inFlight > MAX_IN_FLIGHT_BYTES && !paused) {
+      paused = true;
+      flow?.pause();
+    }
+    submitted.push(
+      pool.submit(jobs.map((j) => ({ path: j.path, data: j.data }))).then((results) => {
+        results.forEach((r, k) => (perBlob[(jobs[k] as (typeof jobs)[number]).index] = r));
+        inFlight -= bytes;
+        done += jobs.length;
+        options.onProgress?.(done, entries.length);
+        if (paused && inFlight < MAX_IN_FLIGHT_BYTES / 2) {
+          paused = false;
+          flow?.resume();
+        }
+      }),
+    );
+  };
+
+  try {
+    await readBlobs(
+      top,
+      entries.map((e) => e.oid),
+      options.maxBytes,
+      (_oid, read, index) => {
+        const entry = entries[index] as BlobEntry;
+        const { relPath, commit } = entry;
+        if (read.status !== 'ok') {
+          const at = `${relPath} (commit ${commit.sha.slice(0, 12)})`;
+          const note: Notification =
+            read.status === 'too-large'
+              ? { id: 'file-too-large', level: 'warning', path: relPath, message: `${at}: skipped: ${formatBytes(read.size)} is over the size limit of ${formatBytes(options.maxBytes)} (set maxFileSize or --max-file-size)` }
+              : { id: 'unreadable-file', level: 'error', path: relPath, message: `${at}: blob ${entry.oid.slice(0, 12)} is missing from the repository (shallow or partial clone?)` };
+          perBlob[index] = { path: relPath, findings: [], notifications: [note], bytes: 0, scanned: false };
+          return;
+        }
+        if (pool) {
+          // A private copy: the chunk may share its memory with other buffers, and is moved to the worker.
+          const data = new Uint8Array(read.data.length);
+          data.set(read.data);
+          batch.push({ index, path: relPath, data });
+          batchBytes += data.length;
+          if (batch.length >= BATCH_BLOBS || batchBytes >= BATCH_BYTES) flush();
+          return;
+        }
+        perBlob[index] = scanBytes(read.data, relPath, Infinity, options.setup);
+        options.onProgress?.(index + 1, entries.length);
+      },
+      (f) => (flow = f),
+    );
+    flush();
+    await Promise.all(submitted);
+  } finally {
+    await pool?.close();
+  }
+
+  // In log order, so the first commit that added a key is the one reported.
   const results: FileResult[] = [];
   const reported = new Set<string>();
-  let binary = 0;
-  await readBlobs(
-    top,
-    entries.map((e) => e.oid),
-    options.maxBytes,
-    (_oid, read, index) => {
-      const entry = entries[index] as BlobEntry;
-      const { relPath, commit } = entry;
-      const at = `${relPath} (commit ${commit.sha.slice(0, 12)})`;
-      options.onProgress?.(index + 1, entries.length);
-      if (read.status !== 'ok') {
-        const note: Notification =
-          read.status === 'too-large'
-            ? { id: 'file-too-large', level: 'warning', path: relPath, message: `${at}: skipped: ${formatBytes(read.size)} is over the size limit of ${formatBytes(options.maxBytes)} (set maxFileSize or --max-file-size)` }
-            : { id: 'unreadable-file', level: 'error', path: relPath, message: `${at}: blob ${entry.oid.slice(0, 12)} is missing from the repository (shallow or partial clone?)` };
-        results.push({ path: relPath, findings: [], notifications: [note], bytes: 0, scanned: false });
-        return;
-      }
-      const decoded = decodeBytes(read.data, relPath);
-      if (!decoded.ok) {
-        // Histories hold thousands of images and archives: counted, one note at the end.
-        if (decoded.notification.id === 'binary-file') binary++;
-        else results.push({ path: relPath, findings: [], notifications: [decoded.notification], bytes: 0, scanned: false });
-        return;
-      }
-      const scanned = scanText(relPath, decoded.text, options.setup);
-      const findings: Finding[] = [];
-      for (const f of scanned.findings) {
-        const key = `${f.path}\0${f.fingerprint}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
-        findings.push({ ...f, commit });
-      }
-      const notifications = [...decoded.notifications, ...scanned.notifications].map((n) => ({ ...n, message: n.message.replace(relPath, at) }));
-      results.push({ path: relPath, findings, notifications, bytes: read.data.length, scanned: true });
-    },
-  );
+  perBlob.forEach((r, index) => {
+    if (!r) return;
+    const { commit, relPath } = entries[index] as BlobEntry;
+    if (!r.scanned && r.notifications.length === 1 && r.notifications[0]?.id === 'binary-file') {
+      // Histories hold thousands of images and archives: counted, one note at the end.
+      binary++;
+      return;
+    }
+    const at = `${relPath} (commit ${commit.sha.slice(0, 12)})`;
+    const findings: Finding[] = [];
+    for (const f of r.findings) {
+      const key = `${f.path}\0${f.fingerprint}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      findings.push({ ...f, commit });
+    }
+    const notifications = r.scanned ? r.notifications.map((n) => ({ ...n, message: n.message.replace(relPath, at) })) : r.notifications;
+    results.push({ ...r, findings, notifications });
+  });
   if (binary > 0) {
     results.push({
       path: '',

@@ -69,3 +69,63 @@ export async function scanInWorkers(
   }
   return results.flat();
 }
+
+/**
+ * Worker threads fed with contents rather than paths (a history scan's git blobs). Batches go
+ * to the first idle worker; `submit` resolves with the batch's results in order.
+ */
+export class BlobPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Array<{ blobs: Array<{ path: string; data: Uint8Array }>; resolve: (r: FileResult[]) => void; reject: (e: Error) => void }> = [];
+  private readonly waiting = new Map<Worker, { resolve: (r: FileResult[]) => void; reject: (e: Error) => void }>();
+  private failure: Error | undefined;
+
+  constructor(config: ResolvedConfig, threads: number, reportUnusedSuppressions: boolean) {
+    for (let t = 0; t < threads; t++) {
+      const worker = new Worker(WORKER_URL, { workerData: { config, reportUnusedSuppressions } });
+      this.workers.push(worker);
+      this.idle.push(worker);
+      worker.on('message', (msg: { results?: FileResult[]; error?: string }) => {
+        const job = this.waiting.get(worker);
+        this.waiting.delete(worker);
+        if (msg.error !== undefined) job?.reject(new Error(`worker failed: ${msg.error}`));
+        else job?.resolve(msg.results ?? []);
+        this.idle.push(worker);
+        this.pump();
+      });
+      const fail = (error: Error) => {
+        this.failure ??= error;
+        this.waiting.get(worker)?.reject(error);
+        for (const q of this.queue.splice(0)) q.reject(error);
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`worker exited with code ${code}`));
+      });
+    }
+  }
+
+  submit(blobs: Array<{ path: string; data: Uint8Array }>): Promise<FileResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ blobs, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const job = this.queue.shift() as (typeof this.queue)[number];
+      this.waiting.set(worker, job);
+      // The blob bytes are moved to the worker, not copied.
+      const transfer = job.blobs.map((b) => b.data.buffer as ArrayBuffer);
+      worker.postMessage({ batch: 0, blobs: job.blobs }, [...new Set(transfer)]);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -7,7 +7,7 @@ import type { AnyRule } from '../rule.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { scanBytes, scanFile } from './scan-file.js';
 import { createSetup } from './setup.js';
-import { scanInWorkers, workersAvailable } from './pool.js';
+import { BlobPool, scanInWorkers, workersAvailable } from './pool.js';
 import type { Extractor } from './extractors.js';
 import type { FileResult, Finding, Notification, ScanResult } from './types.js';
 import { initParsers } from '../parsers/tree-sitter.js';
@@ -101,6 +101,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (fromGit) {
     await initParsers();
     const setup = createSetup(config, options.rules, { reportUnusedSuppressions: options.reportUnusedSuppressions, extractors: options.extractors });
+    // History blobs come from git, not disk: threads are decided on their count (in scanHistory).
+    const concurrency = options.concurrency ?? 'auto';
+    const historyThreads =
+      options.extractors || concurrency === 'off' || concurrency === 1 || !workersAvailable() || availableParallelism() < 2
+        ? 0
+        : typeof concurrency === 'number'
+          ? concurrency
+          : Math.min(availableParallelism(), 8);
     if (options.stdin !== undefined) {
       results = [scanBytes(options.stdin.data, options.stdin.path, config.maxFileSize, setup)];
     } else if (options.history !== undefined) {
@@ -113,6 +121,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         ...(config.configDir ? { ignoreBase: config.configDir } : {}),
         ...(shardFilter ? { shard: shardFilter } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(historyThreads > 0 ? { workers: { start: () => new BlobPool(config, historyThreads, options.reportUnusedSuppressions ?? false) } } : {}),
       });
       results = scanned.results;
       history = { commits: scanned.commits, blobs: scanned.blobs };

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config.js';
 import { rules } from '../../rules/index.js';
 import { createSetup } from './setup.js';
-import { scanFile } from './scan-file.js';
+import { scanBytes, scanFile } from './scan-file.js';
 import { initParsers } from '../parsers/tree-sitter.js';
 
 interface WorkerInit {
@@ -22,11 +22,21 @@ const setup = createSetup(init.config, rules, { reportUnusedSuppressions: init.r
 
 const parsersReady = initParsers();
 
-parentPort?.on('message', async (request: BatchRequest) => {
+/** Contents that are not files on disk (git blobs of a history scan), scanned as the file at `path`. */
+export interface BlobBatchRequest {
+  readonly batch: number;
+  readonly blobs: ReadonlyArray<{ path: string; data: Uint8Array }>;
+}
+
+parentPort?.on('message', async (request: BatchRequest | BlobBatchRequest) => {
   try {
     await parsersReady;
     const results = [];
-    for (const file of request.files) results.push(await scanFile(file.absPath, file.relPath, init.config.maxFileSize, setup));
+    if ('blobs' in request) {
+      for (const blob of request.blobs) results.push(scanBytes(Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), blob.path, Infinity, setup));
+    } else {
+      for (const file of request.files) results.push(await scanFile(file.absPath, file.relPath, init.config.maxFileSize, setup));
+    }
     parentPort?.postMessage({ batch: request.batch, results });
   } catch (error) {
     parentPort?.postMessage({ batch: request.batch, error: (error as Error)?.stack ?? String(error) });

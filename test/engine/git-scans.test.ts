@@ -195,6 +195,19 @@ describe('credlint --history', () => {
     expect(full.findings).toHaveLength(30);
   });
 
+  it('gives byte-identical reports with worker threads and without', () => {
+    const w = repo();
+    for (let c = 0; c < 3; c++) {
+      for (let i = 0; i < 100; i++) w.write(`src/f${i}.txt`, `v${c}\n${i % 10 === c ? `${fakeAccessKeyId(`threads-${c}-${i}`)}\n` : ''}`);
+      w.commit(`round ${c}`);
+    }
+    const single = cli(['--history', '--format', 'sarif', '--concurrency', 'off'], w.dir);
+    const threaded = cli(['--history', '--format', 'sarif', '--concurrency', '2'], w.dir);
+    expect(single.code).toBe(1);
+    expect(threaded.stdout).toBe(single.stdout);
+    expect((JSON.parse(single.stdout) as Log).runs[0]!.results).toHaveLength(30);
+  });
+
   it('handles path names with newlines and bytes that are not UTF-8', () => {
     const n = repo();
     n.write('line\nbreak.txt', `${fakeAccessKeyId('nl-1')}\n`);
