@@ -206,7 +206,7 @@ async function readAll(stdin: AsyncIterable<Buffer | string> | undefined): Promi
 }
 
 /** A progress line on stderr, only on a TTY and only once a scan has taken over a second. */
-function progressReporter(io: CliIO): { update(done: number, total: number): void; clear(): void } {
+function progressReporter(io: CliIO, unit = 'files'): { update(done: number, total: number): void; clear(): void } {
   if (!io.stderr.isTTY) return { update() {}, clear() {} };
   const started = Date.now();
   let shown = false;
@@ -217,7 +217,7 @@ function progressReporter(io: CliIO): { update(done: number, total: number): voi
       if (now - started < 1000 || now - last < 100) return;
       last = now;
       shown = true;
-      io.stderr.write(`\r\u001b[2Kcredlint: scanned ${done}/${total} files`);
+      io.stderr.write(`\r\u001b[2Kcredlint: scanned ${done}/${total} ${unit}`);
     },
     clear() {
       if (shown) io.stderr.write('\r\u001b[2K');
@@ -282,7 +282,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const stdin = positionals.includes('-')
       ? { data: await readAll(io.stdin), path: stdinPath(io.cwd, values['stdin-filename']) }
       : undefined;
-    const progress = progressReporter(io);
+    const progress = progressReporter(io, values.history ? 'blobs' : 'files');
     let result: ScanResult = await scan({
       cwd: io.cwd,
       paths: positionals,
