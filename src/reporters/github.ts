@@ -25,7 +25,9 @@ export function formatGithub({ result }: ReportContext): string {
       `endColumn=${r.endColumn}`,
       `title=${escapeProperty(`credlint ${f.ruleId}`)}`,
     ];
-    lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
+    // --history: the file may no longer exist at the head; the commit says where to look.
+    const commit = f.commit ? ` (commit ${f.commit.sha.slice(0, 12)}, ${f.commit.authorDate.slice(0, 10)})` : '';
+    lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message + commit)}`);
   }
   for (const n of result.notifications) {
     if (n.level === 'note') continue;

@@ -131,6 +131,9 @@ describe('credlint --history', () => {
     const sarif = JSON.parse(cli(['--history', '--format', 'sarif'], r.dir).stdout) as Log;
     const result = sarif.runs[0]!.results!.find((x) => x.locations![0]!.physicalLocation!.artifactLocation!.uri === 'ops/d%C3%A9ploy%20me.sh')!;
     expect(result.properties).toMatchObject({ commitSha: c2, authorDate: expect.stringMatching(/^2024-01-/) });
+    expect(cli(['--history', '--format', 'github'], r.dir).stdout).toMatch(
+      new RegExp(`^::error file=ops/déploy me\\.sh,line=2,col=12,endLine=2,endColumn=32,title=credlint no-hardcoded-access-key-id::.* \\(commit ${c2.slice(0, 12)}, 2024-01-\\d\\d\\)$`, 'm'),
+    );
     const text = cli(['--history'], r.dir).stdout;
     expect(text).toContain(`(commit ${c2.slice(0, 12)}, 2024-01-`);
     expect(text).toMatch(/in 8 blobs from 9 commits scanned/);
