@@ -10,9 +10,12 @@ import noHardcodedSecretAccessKey from './no-hardcoded-secret-access-key.js';
 import noHardcodedSessionToken from './no-hardcoded-session-token.js';
 import noImdsv1Calls from './no-imdsv1-calls.js';
 import noLongLivedAccessKeys from './no-long-lived-access-keys.js';
+import noPassroleWildcard from './no-passrole-wildcard.js';
 import noStaticCredentialsInBootstrap from './no-static-credentials-in-bootstrap.js';
 import noStaticProviderCredentials from './no-static-provider-credentials.js';
+import noUnscopedWrite from './no-unscoped-write.js';
 import noWildcardAction from './no-wildcard-action.js';
+import noWildcardPrincipal from './no-wildcard-principal.js';
 import requireImdsv2 from './require-imdsv2.js';
 import requireInstanceProfile from './require-instance-profile.js';
 import validInstanceProfile from './valid-instance-profile.js';
@@ -29,9 +32,12 @@ export const rules: readonly AnyRule[] = [
   noHardcodedSessionToken,
   noImdsv1Calls,
   noLongLivedAccessKeys,
+  noPassroleWildcard,
   noStaticCredentialsInBootstrap,
   noStaticProviderCredentials,
+  noUnscopedWrite,
   noWildcardAction,
+  noWildcardPrincipal,
   requireImdsv2,
   requireInstanceProfile,
   validInstanceProfile,

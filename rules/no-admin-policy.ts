@@ -31,16 +31,22 @@ function locate(grants: readonly Grant[], wanted: (v: string) => boolean): Range
     if (g.attached.via === 'aws-managed') return g.attached.range;
     const item = g.statement.action?.items.find((i) => i.state === 'known' && wanted(i.value as string));
     if (item) return item.range;
-    if (g.statement.notAction) return g.statement.notAction.keyRange;
   }
-  return grants[0] ? (grants[0].attached.via === 'aws-managed' ? grants[0].attached.range : grants[0].statement.effectRange) : undefined;
+  // No single token says it: point at the first grant (the principal's own first).
+  const g = grants[0];
+  if (!g) return undefined;
+  if (g.attached.via === 'aws-managed') return g.attached.range;
+  return g.statement.notAction?.keyRange ?? g.statement.action?.items[0]?.range ?? g.statement.effectRange;
 }
 
 function verdict(p: IamPrincipal): Verdict | undefined {
   const eff = effectiveOf(p);
   const { actions, total } = broadActions(eff);
   if (actions.length === 0) return undefined;
-  const onStar = eff.allows.filter((g) => !g.statement.condition && g.statement.resource?.items.some((i) => i.state === 'known' && i.value === '*'));
+  // The principal's own grants first: a user's finding points at its own policy, not its group's.
+  const onStar = eff.allows
+    .filter((g) => !g.statement.condition && g.statement.resource?.items.some((i) => i.state === 'known' && i.value === '*'))
+    .sort((a, b) => Number(a.owner !== p) - Number(b.owner !== p));
   const managed = [...new Set(onStar.filter((g) => g.attached.document.managed).map((g) => g.attached.document.managed as string))];
   const named = managed.length > 0 ? ` through ${managed.join(', ')}` : '';
   if (actions.length === total) {

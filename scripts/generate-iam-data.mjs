@@ -39,8 +39,9 @@ for (const prefix of services) {
   for (const action of Object.values(actions)) {
     const level = LEVELS[action.accessLevel];
     if (!level) throw new Error(`unknown access level "${action.accessLevel}" of ${prefix}:${action.name}`);
-    // "R" alone: only Resource "*" is accepted; "R:object,bucket": scoped to those types.
-    const types = action.resourceTypes.map((t) => t.name).filter((t) => t !== '*');
+    // "R" alone: only Resource "*" is accepted; "R:object,bucket": scoped to those types
+    // ("!bucket": a type the action requires).
+    const types = action.resourceTypes.filter((t) => t.name !== '*').map((t) => `${t.required ? '!' : ''}${t.name}`);
     a[action.name] = types.length > 0 ? `${level}:${types.join(',')}` : level;
   }
   const r = {};

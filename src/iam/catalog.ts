@@ -22,6 +22,8 @@ export interface CatalogAction {
   readonly level: AccessLevel;
   /** Resource types the action can be scoped to; empty when it only accepts `Resource: "*"`. */
   readonly resourceTypes: readonly string[];
+  /** The resource types the service reference marks as required for the action. */
+  readonly requiredTypes: readonly string[];
 }
 
 export interface CatalogService {
@@ -56,7 +58,15 @@ export function getCatalog(): Catalog {
     for (const [name, code] of Object.entries(entry.a)) {
       const colon = code.indexOf(':');
       const level = LEVEL_OF[colon < 0 ? code : code.slice(0, colon)] ?? 'Write';
-      const action: CatalogAction = { service: prefix, name, id: `${prefix}:${name}`, level, resourceTypes: colon < 0 ? [] : code.slice(colon + 1).split(',') };
+      const types = colon < 0 ? [] : code.slice(colon + 1).split(',');
+      const action: CatalogAction = {
+        service: prefix,
+        name,
+        id: `${prefix}:${name}`,
+        level,
+        resourceTypes: types.map((t) => (t.startsWith('!') ? t.slice(1) : t)),
+        requiredTypes: types.filter((t) => t.startsWith('!')).map((t) => t.slice(1)),
+      };
       actions.push(action);
       byLowerName.set(name.toLowerCase(), action);
     }

@@ -74,13 +74,23 @@ export function coversAction(st: PolicyStatement, id: string): Tri {
   return undefined;
 }
 
-/** A resource pattern that matches any resource of its type: `*`, `arn:…:role/*`, `arn:aws:lambda:*:*:function:*`. */
+/**
+ * A resource pattern that matches every resource of its type: `*`, `arn:aws:iam::123456789012:role/*`,
+ * `arn:aws:lambda:*:*:function:*`, `arn:aws:s3:::*`. A bucket's objects (`arn:aws:s3:::bucket/*`)
+ * or a path (`role/app/*`) are scoped. Placeholders in the partition, region or account do not matter.
+ */
 export function isBroadResourceText(s: PolicyString): Tri {
   if (s.state === 'unknown') return undefined;
-  const v = s.value as string;
+  // `${AWS::Partition}` holds colons of its own: placeholders stand for one ARN field.
+  const v = (s.value as string).replace(/\$\{[^}]*\}/g, '${}');
   if (v === '*') return true;
-  const m = /[:/]\*$/.exec(v);
-  return m ? true : s.state === 'partial' && /\$\{[^}]*\}$/.test(v) ? undefined : false;
+  const parts = v.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return s.state === 'partial' ? undefined : false;
+  const service = parts[2] as string;
+  const resource = parts.slice(5).join(':');
+  if (resource === '*') return true;
+  if (service === 's3') return resource === '*/*';
+  return /^[A-Za-z][\w-]*[:/]\*$/.test(resource);
 }
 
 /** Whether a statement applies to every resource (Resource `*`, a type-wide wildcard, or a NotResource). */
