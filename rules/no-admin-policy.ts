@@ -26,7 +26,10 @@ interface Verdict {
 }
 
 /** Where to point: the `*` / `iam:*` token of an inline statement, or the attachment of a managed policy. */
-function locate(grants: readonly Grant[], wanted: (v: string) => boolean): Range | undefined {
+function locate(all: readonly Grant[], wanted: (v: string) => boolean, p?: IamPrincipal): Range | undefined {
+  // Statements written in another file of the module have no position here.
+  const grants = all.filter((g) => !g.attached.document.foreign || g.attached.via === 'aws-managed');
+  if (grants.length === 0) return p?.range;
   for (const g of grants) {
     if (g.attached.via === 'aws-managed') return g.attached.range;
     const item = g.statement.action?.items.find((i) => i.state === 'known' && wanted(i.value as string));
@@ -51,7 +54,7 @@ function verdict(p: IamPrincipal): Verdict | undefined {
   const named = managed.length > 0 ? ` through ${managed.join(', ')}` : '';
   if (actions.length === total) {
     const star = onStar.filter((g) => g.statement.action?.items.some((i) => i.state === 'known' && i.value === '*'));
-    const at = locate(star.length > 0 ? star : onStar, (v) => v === '*');
+    const at = locate(star.length > 0 ? star : onStar, (v) => v === '*', p);
     return at ? { level: 'admin', how: `every one of the ${total} actions on every resource${named}`, at } : undefined;
   }
   const catalog = getCatalog();
@@ -59,11 +62,11 @@ function verdict(p: IamPrincipal): Verdict | undefined {
   const have = new Set(actions);
   if (iamWrites.every((a) => have.has(a))) {
     const iamGrants = onStar.filter((g) => g.attached.document.managed || g.statement.action?.items.some((i) => i.state === 'known' && /^(?:iam:\*|\*)$/i.test(i.value as string)) || g.statement.notAction);
-    const at = locate(iamGrants.length > 0 ? iamGrants : onStar, (v) => /^iam:\*$/i.test(v));
+    const at = locate(iamGrants.length > 0 ? iamGrants : onStar, (v) => /^iam:\*$/i.test(v), p);
     return at ? { level: 'near-admin', how: `all ${iamWrites.length} IAM permissions-management actions on every resource${named}, so it can grant itself anything`, at } : undefined;
   }
   if (actions.length >= NEAR_ADMIN_SHARE * total) {
-    const at = locate(onStar.filter((g) => g.attached.document.managed || g.statement.notAction), () => false) ?? locate(onStar, () => false);
+    const at = locate(onStar.filter((g) => g.attached.document.managed || g.statement.notAction), () => false) ?? locate(onStar, () => false, p);
     return at ? { level: 'near-admin', how: `${actions.length} of the ${total} actions on every resource${named}`, at } : undefined;
   }
   return undefined;

@@ -20,7 +20,19 @@ import { resourceStar } from '../src/iam/policy.js';
  * can use, and which AWS's own examples grant on `*`: `cloudwatch:PutMetricData` gained an
  * optional `dataset` type, but metrics are not resources.
  */
-const ONLY_STAR = new Set(['cloudwatch:PutMetricData']);
+const ONLY_STAR = new Set([
+  'cloudwatch:PutMetricData',
+  // What AWS's own execution-role policies (AWSLambdaBasicExecutionRole, AWSLambdaVPCAccessExecutionRole)
+  // grant on "*": log streams and network interfaces are created on demand, so their ARNs are not
+  // known when the policy is written.
+  'logs:CreateLogGroup',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'ec2:CreateNetworkInterface',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+]);
 
 export default defineRule({
   id: 'no-unscoped-write',

@@ -96,6 +96,11 @@ export interface PolicyDocument {
   readonly incomplete: boolean;
   /** Set for an AWS managed policy from the snapshot: its name (positions then all point at the attachment). */
   readonly managed?: string;
+  /**
+   * Written in another file of the Terraform module: it counts for the principals it reaches,
+   * but its ranges are not positions in the scanned document and are never reported.
+   */
+  readonly foreign?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -163,6 +168,7 @@ export interface PolicyMeta {
   readonly label: string;
   readonly range: Range;
   readonly managed?: string;
+  readonly foreign?: boolean;
 }
 
 /**
@@ -193,8 +199,8 @@ export function policyFromStatements(statements: readonly IacValue[], meta: Poli
   return build(statements, meta, undefined, false);
 }
 
-function metaOf(meta: PolicyMeta): Pick<PolicyDocument, 'kind' | 'label' | 'range' | 'managed'> {
-  return { kind: meta.kind, label: meta.label, range: meta.range, ...(meta.managed ? { managed: meta.managed } : {}) };
+function metaOf(meta: PolicyMeta): Pick<PolicyDocument, 'kind' | 'label' | 'range' | 'managed' | 'foreign'> {
+  return { kind: meta.kind, label: meta.label, range: meta.range, ...(meta.managed ? { managed: meta.managed } : {}), ...(meta.foreign ? { foreign: true } : {}) };
 }
 
 function build(items: readonly IacValue[], meta: PolicyMeta, versionEntry: IacEntry | undefined, incompleteFromStart: boolean): PolicyDocument {

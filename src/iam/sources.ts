@@ -106,7 +106,7 @@ class Builder {
   /** Registers a document once (the same data source or managed policy may be attached many times). */
   add(doc: PolicyDocument | undefined): PolicyDocument | undefined {
     if (!doc) return undefined;
-    if (doc.managed) return doc;
+    if (doc.managed || doc.foreign) return doc;
     const first = doc.statements[0];
     const key = `${doc.kind}\0${doc.range.start}\0${first ? `${first.range.start}:${first.range.end}` : 'none'}`;
     const prev = this.seen.get(key);
@@ -394,7 +394,7 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     const a = attr(n, name);
     if (!a) return undefined;
     const range = n.local ? a.nameRange : n.nameRange;
-    return b.add(policyFromValue(a.value(), { kind, label: `${describeNode(n)}${what ? ` (${what})` : ''}`, range }));
+    return b.add(policyFromValue(a.value(), { kind, label: `${describeNode(n)}${what ? ` (${what})` : ''}`, range, ...(n.local ? {} : { foreign: true }) }));
   };
   const customer = new Map<string, PolicyDocument | undefined>();
   const customerPolicy = (n: GraphNode) => {
@@ -423,7 +423,7 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
       for (const ip of block.blocks('inline_policy')) {
         const a = ip.attribute('policy');
         const name = knownString(ip.attribute('name')?.value());
-        const d = a ? b.add(policyFromValue(a.value(), { kind: 'identity', label: `${describeNode(n)} (inline_policy${name ? ` ${name}` : ''})`, range: n.local ? a.nameRange : n.nameRange })) : undefined;
+        const d = a ? b.add(policyFromValue(a.value(), { kind: 'identity', label: `${describeNode(n)} (inline_policy${name ? ` ${name}` : ''})`, range: n.local ? a.nameRange : n.nameRange, ...(n.local ? {} : { foreign: true }) })) : undefined;
         if (a) b.attach(p, d, n.local ? a.nameRange : n.nameRange, 'inline');
       }
       if (block.blocks('dynamic').some((d) => d.labels[0]?.value === 'inline_policy')) p.unknownPolicies = true;
