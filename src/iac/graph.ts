@@ -26,6 +26,8 @@ export type NodeKind =
   | 'policy'
   | 'policy-attachment'
   | 'user'
+  | 'group'
+  | 'group-membership'
   | 'access-key'
   | 'lambda'
   | 'ecs-task-definition'
@@ -46,6 +48,10 @@ const CFN_KINDS: Readonly<Record<string, NodeKind>> = {
   'AWS::IAM::ManagedPolicy': 'policy',
   'AWS::IAM::RolePolicy': 'policy',
   'AWS::IAM::User': 'user',
+  'AWS::IAM::Group': 'group',
+  'AWS::IAM::UserToGroupAddition': 'group-membership',
+  'AWS::IAM::UserPolicy': 'policy',
+  'AWS::IAM::GroupPolicy': 'policy',
   'AWS::IAM::AccessKey': 'access-key',
   'AWS::Lambda::Function': 'lambda',
   'AWS::Serverless::Function': 'lambda',
@@ -69,6 +75,13 @@ const TF_KINDS: Readonly<Record<string, NodeKind>> = {
   aws_iam_role_policy_attachment: 'policy-attachment',
   aws_iam_policy_attachment: 'policy-attachment',
   aws_iam_user: 'user',
+  aws_iam_group: 'group',
+  aws_iam_group_membership: 'group-membership',
+  aws_iam_user_group_membership: 'group-membership',
+  aws_iam_user_policy: 'policy',
+  aws_iam_group_policy: 'policy',
+  aws_iam_user_policy_attachment: 'policy-attachment',
+  aws_iam_group_policy_attachment: 'policy-attachment',
   aws_iam_access_key: 'access-key',
   aws_lambda_function: 'lambda',
   aws_ecs_task_definition: 'ecs-task-definition',

@@ -9,6 +9,7 @@ import { severityRank } from '../rule.js';
 import type { Finding, Notification } from '../engine/types.js';
 import type { ReportContext } from './common.js';
 import { INFORMATION_URI } from '../version.js';
+import { iamDataVersions } from '../iam/data.js';
 
 /** GitHub code scanning accepts at most this many results per run. */
 export const MAX_SARIF_RESULTS = 25_000;
@@ -181,6 +182,8 @@ export function buildSarif({ result, rules, version }: ReportContext): Log {
         semanticVersion: version,
         version,
         informationUri: INFORMATION_URI,
+        // The IAM data snapshots the IAM rules judged with (action catalogue, AWS managed policies).
+        properties: { iamData: iamDataVersions() },
         rules: descriptors,
       },
     },

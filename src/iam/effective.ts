@@ -1,0 +1,158 @@
+// Effective permissions of a principal: the union of the Allow statements of every policy
+// that reaches it (inline, customer managed, AWS managed, inherited from its groups), minus
+// explicit Denies, with NotAction / NotResource semantics, resource scope and conditions kept.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+//
+// Three-valued throughout: `true` (certainly), `false` (certainly not), `undefined` (not known
+// statically). A rule reports only what is certain: an unknown action, resource or condition,
+// a conditional Deny, or a Deny whose scope is not known all count against a finding.
+import type { AttachedPolicy, IamPrincipal } from './sources.js';
+import type { PolicyList, PolicyStatement, PolicyString } from './policy.js';
+import { getCatalog, patternCovers, type CatalogAction } from './catalog.js';
+
+export type Tri = boolean | undefined;
+
+export interface Grant {
+  readonly statement: PolicyStatement;
+  readonly attached: AttachedPolicy;
+  /** The principal the policy is attached to (the user itself, or one of its groups). */
+  readonly owner: IamPrincipal;
+}
+
+export interface Effective {
+  readonly principal: IamPrincipal;
+  readonly allows: readonly Grant[];
+  readonly denies: readonly Grant[];
+  /** Some policy of the principal (or a statement of one) is not known. */
+  readonly incomplete: boolean;
+}
+
+const cache = new WeakMap<IamPrincipal, Effective>();
+
+export function effectiveOf(p: IamPrincipal): Effective {
+  const hit = cache.get(p);
+  if (hit) return hit;
+  const allows: Grant[] = [];
+  const denies: Grant[] = [];
+  let incomplete = p.unknownPolicies;
+  for (const owner of [p, ...p.groups]) {
+    if (owner !== p && owner.unknownPolicies) incomplete = true;
+    for (const attached of owner.policies) {
+      if (attached.document.incomplete) incomplete = true;
+      for (const st of attached.document.statements) {
+        if (st.effect === 'Allow') allows.push({ statement: st, attached, owner });
+        else if (st.effect === 'Deny') denies.push({ statement: st, attached, owner });
+        else incomplete = true;
+      }
+    }
+  }
+  const eff = { principal: p, allows, denies, incomplete };
+  cache.set(p, eff);
+  return eff;
+}
+
+/** Whether any pattern of a list covers the action (`undefined` when an item is not known). */
+function listCovers(list: PolicyList, id: string): Tri {
+  let unknown = list.incomplete;
+  for (const item of list.items) {
+    if (item.state !== 'known') {
+      unknown = true;
+      continue;
+    }
+    if (patternCovers(item.value as string, id)) return true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** Whether a statement's Action / NotAction covers an action. */
+export function coversAction(st: PolicyStatement, id: string): Tri {
+  if (st.action) return listCovers(st.action, id);
+  if (st.notAction) {
+    const c = listCovers(st.notAction, id);
+    return c === undefined ? undefined : !c;
+  }
+  return undefined;
+}
+
+/**
+ * A resource pattern that matches every resource of its type: `*`, `arn:aws:iam::123456789012:role/*`,
+ * `arn:aws:lambda:*:*:function:*`, `arn:aws:s3:::*`. A bucket's objects (`arn:aws:s3:::bucket/*`)
+ * or a path (`role/app/*`) are scoped. Placeholders in the partition, region or account do not matter.
+ */
+export function isBroadResourceText(s: PolicyString): Tri {
+  if (s.state === 'unknown') return undefined;
+  // `${AWS::Partition}` holds colons of its own: placeholders stand for one ARN field.
+  const v = (s.value as string).replace(/\$\{[^}]*\}/g, '${}');
+  if (v === '*') return true;
+  const parts = v.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return s.state === 'partial' ? undefined : false;
+  const service = parts[2] as string;
+  const resource = parts.slice(5).join(':');
+  if (resource === '*') return true;
+  if (service === 's3') return resource === '*/*';
+  return /^[A-Za-z][\w-]*[:/]\*$/.test(resource);
+}
+
+/** Whether a statement applies to every resource (Resource `*`, a type-wide wildcard, or a NotResource). */
+export function coversAnyResource(st: PolicyStatement): Tri {
+  if (st.resource) {
+    let unknown = st.resource.incomplete;
+    for (const item of st.resource.items) {
+      const b = isBroadResourceText(item);
+      if (b === true) return true;
+      if (b === undefined) unknown = true;
+    }
+    return unknown ? undefined : false;
+  }
+  if (st.notResource) return true; // everything but a few
+  return undefined;
+}
+
+/** Whether a statement certainly has no condition that could narrow it. */
+export function unconditional(st: PolicyStatement): boolean {
+  return st.condition === undefined;
+}
+
+/** Whether an explicit Deny of the principal may take the action away (on every resource, conditional or not known). */
+export function deniedBroadly(eff: Effective, id: string): Grant | undefined {
+  for (const d of eff.denies) {
+    if (coversAction(d.statement, id) === false) continue;
+    // A Deny limited to some resources leaves the rest allowed — unless its scope is not known.
+    if (coversAnyResource(d.statement) === false) continue;
+    return d;
+  }
+  return undefined;
+}
+
+/** The Allow grant that certainly gives an action on every resource without a condition, and is not denied. */
+export function allowedBroadly(eff: Effective, id: string, conditionOk?: (st: PolicyStatement) => boolean): Grant | undefined {
+  if (deniedBroadly(eff, id)) return undefined;
+  for (const g of eff.allows) {
+    const st = g.statement;
+    if (!(unconditional(st) || conditionOk?.(st))) continue;
+    if (coversAction(st, id) === true && coversAnyResource(st) === true) return g;
+  }
+  return undefined;
+}
+
+/** Actions of the catalogue a principal certainly has on every resource (`Resource: "*"`), unconditionally and not denied. */
+export function broadActions(eff: Effective): { actions: CatalogAction[]; total: number } {
+  const catalog = getCatalog();
+  const relevant = eff.allows.filter((g) => unconditional(g.statement) && g.statement.resource?.items.some((i) => i.state === 'known' && i.value === '*'));
+  const total = catalog.actionCount;
+  if (relevant.length === 0) return { actions: [], total };
+  const found = new Set<CatalogAction>();
+  for (const g of relevant) {
+    const st = g.statement;
+    if (st.action) {
+      for (const item of st.action.items) if (item.state === 'known') for (const a of catalog.expand(item.value as string)) found.add(a);
+    } else if (st.notAction) {
+      if (st.notAction.incomplete || st.notAction.items.some((i) => i.state !== 'known')) continue;
+      const excluded = new Set(st.notAction.items.flatMap((i) => catalog.expand(i.value as string)));
+      for (const a of catalog.expand('*')) if (!excluded.has(a)) found.add(a);
+    }
+  }
+  const denied = (a: CatalogAction) => deniedBroadly(eff, a.id) !== undefined;
+  const actions = eff.denies.length === 0 ? [...found] : [...found].filter((a) => !denied(a));
+  return { actions, total };
+}
