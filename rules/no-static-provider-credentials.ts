@@ -49,7 +49,10 @@ function checkTerraformArgument(context: RuleContext, file: TfBlock['file'], att
     if (!nonEmptyLiteral(value)) return;
     // The reference itself is not secret; it declares the default it points at (same file),
     // so the engine keeps one finding per key: the one at the default.
-    const pointsAt = block.file === file ? { secrets: [{ start: def.range.start, end: def.range.end, kind }] } : {};
+    const pointsAt =
+      block.file === file
+        ? { secrets: [{ start: def.range.start, end: def.range.end, kind }] }
+        : { refersTo: { absPath: block.file.path, text: block.file.text, start: def.range.start, end: def.range.end } };
     context.report({ messageId: 'providerVariable', data: { argument: attr.name, where, variable }, start: attr.range.start, end: attr.range.end, identity: `${where}.${attr.name}`, ...pointsAt });
     if (block.file === file) {
       reportValue(context, 'variableDefault', { argument: attr.name, variable }, def.range, kind, `var.${variable}.default`);

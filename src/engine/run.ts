@@ -146,6 +146,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 
   const allowPaths = config.allowPaths.length > 0 ? ignore().add([...config.allowPaths]) : undefined;
+  const allowListed = (f: Finding): boolean => {
+    if (!allowPaths) return false;
+    // allow.paths are relative to the configuration file's directory, like `ignore`.
+    const fromConfig = config.configDir ? relative(config.configDir, resolve(baseDir, f.path)).split(sep).join('/') : f.path;
+    return !!fromConfig && !fromConfig.startsWith('../') && allowPaths.ignores(fromConfig);
+  };
   const findings: Finding[] = [];
   const notifications: Notification[] = [];
   let filesScanned = 0;
@@ -156,15 +162,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       filesScanned++;
       bytesScanned += r.bytes;
     }
-    for (const f of r.findings) {
-      if (allowPaths) {
-        // allow.paths are relative to the configuration file's directory, like `ignore`.
-        const fromConfig = config.configDir ? relative(config.configDir, resolve(baseDir, f.path)).split(sep).join('/') : f.path;
-        if (fromConfig && !fromConfig.startsWith('../') && allowPaths.ignores(fromConfig)) continue;
-      }
-      findings.push(f);
-    }
+    for (const f of r.findings) if (!allowListed(f)) findings.push(f);
   }
+  // A shard did not scan the other shards' files: a reference into one is resolved by scanning
+  // that file here (its findings are not reported), so the shards add up to a full scan.
+  const scannedPaths = new Set(results.map((r) => r.path));
+  let outsideSetup: ReturnType<typeof createSetup> | undefined;
+  const outside = async (path: string): Promise<Finding[]> => {
+    if (!shardFilter || scannedPaths.has(path)) return [];
+    outsideSetup ??= createSetup(config, options.rules, {});
+    return (await scanFile(resolve(baseDir, path), path, config.maxFileSize, outsideSetup)).findings.filter((f) => !allowListed(f));
+  };
+  await dropResolvedReferences(findings, outside);
   findings.sort(compareFindings);
   notifications.sort(compareNotifications);
   return {
@@ -181,4 +190,27 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     baseDir,
     ...(options.shard ? { shard: options.shard } : {}),
   };
+}
+
+/**
+ * A finding that refers to a secret in another file yields to a finding reported at that
+ * secret (when that file was scanned too): one defect, one finding, at the key.
+ */
+async function dropResolvedReferences(findings: Finding[], outside: (path: string) => Promise<Finding[]>): Promise<void> {
+  if (!findings.some((f) => f.refersTo)) return;
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+  for (const f of findings) {
+    const target = f.refersTo?.path;
+    if (target !== undefined && !byPath.has(target)) byPath.set(target, await outside(target));
+  }
+  const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);
+  const overlaps = (a: Finding['region'], b: Finding['region']) =>
+    before({ line: a.startLine, column: a.startColumn }, { line: b.endLine, column: b.endColumn }) &&
+    before({ line: b.startLine, column: b.startColumn }, { line: a.endLine, column: a.endColumn });
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const ref = (findings[i] as Finding).refersTo;
+    if (!ref) continue;
+    if ((byPath.get(ref.path) ?? []).some((g) => g !== findings[i] && !g.refersTo && overlaps(g.region, ref.region))) findings.splice(i, 1);
+  }
 }

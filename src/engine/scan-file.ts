@@ -19,6 +19,7 @@ import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
 import { decodeBytes, formatBytes, readTextFile } from './read.js';
 import type { Extractor } from './extractors.js';
+import { dirname, posix, sep } from 'node:path';
 import { findAbsorbed, keeperOf } from './coverage.js';
 
 /** Nesting limit for embedded documents (a heredoc in a cloud-init in a template …). */
@@ -292,6 +293,7 @@ export function scanText(
       ...(embeddedIn.length > 0 ? { embeddedIn } : {}),
       kind: rootDocument(raw.doc).kind,
       ...(suppression ? { suppression } : {}),
+      ...(raw.descriptor.refersTo ? { refersTo: referencedRegion(raw.descriptor.refersTo, path, raw.doc) } : {}),
     });
   }
 
@@ -393,4 +395,30 @@ export function scanBytes(data: Buffer, path: string, maxBytes: number, setup: S
   if (!decoded.ok) return { path, findings: [], notifications: [decoded.notification], bytes: 0, scanned: false };
   const { findings, notifications } = scanText(path, decoded.text, setup);
   return { path, findings, notifications: [...decoded.notifications, ...notifications], bytes: data.length, scanned: true };
+}
+
+/** The reported path and region of a range in another file, named relative to this file's path. */
+function referencedRegion(ref: NonNullable<ReportDescriptor['refersTo']>, path: string, doc: SourceDocument): { path: string; region: Finding['region'] } {
+  const host = rootDocument(doc);
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const rel = host.absPath ? posix.relative(toSlashes(dirname(host.absPath)), toSlashes(ref.absPath)) : ref.absPath.slice(ref.absPath.lastIndexOf('/') + 1);
+  const position = (offset: number) => {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = ref.text.indexOf('\n'); i !== -1 && i < offset; i = ref.text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
+  const start = position(ref.start);
+  const end = position(ref.end);
+  return {
+    path: posix.normalize(dir ? `${dir}/${rel}` : rel),
+    region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+  };
+}
+
+function toSlashes(p: string): string {
+  return p.split(sep).join('/');
 }

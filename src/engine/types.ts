@@ -45,6 +45,8 @@ export interface Finding {
   readonly embeddedIn?: readonly string[];
   readonly kind: FileKind;
   readonly suppression?: Suppression;
+  /** A secret in another file this finding is about (see ReportDescriptor.refersTo). */
+  readonly refersTo?: { readonly path: string; readonly region: Region };
   /** `--history`: the first commit that added the blob holding this finding. */
   readonly commit?: CommitRef;
 }

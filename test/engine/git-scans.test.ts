@@ -261,6 +261,12 @@ describe('--shard I/N', () => {
   for (let i = 0; i < 60; i++) {
     t.write(`pkg${i % 7}/f${i}.txt`, `id = ${fakeAccessKeyId(`shard-${i}`)}\nsecret_access_key = ${fakeSecretAccessKey(`shard-${i}`)}\n`);
   }
+  // Findings that depend on another file (a provider's var.x whose default is in a sibling):
+  // whichever shards the two files fall in, the shards add up to the full scan.
+  for (let m = 0; m < 6; m++) {
+    t.write(`tf${m}/variables.tf`, `variable "k" {\n  default = "${fakeAccessKeyId(`shard-tf-${m}`)}"\n}\n`);
+    t.write(`tf${m}/main.tf`, 'provider "aws" {\n  access_key = var.k\n}\n');
+  }
 
   it('splits the files into disjoint shards whose findings together equal a full scan', async () => {
     const config = resolveConfig({}, rules);
@@ -279,6 +285,9 @@ describe('--shard I/N', () => {
       }
     }
     expect(union.sort()).toEqual(full.findings.map(key).sort());
+    expect(full.findings.filter((f) => f.path.endsWith('.tf')).map((f) => f.path)).toEqual([0, 1, 2, 3, 4, 5].map((m) => `tf${m}/variables.tf`));
+    // The layout does split some modules across shards, so the case is exercised.
+    expect([0, 1, 2, 3, 4, 5].some((m) => shardOf(`tf${m}/variables.tf`, 3) !== shardOf(`tf${m}/main.tf`, 3))).toBe(true);
   });
 
   it('is stable: the shard of a path depends on the path only', () => {

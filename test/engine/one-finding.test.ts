@@ -104,6 +104,19 @@ describe('one finding per defect', () => {
     expect(JSON.stringify(findings)).not.toContain(secret.slice(0, 12));
   });
 
+  it('a provider argument whose variable default sits in a sibling file yields to the finding at the key when both files are scanned', async () => {
+    const t = tempDir();
+    const id = fakeAccessKeyId('tfsplit-1');
+    t.write('infra/variables.tf', `variable "access_key" {\n  default = "${id}"\n}\n`);
+    t.write('infra/main.tf', 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = var.access_key\n}\n');
+    const both = await lint(['.'], { cwd: t.dir, useGit: false, concurrency: 'off' });
+    expect(both.findings.map(where)).toEqual(['infra/variables.tf:2:14-34 no-hardcoded-access-key-id']);
+    // Scanned alone (a staged change, an editor), the reference is all there is: it stays.
+    const alone = await lint(['infra/main.tf'], { cwd: t.dir, useGit: false, concurrency: 'off' });
+    expect(alone.findings.map(where)).toEqual(['infra/main.tf:3:16-30 no-static-provider-credentials']);
+    expect(alone.findings[0]!.refersTo).toEqual({ path: 'infra/variables.tf', region: { startLine: 2, startColumn: 13, endLine: 2, endColumn: 35 } });
+  });
+
   it('keeps the generic finding when the specific rule is disabled, and when nothing more specific covers it', async () => {
     await initParsers();
     const id = fakeAccessKeyId('generic-1');
