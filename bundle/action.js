@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-KEBQ733X.js";
-import "./chunks/chunk-CW3DXRR3.js";
-import "./chunks/chunk-6GJLX3E2.js";
+} from "./chunk-CW6OAC6G.js";
+import "./chunk-DJIGKQTG.js";
+import "./chunk-CX7SH4LJ.js";
 import {
   maskLine
-} from "./chunks/chunk-3LSDKGHY.js";
+} from "./chunk-LVBZ75WM.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -2,10 +2,10 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-KEBQ733X.js";
-import "./chunks/chunk-CW3DXRR3.js";
-import "./chunks/chunk-6GJLX3E2.js";
-import "./chunks/chunk-3LSDKGHY.js";
+} from "./chunk-CW6OAC6G.js";
+import "./chunk-DJIGKQTG.js";
+import "./chunk-CX7SH4LJ.js";
+import "./chunk-LVBZ75WM.js";
 
 // src/bin.ts
 var code = await runCli(process.argv.slice(2), {

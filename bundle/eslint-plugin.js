@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunks/chunk-6GJLX3E2.js";
+} from "./chunk-CX7SH4LJ.js";
 import {
   __commonJS,
   __require,
@@ -14,7 +14,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunks/chunk-3LSDKGHY.js";
+} from "./chunk-LVBZ75WM.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({
@@ -12208,6 +12208,27 @@ var require_dist4 = __commonJS({
     exports.TSUtils = __importStar(require_ts_utils());
   }
 });
+
+// src/eslint-check.ts
+import { createRequire } from "node:module";
+var SUPPORTED_ESLINT = "^9.15 || ^10";
+function eslintVersion() {
+  try {
+    return createRequire(import.meta.url)("eslint/package.json").version;
+  } catch {
+    return void 0;
+  }
+}
+function checkEslintVersion(version) {
+  const m = version ? /^(\d+)\.(\d+)/.exec(version) : null;
+  if (!m) return void 0;
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  if (major === 10 || major === 9 && minor >= 15) return void 0;
+  return `credlint/eslint-plugin needs ESLint ${SUPPORTED_ESLINT} (this project has ${version}); the credlint command works without ESLint`;
+}
+var problem = checkEslintVersion(eslintVersion());
+if (problem) throw new Error(problem);
 
 // src/eslint-plugin/index.ts
 var import_utils = __toESM(require_dist4(), 1);

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunks/chunk-CW3DXRR3.js";
+} from "./chunk-DJIGKQTG.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunks/chunk-6GJLX3E2.js";
+} from "./chunk-CX7SH4LJ.js";
 import {
   classifyFile,
   createSetup,
@@ -23,7 +23,27 @@ import {
   formatMessage,
   rules,
   scanText
-} from "./chunks/chunk-3LSDKGHY.js";
+} from "./chunk-LVBZ75WM.js";
+
+// src/reporters/api.ts
+function context(input) {
+  return "result" in input ? input : { result: input, rules, version: VERSION };
+}
+function formatSarif2(input) {
+  return formatSarif(context(input));
+}
+function buildSarif2(input) {
+  return buildSarif(context(input));
+}
+function formatJson2(input) {
+  return formatJson(context(input));
+}
+function formatStylish2(input, options = {}) {
+  return formatStylish(context(input), options);
+}
+function formatGithub2(input) {
+  return formatGithub(context(input));
+}
 
 // src/index.ts
 function loadRules() {
@@ -46,15 +66,15 @@ export {
   ConfigError,
   UsageError,
   VERSION,
-  buildSarif,
+  buildSarif2 as buildSarif,
   classifyFile,
   createSetup,
   defineRule,
-  formatGithub,
-  formatJson,
+  formatGithub2 as formatGithub,
+  formatJson2 as formatJson,
   formatMessage,
-  formatSarif,
-  formatStylish,
+  formatSarif2 as formatSarif,
+  formatStylish2 as formatStylish,
   lint,
   loadConfig,
   loadRules,

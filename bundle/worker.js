@@ -5,7 +5,7 @@ import {
   initParsers,
   rules,
   scanFile
-} from "./chunks/chunk-3LSDKGHY.js";
+} from "./chunk-LVBZ75WM.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -10,7 +10,7 @@
 // src/assets.ts `assetPath()`, which looks beside the bundle first).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ export const ENTRIES = {
   action: 'src/action/entry.ts', // the GitHub Action (action.yml runs.main)
   worker: 'src/engine/worker.ts', // worker threads: src/engine/pool.ts loads ./worker.js beside itself
   index: 'src/index.ts', // the API: import { lint, formatSarif } from 'credlint'
-  'eslint-plugin': 'src/eslint-plugin/index.ts', // credlint/eslint-plugin
+  'eslint-plugin': 'src/eslint-entry.ts', // credlint/eslint-plugin (checks the ESLint version, then src/eslint-plugin/)
 };
 
 /**
@@ -59,6 +59,32 @@ function assetFiles(spec) {
   return [require.resolve(spec)];
 }
 
+/**
+ * Type packages the public declarations import are copied in (the package has no
+ * dependencies, so a consumer compiling with skipLibCheck: false would not find them), and
+ * the imports rewritten to the copies.
+ */
+const VENDORED_TYPES = { sarif: '@types/sarif/index.d.ts' };
+
+function vendorTypes(typesDir) {
+  mkdirSync(join(typesDir, 'vendor'), { recursive: true });
+  for (const [name, file] of Object.entries(VENDORED_TYPES)) {
+    const licence = readFileSync(join(dirname(require.resolve(file)), 'LICENSE'), 'utf8');
+    const text = readFileSync(require.resolve(file), 'utf8');
+    writeFileSync(join(typesDir, 'vendor', `${name}.d.ts`), `/*\n${name}: copied from ${file}\n\n${licence.trim()}\n*/\n${text}`);
+  }
+  for (const f of readdirSync(typesDir, { recursive: true }).map(String).filter((x) => x.endsWith('.d.ts')).sort()) {
+    const path = join(typesDir, f);
+    let text = readFileSync(path, 'utf8');
+    for (const name of Object.keys(VENDORED_TYPES)) {
+      let rel = relative(dirname(path), join(typesDir, 'vendor', `${name}.js`)).split('\\').join('/');
+      if (!rel.startsWith('.')) rel = `./${rel}`;
+      text = text.replace(new RegExp(`(from |import\\()'${name}'`, 'g'), `$1'${rel}'`);
+    }
+    writeFileSync(path, text);
+  }
+}
+
 export async function bundle(outdir = join(ROOT, 'bundle')) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
@@ -72,7 +98,8 @@ export async function bundle(outdir = join(ROOT, 'bundle')) {
     platform: 'node',
     target: 'node20.19',
     external: EXTERNAL,
-    chunkNames: 'chunks/[name]-[hash]',
+    // One flat directory: chunks, workers and WASM files find each other beside import.meta.url.
+    chunkNames: 'chunk-[hash]',
     // CommonJS dependencies call require(); ESM output has none, so give each file one.
     banner: { js: "import { createRequire as __credlintCreateRequire } from 'node:module';\nconst require = __credlintCreateRequire(import.meta.url);" },
     legalComments: 'none',
@@ -95,6 +122,9 @@ export async function bundle(outdir = join(ROOT, 'bundle')) {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // The ESLint plugin's types are written against ESLint's own (types/eslint-plugin.d.ts).
+  copyFileSync(join(ROOT, 'types', 'eslint-plugin.d.ts'), join(outdir, 'types', 'eslint-plugin.d.ts'));
+  vendorTypes(join(outdir, 'types'));
   return outdir;
 }
 

@@ -4,7 +4,7 @@
 // 127.0.0.1 that records what it receives.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -83,6 +83,19 @@ export interface RunActionOptions {
 
 export const TOKEN = 'ghs_faketoken';
 
+let checkout: string | undefined;
+/**
+ * The action as the runner downloads it for `uses: credlint/credlint@v0`: the committed files,
+ * no node_modules (so a bundle that still needs a package from node_modules fails here).
+ */
+export function actionCheckout(): string {
+  if (!checkout) {
+    checkout = mkdtempSync(join(tmpdir(), 'credlint-action-'));
+    for (const entry of ['action.yml', 'package.json', 'LICENSE', 'bundle', 'bin']) cpSync(join(ROOT, entry), join(checkout, entry), { recursive: true });
+  }
+  return checkout;
+}
+
 /** Runs action.yml's `runs.main` with `node`, as the runner does; resolves when it exits. */
 export function runAction(opts: RunActionOptions): Promise<ActionRun> {
   const action = actionYaml();
@@ -124,7 +137,7 @@ export function runAction(opts: RunActionOptions): Promise<ActionRun> {
   };
   const started = Date.now();
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, action.runs.main)], { cwd: opts.workspace, env });
+    const child = spawn(process.execPath, [join(actionCheckout(), action.runs.main)], { cwd: opts.workspace, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

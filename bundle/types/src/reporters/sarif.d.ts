@@ -1,4 +1,4 @@
-import type { Log } from 'sarif';
+import type { Log } from '../../vendor/sarif.js';
 import type { ReportContext } from './common.js';
 /** GitHub code scanning accepts at most this many results per run. */
 export declare const MAX_SARIF_RESULTS = 25000;
