@@ -21,6 +21,7 @@ const require = createRequire(join(ROOT, 'package.json'));
 /** Output name (without .js) → source module. Each becomes bundle/<name>.js; shared code goes to chunks. */
 export const ENTRIES = {
   cli: 'src/bin.ts', // the `credlint` command (bin/credlint.js)
+  'pre-commit': 'src/hook.ts', // the pre-commit hooks' command (bin/credlint-pre-commit.js)
   action: 'src/action/entry.ts', // the GitHub Action (action.yml runs.main)
   worker: 'src/engine/worker.ts', // worker threads: src/engine/pool.ts loads ./worker.js beside itself
   index: 'src/index.ts', // the API: import { lint, formatSarif } from 'credlint'
