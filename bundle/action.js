@@ -110,7 +110,8 @@ function sarifFindings(log) {
         startColumn: region.startColumn ?? 1,
         endLine: region.endLine ?? region.startLine ?? 1,
         endColumn: region.endColumn ?? region.startColumn ?? 1,
-        helpUri: help.get(ruleId)
+        helpUri: help.get(ruleId),
+        commit: commitOf(r)
       });
     }
   }
@@ -122,6 +123,12 @@ function safeDecode(uri) {
   } catch {
     return uri;
   }
+}
+function commitOf(r) {
+  const props = r.properties;
+  const value = props?.commit ?? props?.commitSha;
+  const sha = typeof value === "object" && value !== null ? value.sha : value;
+  return typeof sha === "string" && /^[0-9a-f]{40}$/.test(sha) ? sha : void 0;
 }
 
 // src/action/summary.ts
@@ -142,8 +149,8 @@ function buildSummary(ctx) {
   if (total > 0) {
     const groups = /* @__PURE__ */ new Map();
     for (const f of ctx.findings) {
-      const key = `${f.ruleId}\0${f.path}`;
-      const g = groups.get(key) ?? { rule: f.ruleId, helpUri: f.helpUri, path: f.path, level: f.level, lines: [] };
+      const key = `${f.ruleId}\0${f.path}\0${f.commit ?? ""}`;
+      const g = groups.get(key) ?? { rule: f.ruleId, helpUri: f.helpUri, path: f.path, level: f.level, commit: f.commit, lines: [] };
       g.lines.push(f.startLine);
       groups.set(key, g);
     }
@@ -152,9 +159,10 @@ function buildSummary(ctx) {
     for (const g of rows.slice(0, MAX_SUMMARY_ROWS)) {
       const rule = g.helpUri && /^https:\/\//.test(g.helpUri) ? `[${escapeMarkdown(g.rule)}](${g.helpUri.replace(/[()\s]/g, encodeURIComponent)})` : escapeMarkdown(g.rule);
       const shownPath = escapeMarkdown(g.path);
-      const linkable = ctx.blobBase && maskLine(g.path) === g.path;
+      const sha = g.commit ?? ctx.sha;
+      const linkable = ctx.repoUrl && sha && maskLine(g.path) === g.path;
       const lines = [...new Set(g.lines)].sort((a, b) => a - b);
-      const file = linkable ? `[${shownPath}](${ctx.blobBase}/${encodePath(g.path)}#L${lines[0]})` : shownPath;
+      const file = linkable ? `[${shownPath}](${ctx.repoUrl}/blob/${sha}/${encodePath(g.path)}#L${lines[0]})` : shownPath;
       const lineList = lines.slice(0, 10).join(", ") + (lines.length > 10 ? ", \u2026" : "");
       out.push(`| ${rule} | ${file} | ${g.level} | ${g.lines.length} | ${lineList} |`);
     }
@@ -346,6 +354,8 @@ async function runAction(env, stdout, stderr) {
 
 **credlint could not complete the scan** (exit code 2); nothing was uploaded.
 
+> ${escapeMarkdown(line)}
+
 `);
       return 1;
     }
@@ -395,8 +405,8 @@ async function runAction(env, stdout, stderr) {
       }
     }
     const server = env.GITHUB_SERVER_URL || "https://github.com";
-    const blobBase = env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${server}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : void 0;
-    appendSummary(env, buildSummary({ findings, exitCode, failOn, category, blobBase, omittedAnnotations: omitted, notes }));
+    const repoUrl = env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : void 0;
+    appendSummary(env, buildSummary({ findings, exitCode, failOn, category, repoUrl, sha: env.GITHUB_SHA, omittedAnnotations: omitted, notes }));
     stderr.write(`credlint: action finished in ${((Date.now() - started) / 1e3).toFixed(1)} s
 `);
     if (exitCode === 1) {
@@ -408,6 +418,8 @@ async function runAction(env, stdout, stderr) {
     const message = error instanceof InputError ? `credlint: ${error.message}` : `credlint: internal error in the action: ${error?.message ?? String(error)}`;
     fail(message);
     setOutput(env, "exit-code", "2");
+    setOutput(env, "findings", "0");
+    setOutput(env, "sarif-file", "");
     return 1;
   }
 }

@@ -11,7 +11,7 @@ import { runCli } from '../cli.js';
 import { buildAnnotations } from './annotations.js';
 import { appendSummary, getBooleanInput, getInput, InputError, setOutput, workflowCommand, type Env } from './runner.js';
 import { sarifFindings } from './sarif-findings.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, escapeMarkdown } from './summary.js';
 import { readOnlyTokenReason, uploadSarif, type GithubEvent } from './upload.js';
 
 const SCAN_MODES = ['files', 'pull-request', 'history'] as const;
@@ -158,7 +158,7 @@ export async function runAction(env: Env, stdout: Out, stderr: Out): Promise<num
       fail(`${line.replace(/^credlint: /, 'credlint: ')} — nothing was uploaded`);
       setOutput(env, 'findings', '0');
       setOutput(env, 'sarif-file', '');
-      appendSummary(env, `## credlint\n\n**credlint could not complete the scan** (exit code 2); nothing was uploaded.\n\n`);
+      appendSummary(env, `## credlint\n\n**credlint could not complete the scan** (exit code 2); nothing was uploaded.\n\n> ${escapeMarkdown(line)}\n\n`);
       return 1;
     }
 
@@ -210,8 +210,8 @@ export async function runAction(env: Env, stdout: Out, stderr: Out): Promise<num
     }
 
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    const blobBase = env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${server}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : undefined;
-    appendSummary(env, buildSummary({ findings, exitCode, failOn, category, blobBase, omittedAnnotations: omitted, notes }));
+    const repoUrl = env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined;
+    appendSummary(env, buildSummary({ findings, exitCode, failOn, category, repoUrl, sha: env.GITHUB_SHA, omittedAnnotations: omitted, notes }));
     stderr.write(`credlint: action finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
     if (exitCode === 1) {
@@ -223,6 +223,8 @@ export async function runAction(env: Env, stdout: Out, stderr: Out): Promise<num
     const message = error instanceof InputError ? `credlint: ${error.message}` : `credlint: internal error in the action: ${(error as Error)?.message ?? String(error)}`;
     fail(message);
     setOutput(env, 'exit-code', '2');
+    setOutput(env, 'findings', '0');
+    setOutput(env, 'sarif-file', '');
     return 1;
   }
 }

@@ -12,6 +12,8 @@ export interface SarifFinding {
   readonly endLine: number;
   readonly endColumn: number;
   readonly helpUri?: string;
+  /** The commit a history scan found it in (`properties.commit`). */
+  readonly commit?: string;
 }
 
 const RANK = { error: 0, warning: 1, note: 2 } as const;
@@ -41,6 +43,7 @@ export function sarifFindings(log: Log): SarifFinding[] {
         endLine: region.endLine ?? region.startLine ?? 1,
         endColumn: region.endColumn ?? region.startColumn ?? 1,
         helpUri: help.get(ruleId),
+        commit: commitOf(r),
       });
     }
   }
@@ -53,4 +56,11 @@ function safeDecode(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+function commitOf(r: Result): string | undefined {
+  const props = r.properties as Record<string, unknown> | undefined;
+  const value = props?.commit ?? props?.commitSha;
+  const sha = typeof value === 'object' && value !== null ? (value as { sha?: unknown }).sha : value;
+  return typeof sha === 'string' && /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
 }

@@ -27,8 +27,9 @@ export interface SummaryContext {
   readonly exitCode: number;
   readonly failOn: string;
   readonly category: string;
-  /** `https://github.com/owner/repo/blob/<sha>` when known. */
-  readonly blobBase?: string;
+  /** `https://github.com/owner/repo` and the commit files are linked at, when known. */
+  readonly repoUrl?: string;
+  readonly sha?: string;
   readonly omittedAnnotations: number;
   readonly notes: readonly string[];
 }
@@ -42,10 +43,10 @@ export function buildSummary(ctx: SummaryContext): string {
   out.push(`${status} · fails on \`${escapeMarkdown(ctx.failOn)}\` · exit code ${ctx.exitCode} · category \`${escapeMarkdown(ctx.category)}\``, '');
 
   if (total > 0) {
-    const groups = new Map<string, { rule: string; helpUri?: string; path: string; level: SarifFinding['level']; lines: number[] }>();
+    const groups = new Map<string, { rule: string; helpUri?: string; path: string; level: SarifFinding['level']; commit?: string; lines: number[] }>();
     for (const f of ctx.findings) {
-      const key = `${f.ruleId}\0${f.path}`;
-      const g = groups.get(key) ?? { rule: f.ruleId, helpUri: f.helpUri, path: f.path, level: f.level, lines: [] };
+      const key = `${f.ruleId}\0${f.path}\0${f.commit ?? ''}`;
+      const g = groups.get(key) ?? { rule: f.ruleId, helpUri: f.helpUri, path: f.path, level: f.level, commit: f.commit, lines: [] };
       g.lines.push(f.startLine);
       groups.set(key, g);
     }
@@ -55,9 +56,11 @@ export function buildSummary(ctx: SummaryContext): string {
       const rule = g.helpUri && /^https:\/\//.test(g.helpUri) ? `[${escapeMarkdown(g.rule)}](${g.helpUri.replace(/[()\s]/g, encodeURIComponent)})` : escapeMarkdown(g.rule);
       const shownPath = escapeMarkdown(g.path);
       // A path that holds something key-shaped is shown masked and not linked (the URL would carry it).
-      const linkable = ctx.blobBase && maskLine(g.path) === g.path;
+      // A finding from history links to the file at its own commit (it may be gone from HEAD).
+      const sha = g.commit ?? ctx.sha;
+      const linkable = ctx.repoUrl && sha && maskLine(g.path) === g.path;
       const lines = [...new Set(g.lines)].sort((a, b) => a - b);
-      const file = linkable ? `[${shownPath}](${ctx.blobBase}/${encodePath(g.path)}#L${lines[0]})` : shownPath;
+      const file = linkable ? `[${shownPath}](${ctx.repoUrl}/blob/${sha}/${encodePath(g.path)}#L${lines[0]})` : shownPath;
       const lineList = lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
       out.push(`| ${rule} | ${file} | ${g.level} | ${g.lines.length} | ${lineList} |`);
     }

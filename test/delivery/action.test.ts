@@ -178,6 +178,7 @@ describe('the action, run as a runner runs it', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^::error title=credlint::credlint: .*no-such-rule.* — nothing was uploaded$/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.summary).toMatch(/could not complete the scan.*\n\n> credlint&#58; .*no&#45;such&#45;rule/s);
   });
 
   it('reports a refused upload (403) as a failed step naming the permission', async () => {
@@ -275,12 +276,19 @@ describe('annotations and summary', () => {
 
   it('escapes Markdown and HTML in file-derived text and masks key shapes', () => {
     const evil = `x|y<img src=x onerror=alert(1)>[a](javascript:b)*${key}*.env`;
-    const md = buildSummary({ findings: [finding(0, 'error', evil)], exitCode: 1, failOn: 'error', category: 'c', blobBase: 'https://github.com/o/r/blob/s', omittedAnnotations: 0, notes: [] });
+    const md = buildSummary({ findings: [finding(0, 'error', evil)], exitCode: 1, failOn: 'error', category: 'c', repoUrl: 'https://github.com/o/r', sha: 's', omittedAnnotations: 0, notes: [] });
     const row = md.split('\n').find((l) => l.startsWith('| [no'))!;
     expect(row.split(/(?<!\\)\|/).length).toBe(7); // 5 cells: no pipe from the path splits the row
     expect(md).not.toMatch(/<img|\]\(javascript/);
     expect(md).not.toContain(key);
     expect(row).not.toContain('](https://github.com/o/r/blob/s/x'); // a path with a key shape is not linked
     expect(escapeMarkdown('a_b*c`d<e>&')).toBe('a&#95;b&#42;c&#96;d&#60;e&#62;&#38;');
+  });
+
+  it('links a finding from history to the file at its own commit', () => {
+    const commit = 'd'.repeat(40);
+    const md = buildSummary({ findings: [{ ...finding(0, 'error', 'old/deploy.sh'), commit }], exitCode: 1, failOn: 'error', category: 'c', repoUrl: 'https://github.com/o/r', sha: 'e'.repeat(40), omittedAnnotations: 2, notes: [] });
+    expect(md).toContain(`(https://github.com/o/r/blob/${commit}/old/deploy.sh#L1)`);
+    expect(md).toContain('2 findings were not annotated on the pull request');
   });
 });
