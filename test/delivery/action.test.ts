@@ -218,7 +218,7 @@ describe('the action in history modes', () => {
   const git = (dir: string, ...args: string[]) =>
     execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { encoding: 'utf8' }).trim();
 
-  it.skipIf(!cliSupports('--history'))('scan: pull-request finds a key added in one commit of the pull request and removed in the next', async () => {
+  function prRepository() {
     const origin = tempDir('credlint-origin-');
     const work = tempDir('credlint-clone-');
     git(origin.dir, 'init', '-q');
@@ -233,14 +233,40 @@ describe('the action in history modes', () => {
     git(origin.dir, 'commit', '-qm', 'oops, remove');
     const head = git(origin.dir, 'rev-parse', 'HEAD');
     // A one-commit checkout, as actions/checkout makes by default.
-    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, join(work.dir, 'ws')]);
+    const ws = join(work.dir, 'ws');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, ws]);
+    const event = prEvent('octo/app');
+    event.pull_request.base.sha = base;
+    event.pull_request.head.sha = head;
+    event.pull_request.commits = 2;
+    return { ws, base, head, event };
+  }
+
+  it('scan: pull-request deepens the shallow checkout and passes the pull request\'s commits to --history', async () => {
+    const { ws, base, head, event } = prRepository();
+    expect(git(ws, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    const r = await runAction({ workspace: ws, event, eventName: 'pull_request', apiUrl: 'http://127.0.0.1:9', inputs: { upload: 'false', scan: 'pull-request' } });
+    expect(r.stdout).toMatch(new RegExp(`^credlint --history ${base}\\.\\.${head} --format sarif `, 'm'));
+    expect(git(ws, 'rev-parse', '--is-shallow-repository')).toBe('false');
+    expect(git(ws, 'cat-file', '-t', base)).toBe('commit');
+    if (!cliSupports('--history')) {
+      // Until the CLI has --history (branch cli): the error path, one line, nothing uploaded.
+      expect(r.outputs['exit-code']).toBe('2');
+      expect(r.stdout).toMatch(/^::error title=credlint::credlint: unknown option --history/m);
+    }
+  });
+
+  it('scan: history passes --history with no range, last', async () => {
+    const { ws, event } = prRepository();
+    const r = await runAction({ workspace: ws, event, eventName: 'pull_request', apiUrl: 'http://127.0.0.1:9', inputs: { upload: 'false', scan: 'history', 'fail-on': 'warning' } });
+    expect(r.stdout).toMatch(/^credlint --format sarif --output \S+ --fail-on warning --history$/m);
+  });
+
+  it.skipIf(!cliSupports('--history'))('scan: pull-request finds a key added in one commit of the pull request and removed in the next', async () => {
+    const { ws, event } = prRepository();
     const api = await fakeGithubApi();
     try {
-      const event = prEvent('octo/app');
-      event.pull_request.base.sha = base;
-      event.pull_request.head.sha = head;
-      event.pull_request.commits = 2;
-      const r = await runAction({ workspace: join(work.dir, 'ws'), event, eventName: 'pull_request', apiUrl: api.url });
+      const r = await runAction({ workspace: ws, event, eventName: 'pull_request', apiUrl: api.url, inputs: { scan: 'pull-request' } });
       expect(r.code, r.stdout + r.stderr).toBe(1);
       const { log } = uploadedSarif(api.requests[0]!);
       expect(log.runs[0]!.automationDetails!.id).toBe('credlint/.github/workflows/security.yml:credlint/pull-request/');
