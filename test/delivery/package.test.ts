@@ -98,6 +98,13 @@ describe('the npm package', () => {
     expect(readFileSync(join(project, 'credlint.sarif'), 'utf8')).not.toContain(key);
   });
 
+  it("require('credlint') works from CommonJS", () => {
+    writeFileSync(join(project, 'api.cjs'), "const { lint, formatSarif, VERSION } = require('credlint');\nlint(['infra']).then((r) => console.log(VERSION, JSON.parse(formatSarif(r)).runs[0].results.length > 0));\n");
+    const r = spawnSync(process.execPath, ['api.cjs'], { cwd: project, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${pkg.version} true\n`);
+  });
+
   it('its types stand alone: a consumer with skipLibCheck: false compiles', () => {
     writeFileSync(
       join(project, 'check.ts'),
