@@ -249,8 +249,18 @@ function defaultCategory(env, mode, shard) {
   const repo = env.GITHUB_REPOSITORY ?? "";
   const workflowRef = env.GITHUB_WORKFLOW_REF ?? "";
   const workflow = workflowRef.startsWith(`${repo}/`) ? workflowRef.slice(repo.length + 1).replace(/@.*$/, "") : env.GITHUB_WORKFLOW ?? "";
-  const base = ["credlint", [workflow, env.GITHUB_JOB].filter(Boolean).join(":")].filter(Boolean).join("/");
+  const matrix = parseMatrix(getInput(env, "matrix"));
+  const base = ["credlint", [workflow, env.GITHUB_JOB].filter(Boolean).join(":"), ...matrix].filter(Boolean).join("/");
   return mode === "files" ? base : `${base}/${mode}`;
+}
+function parseMatrix(text) {
+  try {
+    const value = JSON.parse(text || "null");
+    if (!value || typeof value !== "object" || Array.isArray(value)) return [];
+    return Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([k, v]) => `${k}:${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
+  } catch {
+    return [];
+  }
 }
 function git(cwd, args) {
   try {

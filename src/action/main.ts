@@ -39,10 +39,25 @@ export function defaultCategory(env: Env, mode: ScanMode, shard: string): string
   const repo = env.GITHUB_REPOSITORY ?? '';
   const workflowRef = env.GITHUB_WORKFLOW_REF ?? '';
   const workflow = workflowRef.startsWith(`${repo}/`) ? workflowRef.slice(repo.length + 1).replace(/@.*$/, '') : (env.GITHUB_WORKFLOW ?? '');
-  const base = ['credlint', [workflow, env.GITHUB_JOB].filter(Boolean).join(':')].filter(Boolean).join('/');
+  // Matrix jobs share a workflow and a job id: their values keep the categories apart
+  // (the matrix input defaults to toJson(matrix), as github/codeql-action does).
+  const matrix = parseMatrix(getInput(env, 'matrix'));
+  const base = ['credlint', [workflow, env.GITHUB_JOB].filter(Boolean).join(':'), ...matrix].filter(Boolean).join('/');
   // A partial scan (a pull request's commits, the history) is its own analysis: sharing a
   // category with the full-tree scan would mark every alert outside it as fixed.
   return mode === 'files' ? base : `${base}/${mode}`;
+}
+
+function parseMatrix(text: string): string[] {
+  try {
+    const value = JSON.parse(text || 'null') as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+    return Object.entries(value as Record<string, unknown>)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${k}:${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  } catch {
+    return [];
+  }
 }
 
 function git(cwd: string, args: readonly string[]): string | undefined {

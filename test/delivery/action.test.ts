@@ -74,6 +74,7 @@ describe('action.yml', () => {
 
   it('declares the inputs and outputs the README documents', () => {
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'config', 'fail-on', 'baseline', 'category', 'upload', 'annotate', 'scan', 'shard']));
+    expect(action.inputs.matrix!.default).toBe('${{ toJson(matrix) }}');
     const outputs = (actionYaml() as unknown as { outputs: Record<string, unknown> }).outputs;
     expect(Object.keys(outputs).sort()).toEqual(['exit-code', 'findings', 'sarif-file']);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -190,6 +191,14 @@ describe('the action, run as a runner runs it', () => {
     } finally {
       await refusing.close();
     }
+  });
+
+  it('keeps the default categories of matrix jobs apart', async () => {
+    const before = api.requests.length;
+    const r = await runAction({ workspace: clean.dir, event: pushEvent, eventName: 'push', apiUrl: api.url, inputs: { matrix: '{"os":"ubuntu-latest","node":24}' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(api.requests.length - before).toBe(1);
+    expect(uploadedSarif(api.requests.at(-1)!).log.runs[0]!.automationDetails!.id).toBe('credlint/.github/workflows/security.yml:credlint/node:24/os:ubuntu-latest/');
   });
 
   it('rejects an unknown scan mode as an input error', async () => {

@@ -86,7 +86,9 @@ describe("README's GitHub workflows, run as a runner runs them", () => {
       for (const job of Object.values(workflow.jobs)) {
         const step = job.steps.find((s) => s.uses === 'credlint/credlint@v0')!;
         for (const matrix of matrixCombinations(job.strategy?.matrix)) {
-          const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, evaluate(v, matrix)]));
+          const inputs: Record<string, string> = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, evaluate(v, matrix)]));
+          // The runner evaluates the matrix input's default, toJson(matrix).
+          if (Object.keys(matrix).length) inputs.matrix ??= JSON.stringify(matrix);
           const before = api.requests.length;
           const r = await runAction({ workspace: ws.dir, event: { ref: 'refs/heads/main', before: '0'.repeat(40), after: 'a'.repeat(40), repository: { full_name: 'octo/app' } }, eventName: 'push', apiUrl: api.url, inputs });
           expect(api.requests.length - before, r.stdout + r.stderr).toBe(1);

@@ -108,7 +108,8 @@ export function runAction(opts: RunActionOptions): Promise<ActionRun> {
   writeFileSync(summaryPath, '');
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
-    const value = opts.inputs?.[name] ?? String(spec.default ?? '').replace('${{ github.token }}', TOKEN);
+    // The runner evaluates the defaults' expressions: a job without a matrix has toJson(matrix) = 'null'.
+    const value = opts.inputs?.[name] ?? String(spec.default ?? '').replace('${{ github.token }}', TOKEN).replace('${{ toJson(matrix) }}', 'null');
     inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   const pr = (opts.event.pull_request ?? undefined) as { number?: number } | undefined;
