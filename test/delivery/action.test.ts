@@ -208,6 +208,15 @@ describe('the action, run as a runner runs it', () => {
     expect(r.outputs['exit-code']).toBe('2');
   });
 
+  it('with shard 2/3: passes --shard to the CLI and rejects a malformed shard', async () => {
+    const r = await runAction({ workspace: clean.dir, event: pushEvent, eventName: 'push', apiUrl: api.url, inputs: { shard: '2/3', upload: 'false' } });
+    expect(r.stdout).toMatch(/^credlint \. --format sarif --output \S+ --fail-on error --shard 2\/3$/m);
+    if (!cliSupports('--shard')) expect(r.outputs['exit-code']).toBe('2'); // until the CLI has --shard (branch cli)
+    const bad = await runAction({ workspace: clean.dir, event: pushEvent, eventName: 'push', apiUrl: api.url, inputs: { shard: 'two of three', upload: 'false' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('::error title=credlint::credlint: input shard: expected I/N (for example 1/4), got "two of three"');
+  });
+
   it.skipIf(!cliSupports('--shard'))('with shard 1/2 and 2/2: each uploads under credlint/shard-I-of-N and together they hold every finding', async () => {
     const full = await runAction({ workspace: planted.dir, event: pushEvent, eventName: 'push', apiUrl: api.url, inputs: { upload: 'false' } });
     const ids = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as Log).runs[0]!.results!.map((x) => x.partialFingerprints!['credlint/v1']).sort();
