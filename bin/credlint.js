@@ -1,13 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ at install time (npm's prepare script).
-import { runCli } from '../dist/src/cli.js';
-
-const code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-  stdin: process.stdin,
-});
-// Let stdout drain before exiting (large reports piped to another process).
-process.exitCode = code;
+// Thin launcher for the committed bundle (bundle/cli.js, built from src/bin.ts by
+// `npm run bundle`): nothing is compiled at install time, so `npm pack`, `npm install -g` and
+// pre-commit's node environment print nothing and need no dev dependencies.
+import '../bundle/cli.js';

@@ -15,10 +15,8 @@ export { scan } from './engine/run.js';
 export { scanText } from './engine/scan-file.js';
 export { createSetup } from './engine/setup.js';
 export { loadConfig, resolveConfig, validateConfig, ConfigError, UsageError } from './config.js';
-export { formatStylish } from './reporters/stylish.js';
-export { formatJson } from './reporters/json.js';
-export { formatSarif, buildSarif } from './reporters/sarif.js';
-export { formatGithub } from './reporters/github.js';
+export { formatStylish, formatJson, formatSarif, buildSarif, formatGithub, type ReportInput } from './reporters/api.js';
+export type { ReportContext } from './reporters/common.js';
 export { VERSION } from './version.js';
 
 /** Every rule credlint has, sorted by id. */

@@ -69,7 +69,7 @@ describe('repository hygiene', () => {
 
   it('no committed file holds a live-looking access key id', () => {
     const offenders: string[] = [];
-    for (const top of ['src', 'rules', 'fixtures', 'test', 'docs', 'examples', 'bench', 'scripts', 'README.md']) {
+    for (const top of ['src', 'rules', 'fixtures', 'test', 'docs', 'examples', 'bench', 'scripts', 'bundle', 'bin', 'types', 'README.md']) {
       const full = join(ROOT, top);
       for (const file of existsSync(full) && statSync(full).isDirectory() ? walk(full) : existsSync(full) ? [full] : []) {
         if (file.endsWith('.snap')) continue; // snapshots hold masked keys only (checked by the rule tests)

@@ -3,12 +3,11 @@
 // worker), so rules and extractors can call `getParser()` synchronously.
 // Cost: tree-sitter WASM grammars parse at ~3–5 MB/s — callers gate parses behind a
 // keyword pre-filter.
-import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
+import { assetPath } from '../assets.js';
 
 export type GrammarName = 'bash' | 'terraform' | 'hcl';
 
-const require = createRequire(import.meta.url);
 const GRAMMAR_FILES: Record<GrammarName, string> = {
   bash: 'tree-sitter-bash/tree-sitter-bash.wasm',
   terraform: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
@@ -22,9 +21,10 @@ const parsers = new Map<GrammarName, Parser>();
 /** Loads the WASM runtime and every grammar once; safe to call many times. */
 export function initParsers(): Promise<void> {
   ready ??= (async () => {
-    await Parser.init();
+    // web-tree-sitter's own runtime WASM sits beside the bundle too (see src/assets.ts).
+    await Parser.init({ locateFile: (name: string) => assetPath(`web-tree-sitter/${name}`) });
     for (const [name, file] of Object.entries(GRAMMAR_FILES) as Array<[GrammarName, string]>) {
-      languages.set(name, await Language.load(require.resolve(file)));
+      languages.set(name, await Language.load(assetPath(file)));
     }
   })();
   return ready;

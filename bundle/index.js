@@ -1,0 +1,85 @@
+import { createRequire as __credlintCreateRequire } from 'node:module';
+const require = __credlintCreateRequire(import.meta.url);
+import {
+  buildSarif,
+  formatGithub,
+  formatJson,
+  formatSarif,
+  formatStylish,
+  scan
+} from "./chunk-DJIGKQTG.js";
+import {
+  ConfigError,
+  UsageError,
+  VERSION,
+  loadConfig,
+  resolveConfig,
+  validateConfig
+} from "./chunk-CX7SH4LJ.js";
+import {
+  classifyFile,
+  createSetup,
+  defineRule,
+  formatMessage,
+  rules,
+  scanText
+} from "./chunk-LVBZ75WM.js";
+
+// src/reporters/api.ts
+function context(input) {
+  return "result" in input ? input : { result: input, rules, version: VERSION };
+}
+function formatSarif2(input) {
+  return formatSarif(context(input));
+}
+function buildSarif2(input) {
+  return buildSarif(context(input));
+}
+function formatJson2(input) {
+  return formatJson(context(input));
+}
+function formatStylish2(input, options = {}) {
+  return formatStylish(context(input), options);
+}
+function formatGithub2(input) {
+  return formatGithub(context(input));
+}
+
+// src/index.ts
+function loadRules() {
+  return rules;
+}
+async function lint(paths = ["."], options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? loadConfig(cwd, rules, options.configFile, options);
+  return scan({
+    cwd,
+    paths,
+    config,
+    rules,
+    concurrency: options.concurrency,
+    reportUnusedSuppressions: options.reportUnusedSuppressions,
+    useGit: options.useGit
+  });
+}
+export {
+  ConfigError,
+  UsageError,
+  VERSION,
+  buildSarif2 as buildSarif,
+  classifyFile,
+  createSetup,
+  defineRule,
+  formatGithub2 as formatGithub,
+  formatJson2 as formatJson,
+  formatMessage,
+  formatSarif2 as formatSarif,
+  formatStylish2 as formatStylish,
+  lint,
+  loadConfig,
+  loadRules,
+  resolveConfig,
+  scan,
+  scanText,
+  validateConfig
+};

@@ -1,0 +1,24 @@
+import { OffsetMap, type SourceDocument } from '../engine/document.js';
+import type { Extractor } from '../engine/extractors.js';
+import type { Notification } from '../engine/types.js';
+import type { IacString, TextPiece } from './value.js';
+/** A virtual document for the text of an evaluated string, mapped piece by piece. */
+export declare function documentFromPieces(host: SourceDocument, pieces: readonly TextPiece[], init: {
+    kind: SourceDocument['kind'];
+    language?: string;
+    label: string;
+    bootstrap?: boolean;
+}): SourceDocument;
+/**
+ * The decoded text of a string that is itself base64 (a literal `user_data_base64`, or a
+ * CloudFormation `UserData` given pre-encoded), when it decodes to readable text.
+ */
+export declare function decodeBase64Text(value: string): string | undefined;
+export declare const cloudFormationUserDataExtractor: Extractor;
+/** Reports unreadable templates once, whatever rules run (a notification, never a crash). */
+export declare const cloudFormationSyntaxExtractor: Extractor;
+export declare function terraformEmbeddedDocuments(doc: SourceDocument, notes?: Notification[]): SourceDocument[];
+export declare const terraformUserDataExtractor: Extractor;
+export declare const terraformSyntaxExtractor: Extractor;
+export type { IacString };
+export { OffsetMap };

@@ -1,0 +1,2 @@
+import type { Extractor } from '../engine/extractors.js';
+export declare const kubernetesSecretExtractor: Extractor;

@@ -1,0 +1,24 @@
+import { createRequire as __credlintCreateRequire } from 'node:module';
+const require = __credlintCreateRequire(import.meta.url);
+import {
+  createSetup,
+  initParsers,
+  rules,
+  scanFile
+} from "./chunk-LVBZ75WM.js";
+
+// src/engine/worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var init = workerData;
+var setup = createSetup(init.config, rules, { reportUnusedSuppressions: init.reportUnusedSuppressions });
+var parsersReady = initParsers();
+parentPort?.on("message", async (request) => {
+  try {
+    await parsersReady;
+    const results = [];
+    for (const file of request.files) results.push(await scanFile(file.absPath, file.relPath, init.config.maxFileSize, setup));
+    parentPort?.postMessage({ batch: request.batch, results });
+  } catch (error) {
+    parentPort?.postMessage({ batch: request.batch, error: error?.stack ?? String(error) });
+  }
+});
