@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-CW6OAC6G.js";
-import "./chunk-DJIGKQTG.js";
-import "./chunk-CX7SH4LJ.js";
+} from "./chunk-MC65E5ZR.js";
+import "./chunk-A6U7EHHN.js";
+import "./chunk-KQF74CRY.js";
 import {
   maskLine
-} from "./chunk-LVBZ75WM.js";
+} from "./chunk-ZRM76UOI.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

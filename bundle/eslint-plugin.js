@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-CX7SH4LJ.js";
+} from "./chunk-KQF74CRY.js";
 import {
   __commonJS,
   __require,
@@ -14,7 +14,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-LVBZ75WM.js";
+} from "./chunk-ZRM76UOI.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({
@@ -12240,7 +12240,8 @@ function setupFor(rule, options) {
   const key = `${rule.id}\0${JSON.stringify(options)}`;
   let setup = setups.get(key);
   if (!setup) {
-    const config = resolveConfig({ rules: { [rule.id]: { options } } }, rules, { onlyRules: [rule.id] });
+    const moreSpecific = rules.filter((r) => r.supersedes?.includes(rule.id)).map((r) => r.id);
+    const config = resolveConfig({ rules: { [rule.id]: { options } } }, rules, { onlyRules: [rule.id, ...moreSpecific] });
     setup = createSetup(config, rules, parsersReady() ? {} : { extractors: [] });
     setups.set(key, setup);
   }

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-DJIGKQTG.js";
+} from "./chunk-A6U7EHHN.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-CX7SH4LJ.js";
+} from "./chunk-KQF74CRY.js";
 import {
   classifyFile,
   createSetup,
@@ -23,7 +23,7 @@ import {
   formatMessage,
   rules,
   scanText
-} from "./chunk-LVBZ75WM.js";
+} from "./chunk-ZRM76UOI.js";
 
 // src/reporters/api.ts
 function context(input) {

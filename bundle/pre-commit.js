@@ -2,10 +2,10 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-CW6OAC6G.js";
-import "./chunk-DJIGKQTG.js";
-import "./chunk-CX7SH4LJ.js";
-import "./chunk-LVBZ75WM.js";
+} from "./chunk-MC65E5ZR.js";
+import "./chunk-A6U7EHHN.js";
+import "./chunk-KQF74CRY.js";
+import "./chunk-ZRM76UOI.js";
 
 // src/hook.ts
 var HOOK_HINT = `

@@ -4,8 +4,9 @@ import {
   createSetup,
   initParsers,
   rules,
+  scanBytes,
   scanFile
-} from "./chunk-LVBZ75WM.js";
+} from "./chunk-ZRM76UOI.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
@@ -16,7 +17,11 @@ parentPort?.on("message", async (request) => {
   try {
     await parsersReady;
     const results = [];
-    for (const file of request.files) results.push(await scanFile(file.absPath, file.relPath, init.config.maxFileSize, setup));
+    if ("blobs" in request) {
+      for (const blob of request.blobs) results.push(scanBytes(Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), blob.path, Infinity, setup));
+    } else {
+      for (const file of request.files) results.push(await scanFile(file.absPath, file.relPath, init.config.maxFileSize, setup));
+    }
     parentPort?.postMessage({ batch: request.batch, results });
   } catch (error) {
     parentPort?.postMessage({ batch: request.batch, error: error?.stack ?? String(error) });

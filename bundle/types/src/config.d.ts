@@ -56,6 +56,8 @@ export interface ResolvedConfig {
 export declare function editDistance(a: string, b: string): number;
 export declare function suggest(input: string, candidates: readonly string[]): string | undefined;
 export declare function unknownRuleMessage(id: string, ruleIds: readonly string[]): string;
+/** `warn` (ESLint's spelling) is accepted wherever a severity is, and means `warning`. */
+export declare function normalizeSeverityAlias(value: string): string;
 /** Validates a parsed configuration object. `file` names it in errors. */
 export declare function validateConfig(raw: unknown, file: string, ruleIds: readonly string[]): UserConfig;
 /** Reads one configuration file (JSON, YAML, or a package.json with a `credlint` key). */

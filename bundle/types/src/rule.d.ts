@@ -28,6 +28,17 @@ export interface ReportDescriptor {
     readonly identity?: string;
     /** Overrides the configured severity for this one finding (e.g. bootstrap context). */
     readonly severity?: Severity;
+    /**
+     * The secret this finding is about lives in another file (a Terraform variable's default in
+     * a sibling `variables.tf`): when that file is scanned too and a finding there covers the
+     * range, this finding is dropped — one defect, one finding, at the key.
+     */
+    readonly refersTo?: {
+        readonly absPath: string;
+        readonly text: string;
+        readonly start: number;
+        readonly end: number;
+    };
 }
 /** Settings that every rule may consult, resolved from the configuration. */
 export interface SharedSettings {

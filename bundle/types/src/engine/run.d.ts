@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config.js';
 import type { AnyRule } from '../rule.js';
 import type { Extractor } from './extractors.js';
 import type { Finding, Notification, ScanResult } from './types.js';
+import { type Shard } from './shard.js';
 export type Concurrency = 'auto' | 'off' | number;
 export interface ScanOptions {
     /** Base directory: paths are resolved and reported relative to it. */
@@ -16,6 +17,18 @@ export interface ScanOptions {
     readonly useGit?: boolean;
     /** Scan the staged (index) version of the files about to be committed instead of `paths`. */
     readonly staged?: boolean;
+    /**
+     * Scan the blobs added in a range of commits instead of `paths` (`--history`): a revision
+     * range such as `main..HEAD`, or `true` for all of HEAD's history.
+     */
+    readonly history?: string | true;
+    /** Scan only the files whose path hash falls in this shard (`--shard I/N`). */
+    readonly shard?: Shard;
+    /** Scan these bytes (standard input) as the file `path` instead of `paths`. */
+    readonly stdin?: {
+        readonly data: Buffer;
+        readonly path: string;
+    };
     readonly onProgress?: (done: number, total: number) => void;
 }
 export declare function compareFindings(a: Finding, b: Finding): number;

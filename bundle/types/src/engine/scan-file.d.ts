@@ -26,3 +26,5 @@ export declare function scanText(path: string, text: string, setup: ScanSetup, k
     notifications: Notification[];
 };
 export declare function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult>;
+/** Scans bytes that are not a file on disk (standard input) as the file at `path`. */
+export declare function scanBytes(data: Buffer, path: string, maxBytes: number, setup: ScanSetup): FileResult;

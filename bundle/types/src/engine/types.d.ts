@@ -13,6 +13,13 @@ export interface Suppression {
     readonly kind: 'inSource' | 'external';
     readonly justification?: string;
 }
+/** Where a finding from a history scan entered the repository. */
+export interface CommitRef {
+    /** Full commit id. */
+    readonly sha: string;
+    /** Author date, ISO 8601 with the author's offset (`git log %aI`). */
+    readonly authorDate: string;
+}
 export interface Finding {
     readonly ruleId: string;
     readonly messageId: string;
@@ -32,6 +39,13 @@ export interface Finding {
     readonly embeddedIn?: readonly string[];
     readonly kind: FileKind;
     readonly suppression?: Suppression;
+    /** A secret in another file this finding is about (see ReportDescriptor.refersTo). */
+    readonly refersTo?: {
+        readonly path: string;
+        readonly region: Region;
+    };
+    /** `--history`: the first commit that added the blob holding this finding. */
+    readonly commit?: CommitRef;
 }
 export type NotificationId = 'binary-file' | 'file-too-large' | 'invalid-encoding' | 'unreadable-file' | 'not-a-file' | 'missing-path' | 'parse-error' | 'rule-error' | 'results-truncated' | 'unknown-suppression' | 'config';
 export interface Notification {
@@ -53,6 +67,9 @@ export interface ScanStats {
     readonly filesDiscovered: number;
     readonly filesScanned: number;
     readonly bytesScanned: number;
+    /** `--history`: commits in the range, and distinct blobs scanned. */
+    readonly commits?: number;
+    readonly blobs?: number;
 }
 export interface ScanResult {
     /** Sorted by path, line, column, rule id. Includes suppressed findings (marked). */
@@ -65,4 +82,9 @@ export interface ScanResult {
     readonly ruleSeverities?: Readonly<Record<string, Severity>>;
     /** Absolute base directory that `path`s are relative to. */
     readonly baseDir: string;
+    /** `--shard I/N`: this scan covers one slice of the files (SARIF category `credlint/shard-I-of-N`). */
+    readonly shard?: {
+        readonly index: number;
+        readonly count: number;
+    };
 }

@@ -2,7 +2,7 @@ import type { SourceDocument } from '../engine/document.js';
 import { type CfnResource } from '../parsers/cloudformation.js';
 import { type PlanResource, type TfBlock } from '../parsers/terraform.js';
 import type { IacMap, IacValue, Range } from './value.js';
-export type NodeKind = 'instance' | 'launch-template' | 'launch-configuration' | 'spot-request' | 'fleet' | 'autoscaling-group' | 'instance-profile' | 'role' | 'policy' | 'policy-attachment' | 'user' | 'access-key' | 'lambda' | 'ecs-task-definition' | 'eks-nodegroup' | 'batch-compute' | 'other';
+export type NodeKind = 'instance' | 'launch-template' | 'launch-configuration' | 'spot-request' | 'fleet' | 'autoscaling-group' | 'instance-profile' | 'role' | 'policy' | 'policy-attachment' | 'user' | 'group' | 'group-membership' | 'access-key' | 'lambda' | 'ecs-task-definition' | 'eks-nodegroup' | 'batch-compute' | 'other';
 /** An attribute of a node: its value and the ranges to report (the value, and the name). */
 export interface NodeAttribute {
     readonly value: IacValue;

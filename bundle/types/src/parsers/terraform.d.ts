@@ -70,6 +70,8 @@ interface Scope {
 }
 /** Evaluates an expression node (any of the grammar's expression shapes). */
 export declare function evaluate(node: TsNode, scope: Scope, depth: number): IacValue;
+/** A `data "aws_iam_policy_document"` block of the scanned module as the policy it renders (positions in its own file). */
+export declare function terraformPolicyDocument(block: TfBlock): IacMap | undefined;
 /** Managed resources of the scanned file (`resource "type" "name"`). */
 export declare function resourceBlocks(file: TfFile, types?: ReadonlySet<string> | readonly string[]): TfBlock[];
 export declare function resourceType(block: TfBlock): string;
