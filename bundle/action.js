@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-MC65E5ZR.js";
-import "./chunk-A6U7EHHN.js";
-import "./chunk-KQF74CRY.js";
+} from "./chunk-BN3EQCIO.js";
+import "./chunk-6BWNGG34.js";
+import "./chunk-S6GKFWVH.js";
 import {
   maskLine
-} from "./chunk-ZRM76UOI.js";
+} from "./chunk-QTATZA4Z.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -2,10 +2,10 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-MC65E5ZR.js";
-import "./chunk-A6U7EHHN.js";
-import "./chunk-KQF74CRY.js";
-import "./chunk-ZRM76UOI.js";
+} from "./chunk-BN3EQCIO.js";
+import "./chunk-6BWNGG34.js";
+import "./chunk-S6GKFWVH.js";
+import "./chunk-QTATZA4Z.js";
 
 // src/bin.ts
 var code = await runCli(process.argv.slice(2), {

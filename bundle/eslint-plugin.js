@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-KQF74CRY.js";
+} from "./chunk-S6GKFWVH.js";
 import {
   __commonJS,
   __require,
@@ -14,7 +14,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-ZRM76UOI.js";
+} from "./chunk-QTATZA4Z.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

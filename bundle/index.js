@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-A6U7EHHN.js";
+} from "./chunk-6BWNGG34.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-KQF74CRY.js";
+} from "./chunk-S6GKFWVH.js";
 import {
   classifyFile,
   createSetup,
@@ -23,7 +23,7 @@ import {
   formatMessage,
   rules,
   scanText
-} from "./chunk-ZRM76UOI.js";
+} from "./chunk-QTATZA4Z.js";
 
 // src/reporters/api.ts
 function context(input) {

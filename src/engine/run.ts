@@ -38,7 +38,7 @@ export interface ScanOptions {
   /** Scan only the files whose path hash falls in this shard (`--shard I/N`). */
   readonly shard?: Shard;
   /** Scan these bytes (standard input) as the file `path` instead of `paths`. */
-  readonly stdin?: { readonly data: Buffer; readonly path: string };
+  readonly stdin?: { readonly data: Uint8Array; readonly path: string };
   readonly onProgress?: (done: number, total: number) => void;
 }
 

@@ -2,7 +2,7 @@
 // map positions back to the file → mask secrets → fingerprint → suppress.
 // Pure with respect to its inputs, so a worker thread and the main thread give the same result.
 import type { AnyRule, ReportDescriptor, SecretRange, Severity, SharedSettings } from '../rule.js';
-import { formatMessage } from '../rule.js';
+import { formatMessage, severityRank } from '../rule.js';
 import { classifyFile, languageOf, SNIFF_BYTES, type FileKind } from '../kinds.js';
 import {
   createDocument,
@@ -284,7 +284,7 @@ export function scanText(
       ruleId: rule.id,
       messageId: raw.descriptor.messageId,
       message: setup.settings.showSecrets ? formatted : redactKnown(formatted, secretValues),
-      severity: raw.descriptor.severity ?? raw.active.severity,
+      severity: keeperSeverity(raw.descriptor.severity ?? raw.active.severity, absorbedInto.get(index)),
       path,
       region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
       snippet: snippet.text,
@@ -338,6 +338,20 @@ const MAX_NAMED_KEYS = 3;
  * The message of a finding that absorbed generic key findings, naming the keys it stands
  * for (`… (access key id AKIA…WXYZ, account 123456789012)`) unless it already does.
  */
+/**
+ * The kept finding of one defect is as severe as the most severe finding it absorbed: a plain
+ * key that a specific rule reports at `warning` (a script that is not a bootstrap script) is
+ * still the `error` the generic key rule makes it, and must still fail the build.
+ */
+function keeperSeverity(own: Severity, absorbed: readonly Located[] | undefined): Severity {
+  let best = own;
+  for (const a of absorbed ?? []) {
+    const sev = a.raw.descriptor.severity ?? a.raw.active.severity;
+    if (severityRank(sev) > severityRank(best)) best = sev;
+  }
+  return best;
+}
+
 function withAbsorbedKeys(message: string, keeperRule: string, absorbed: readonly Located[] | undefined, showSecrets: boolean): string {
   if (!absorbed || absorbed.length === 0) return message;
   const names: string[] = [];
@@ -381,7 +395,9 @@ export async function scanFile(absPath: string, relPath: string, maxBytes: numbe
 }
 
 /** Scans bytes that are not a file on disk (standard input) as the file at `path`. */
-export function scanBytes(data: Buffer, path: string, maxBytes: number, setup: ScanSetup): FileResult {
+export function scanBytes(bytes: Uint8Array, path: string, maxBytes: number, setup: ScanSetup): FileResult {
+  // Public signature in Uint8Array (types stand alone without @types/node); Buffer inside.
+  const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (data.length > maxBytes) {
     return {
       path,

@@ -62,8 +62,10 @@ describe('the npm package', () => {
     const installed = readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'));
     expect(installed).toEqual(['credlint']);
     const size = du(join(project, 'node_modules'));
-    // Measured: ~3.9 MB, of which 1.7 MB are the WASM grammars.
-    expect(size).toBeLessThan(8 * 1024 * 1024);
+    // Measured: ~8.4 MB: 1.7 MB of WASM grammars, 4.3 MB of IAM data (action catalogue and AWS
+    // managed policies), the rest the bundle. A stray dependency tree (typescript alone is 24 MB)
+    // would blow well past this.
+    expect(size).toBeLessThan(12 * 1024 * 1024);
   });
 
   it('npx credlint reports a generated key, masked, with exit code 1', () => {

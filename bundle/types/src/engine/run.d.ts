@@ -26,7 +26,7 @@ export interface ScanOptions {
     readonly shard?: Shard;
     /** Scan these bytes (standard input) as the file `path` instead of `paths`. */
     readonly stdin?: {
-        readonly data: Buffer;
+        readonly data: Uint8Array;
         readonly path: string;
     };
     readonly onProgress?: (done: number, total: number) => void;

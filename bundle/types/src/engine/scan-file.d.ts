@@ -27,4 +27,4 @@ export declare function scanText(path: string, text: string, setup: ScanSetup, k
 };
 export declare function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult>;
 /** Scans bytes that are not a file on disk (standard input) as the file at `path`. */
-export declare function scanBytes(data: Buffer, path: string, maxBytes: number, setup: ScanSetup): FileResult;
+export declare function scanBytes(bytes: Uint8Array, path: string, maxBytes: number, setup: ScanSetup): FileResult;
