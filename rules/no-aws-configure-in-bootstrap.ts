@@ -19,7 +19,7 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-798', 'CWE-522'],
   tags: ['security', 'aws', 'ec2', 'bootstrap'],
-  kinds: ['shell', 'user-data', 'cloud-init'],
+  kinds: ['shell', 'powershell', 'user-data', 'cloud-init'],
   keywords: CONFIGURE_KEYWORDS,
   messages: {
     configureSet:

@@ -42,7 +42,7 @@ export function userDataFormat(text: string): UserDataFormat {
 }
 
 /** Whether user data at `path`-like names or a document's own flag say it runs while a machine or image bootstraps. */
-const BOOTSTRAP_PATH = /(?:^|[/_.-])(?:user-?data|user_data|userdata|cloud-?init|cloudinit|bootstrap|provision(?:ing|ers?)?|packer|ami|golden-image)(?:[/_.-]|$)/i;
+const BOOTSTRAP_PATH = /(?:^|[/_.-])(?:user-?data|user_data|userdata|cloud-?init|cloudinit|bootstrap|provision(?:ing|ers?)?|packer|ami|golden-image|(?:node|instance|server|host|machine|vm|ec2|worker)[-_]?init|first[-_]?boot|startup[-_]scripts?|ec2[-_]?launch)(?:[/_.-]|$)/i;
 
 /**
  * True for documents that run on a machine or image as it is built or boots: user data,
@@ -51,7 +51,7 @@ const BOOTSTRAP_PATH = /(?:^|[/_.-])(?:user-?data|user_data|userdata|cloud-?init
  */
 export function isBootstrapContext(doc: SourceDocument): boolean {
   if (doc.bootstrap) return true;
-  return doc.kind === 'shell' && !doc.host && BOOTSTRAP_PATH.test(doc.path);
+  return (doc.kind === 'shell' || doc.kind === 'powershell') && !doc.host && BOOTSTRAP_PATH.test(doc.path);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -319,6 +319,7 @@ const BATCH_FILE = /\.(?:bat|cmd)$/i;
  */
 export function windowsScriptLanguage(doc: SourceDocument): 'powershell' | 'cmd' | undefined {
   if (doc.language === 'powershell' || doc.language === 'cmd') return doc.language;
+  if (doc.kind === 'powershell') return 'powershell';
   if (doc.kind !== 'user-data' && doc.kind !== 'text') return undefined;
   const powershell = POWERSHELL_FILE.test(doc.path);
   if (!powershell && !BATCH_FILE.test(doc.path)) return undefined;
