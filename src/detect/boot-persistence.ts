@@ -12,7 +12,7 @@ import { isPlaceholder } from './placeholders.js';
 
 /** Files read by every login shell, by PAM, or by a service manager at start. */
 export const PERSISTENCE_PATH =
-  /(?:^|[\\/])(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zshenv|\.zprofile|\.kshrc|\.cshrc|\.tcshrc)$|^\/etc\/(?:environment|profile|bashrc|bash\.bashrc|zshenv|zsh\/zshenv|csh\.cshrc|login\.defs)$|^\/etc\/profile\.d\/[^/]+$|^\/etc\/(?:default|sysconfig)\/[^/]+$|\/systemd\/(?:system|user)\/[^/]+(?:\.service|\.conf)$|\/etc\/systemd\/system\.conf\.d\/[^/]+\.conf$|(?:^|[\\/])\.config\/environment\.d\/[^/]+\.conf$|(?:^|[\\/])\.pam_environment$/i;
+  /(?:^|[\\/])(?:\.bashrc|\.bash_profile|\.bash_login|\.profile|\.zshrc|\.zshenv|\.zprofile|\.kshrc|\.cshrc|\.tcshrc)$|^\/etc\/(?:environment|profile|bashrc|bash\.bashrc|zshenv|zsh\/zshenv|csh\.cshrc|login\.defs)$|^\/etc\/profile\.d\/[^/]+$|^\/etc\/(?:default|sysconfig)\/[^/]+$|\/systemd\/(?:system|user)\/(?:[^/]+\/)?[^/]+\.(?:service|conf)$|\/etc\/systemd\/system\.conf\.d\/[^/]+\.conf$|(?:^|[\\/])\.config\/environment\.d\/[^/]+\.conf$|(?:^|[\\/])\.pam_environment$/i;
 
 /** Role-based sources: the value is a short-lived credential of a role, fetched at run time. */
 const ROLE_SOURCE =

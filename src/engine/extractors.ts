@@ -10,6 +10,7 @@ import { cloudInitExtractor } from '../parsers/cloud-init.js';
 import { multipartUserDataExtractor } from '../parsers/user-data.js';
 import { heredocFileExtractor } from '../parsers/shell.js';
 import { kubernetesSecretExtractor } from '../parsers/kubernetes.js';
+import { ansibleExtractor, packerExtractor, ssmDocumentExtractor, vagrantExtractor } from '../iac/provisioners.js';
 
 export interface Extractor {
   readonly name: string;
@@ -32,6 +33,10 @@ export const extractors: readonly Extractor[] = [
   multipartUserDataExtractor,
   heredocFileExtractor,
   kubernetesSecretExtractor,
+  ssmDocumentExtractor,
+  ansibleExtractor,
+  packerExtractor,
+  vagrantExtractor,
   cloudFormationSyntaxExtractor,
   terraformSyntaxExtractor,
 ];
