@@ -1,5 +1,6 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html
 // https://docs.aws.amazon.com/cli/latest/reference/configure/set.html
+import { isCalledScriptDocument } from '../src/parsers/called-scripts.js';
 import { defineRule } from '../src/rule.js';
 import { CONFIGURE_KEYWORDS, findConfigureCredentialUses } from '../src/detect/aws-configure.js';
 import { isBootstrapContext } from '../src/parsers/user-data.js';
@@ -47,6 +48,8 @@ export default defineRule({
     // In an image build the same finding belongs to no-credentials-in-image (reported once,
     // under the most specific id).
     if (enclosingDockerfile(doc)) return;
+    // A script called by a bootstrap script is reported by its own scan, at its own lines.
+    if (isCalledScriptDocument(doc)) return;
     // Outside bootstrap contexts (a developer's setup script) this is still a stored key, but
     // a person usually runs it on purpose: a warning, not an error.
     const severity = isBootstrapContext(doc) ? undefined : 'warning';

@@ -1,5 +1,6 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-v2-how-it-works.html
+import { isCalledScriptDocument } from '../src/parsers/called-scripts.js';
 import { defineRule, type RuleContext, type Severity } from '../src/rule.js';
 import type { SourceDocument } from '../src/engine/document.js';
 import { assignmentBefore, commandName, shellScript, type ShellCommand, type ShellScript, type ShellWord } from '../src/parsers/shell.js';
@@ -295,6 +296,8 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     const doc = context.document;
+    // A script called by a bootstrap script is reported by its own scan, at its own lines.
+    if (isCalledScriptDocument(doc)) return;
     if (doc.kind === 'text') {
       if (doc.language === 'python') for (const hit of pythonHits(doc.text, 0)) reportHit(context, hit);
       // A standalone `.bat` (windowsBlocks sees the whole file as one block).

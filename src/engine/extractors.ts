@@ -10,6 +10,7 @@ import { cloudInitExtractor } from '../parsers/cloud-init.js';
 import { multipartUserDataExtractor } from '../parsers/user-data.js';
 import { heredocFileExtractor } from '../parsers/shell.js';
 import { kubernetesSecretExtractor } from '../parsers/kubernetes.js';
+import { calledScriptExtractor } from '../parsers/called-scripts.js';
 import { ansibleExtractor, packerExtractor, ssmDocumentExtractor, vagrantExtractor } from '../iac/provisioners.js';
 
 export interface Extractor {
@@ -37,6 +38,7 @@ export const extractors: readonly Extractor[] = [
   ansibleExtractor,
   packerExtractor,
   vagrantExtractor,
+  calledScriptExtractor,
   cloudFormationSyntaxExtractor,
   terraformSyntaxExtractor,
 ];
