@@ -104,6 +104,7 @@ export function sniffEvidence(head: string, strict = false): SniffEvidence {
   let shellStrong = 0;
   let psStrong = 0;
   let blockComment = false;
+  let heredoc: string | undefined;
   const shellWords = new Set<string>();
   const psWords = new Set<string>();
   let pos = 0;
@@ -115,6 +116,11 @@ export function sniffEvidence(head: string, strict = false): SniffEvidence {
     pos = nl + 1;
     const line = raw.trim();
     if (line === '') continue;
+    if (heredoc !== undefined) {
+      // A heredoc body is another file's text (an INI, a unit file, YAML): not evidence either way.
+      if (line === heredoc) heredoc = undefined;
+      continue;
+    }
     if (blockComment) {
       if (line.includes('#>')) blockComment = false;
       continue;
@@ -145,7 +151,11 @@ export function sniffEvidence(head: string, strict = false): SniffEvidence {
       shellWords.add(line.split(/[\s=(]/)[0] ?? '');
     }
     if (!isShell && NOT_SHELL.some((re) => re.test(line))) shellContrary = true;
-    if (isShell) shell++;
+    if (isShell) {
+      shell++;
+      const opener = /<<-?\s*(["']?)([A-Za-z_][\w-]*)\1/.exec(line);
+      if (opener) heredoc = opener[2];
+    }
     // PowerShell
     let isPs = false;
     const cmdlet = PS_CMDLET.exec(line);

@@ -16,7 +16,7 @@ import {
 } from '../parsers/shell.js';
 import { windowsBlocks, windowsStatements, windowsWords, type WindowsWord } from '../parsers/user-data.js';
 import { configureCredentialKey } from './aws-env-vars.js';
-import { powerShellScripts, psCommandName, psWords } from '../parsers/powershell.js';
+import { powerShellScripts, psResolvedCommandName, psWords } from '../parsers/powershell.js';
 
 export type ConfigureForm = 'set' | 'interactive' | 'import';
 
@@ -134,7 +134,7 @@ function powerShellUses(doc: SourceDocument): ConfigureUse[] {
   const out: ConfigureUse[] = [];
   for (const script of powerShellScripts(doc)) {
     for (const command of script.commands) {
-      if (psCommandName(command) !== 'aws') continue;
+      if (psResolvedCommandName(script, command) !== 'aws') continue;
       const words = psWords(command, doc.text);
       // A here-string or array piped in answers the prompts.
       configureInWords(words, command.upstream !== undefined, out);

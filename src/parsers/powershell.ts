@@ -542,6 +542,15 @@ export function psCommandName(command: PsCommand): string | undefined {
   return v.replace(/^.*[\\/]/, '').replace(/\.(?:exe|cmd|bat)$/i, '').toLowerCase();
 }
 
+/** Like psCommandName, following `& $exe` to a literal assigned to `$exe` earlier. */
+export function psResolvedCommandName(script: PsScript, command: PsCommand): string | undefined {
+  const direct = psCommandName(command);
+  if (direct !== undefined) return direct;
+  const e = command.elements[nameIndex(command)];
+  const v = isToken(e) && e.type === 'variable' ? resolvedValue(script, e) : undefined;
+  return v?.replace(/^.*[\\/]/, '').replace(/\.(?:exe|cmd|bat)$/i, '').toLowerCase();
+}
+
 /** The name element itself (for reporting and path resolution). */
 export function psCommandWord(command: PsCommand): PsToken | undefined {
   const e = command.elements[nameIndex(command)];
