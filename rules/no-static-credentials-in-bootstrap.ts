@@ -283,7 +283,9 @@ type PsVerdict = { readonly kind: 'literal'; readonly start: number; readonly en
 const TEMPLATE_VALUE = /^\$\{[^}]+\}$|^\{\{.*\}\}$|^<%=.*%>$/s;
 
 /** What a PowerShell value (the elements of an assignment's right side, or one argument) holds. */
-function judgePsValue(script: PsScript, text: string, elements: readonly PsElement[], depth = 0): PsVerdict | undefined {
+function judgePsValue(script: PsScript, text: string, all: readonly PsElement[], depth = 0): PsVerdict | undefined {
+  // `[string]$Key = '',` in a param() block: the separating comma is not part of the value.
+  const elements = isToken(all.at(-1)) && all.at(-1)?.type === 'operator' && (all.at(-1) as { text: string }).text === ',' ? all.slice(0, -1) : all;
   if (elements.length === 0) return undefined;
   const source = text.slice(elements[0]!.start, elements.at(-1)!.end);
   if (elements.length === 1) {
@@ -291,7 +293,8 @@ function judgePsValue(script: PsScript, text: string, elements: readonly PsEleme
     if (isToken(e) && (e.type === 'string' || e.type === 'word')) {
       const v = e.value;
       if (v !== undefined) {
-        if (v === '') return undefined;
+        // '' assigned to a variable read later (a `param()` default) is filled in by the caller.
+        if (v === '') return depth > 0 ? { kind: 'placeholder' } : undefined;
         if (TEMPLATE_VALUE.test(v) || (isPlaceholder(v) && !/^[A-Za-z0-9/+=]{16,}$/.test(v))) return { kind: 'placeholder' };
         return { kind: 'literal', start: e.contentStart, end: e.contentEnd };
       }

@@ -40,6 +40,8 @@ const SHELL_SYNTAX = [
   /^\[\[?\s.*\]\]?\s*(?:&&|\|\|)/,
   /^\}\s*$|^\{\s*$/,
   /^\.\s+["$~/.\w][^\s]*\s*$/, // `. ./lib.sh` (sourcing)
+  /^(?:\/[\w.+-]+){2,}(?:\s+(?:-{1,2}[A-Za-z][\w-]*|["$]).*)?$/, // `/usr/local/bin/tool --flag "$X"`
+  /^\.\/[\w.+-]+(?:\s.*)?$/, // `./configure --prefix=/opt`
   /^[a-z][\w.-]*(?:\s+\S+)*\s+(?:[12]?>>?\s*\/dev\/null|2>&1|>&2)(?:\s*(?:\|\||&&).*)?$/, // any command with a redirection
 ];
 /** Lines that prove a file is not a shell script (another format, or prose). */

@@ -536,8 +536,10 @@ function nameIndex(command: PsCommand): number {
 
 /** The command's name, lower-cased, path and `.exe` stripped: `& "C:\…\aws.exe"` → `aws`. */
 export function psCommandName(command: PsCommand): string | undefined {
-  const e = command.elements[nameIndex(command)];
-  if (!isToken(e) || (e.type !== 'word' && e.type !== 'string')) return undefined;
+  const at = nameIndex(command);
+  const e = command.elements[at];
+  // A string opening a statement is a value ('a' | Set-Content f); only `& "…"` calls it.
+  if (!isToken(e) || (e.type !== 'word' && !(e.type === 'string' && at === 1))) return undefined;
   const v = e.value ?? e.loose;
   return v.replace(/^.*[\\/]/, '').replace(/\.(?:exe|cmd|bat)$/i, '').toLowerCase();
 }
@@ -587,6 +589,11 @@ export function psParameter(command: PsCommand, names: RegExp): PsParameterValue
     const colon = a.text.indexOf(':');
     const name = colon > 0 ? a.text.slice(0, colon) : a.text;
     if (!names.test(name)) continue;
+    if (colon === a.text.length - 1) {
+      // `-Name:$value` / `-Name:"x"`: the value is the adjacent token.
+      const next = args[k + 1];
+      return { parameter: a, value: next && (next.type === 'group' || !next.spaceBefore) ? next : undefined };
+    }
     if (colon > 0 && colon < a.text.length - 1) {
       // `-Name:value` in one word.
       const start = a.start + colon + 1;
@@ -608,7 +615,8 @@ export function psPositionals(command: PsCommand): PsElement[] {
     const a = args[k] as PsElement;
     if (isToken(a) && a.type === 'word' && /^-[A-Za-z]/.test(a.text)) {
       const next = args[k + 1];
-      const takesValue = !a.text.includes(':') && next !== undefined && !(isToken(next) && next.type === 'word' && /^-[A-Za-z]/.test(next.text));
+      const adjacent = a.text.endsWith(':') && next !== undefined && (next.type === 'group' || !next.spaceBefore);
+      const takesValue = adjacent || (!a.text.includes(':') && next !== undefined && !(isToken(next) && next.type === 'word' && /^-[A-Za-z]/.test(next.text)));
       if (takesValue) k++;
       continue;
     }
