@@ -417,6 +417,9 @@ function powerShellCommand(context: Context, script: PsScript, command: PsComman
       end: param.parameter.end,
       identity: `ps:${name}`,
       ...(verdict?.kind === 'literal' && value ? { secrets: [{ start: verdict.start, end: verdict.end, kind: secret ? ('secret-access-key' as const) : ('access-key-id' as const) }] } : {}),
+      // `-StoreAs` persists a profile: with a placeholder ($awsSecretKey = "xxxx") it is the same
+      // anti-pattern, reported at a lower severity.
+      ...(verdict?.kind === 'placeholder' ? { severity: 'warning' as const } : {}),
     });
     return;
   }

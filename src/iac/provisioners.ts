@@ -116,6 +116,14 @@ function ansibleDocuments(doc: SourceDocument, root: IacValue): SourceDocument[]
         if (d) out.push(d);
         continue;
       }
+      if (WRITE_MODULES.test(e.key) && e.value.kind === 'string') {
+        // Free form: `copy: src=files/credentials dest=/root/.aws/credentials mode=0600`.
+        const dest = freeFormArgument(e.value, /(?:^|\s)(?:dest|path|destfile)=("[^"]*"|'[^']*'|\S+)/);
+        const content = freeFormArgument(e.value, /(?:^|\s)(?:line|content)=("[^"]*"|'[^']*'|\S+)/);
+        const d = dest ? fileWriteDocument(doc, dest, content, label(e.key)) : undefined;
+        if (d) out.push(d);
+        continue;
+      }
       if (WRITE_MODULES.test(e.key) && e.value.kind === 'map') {
         const dest = mapGet(e.value, 'path') ?? mapGet(e.value, 'dest') ?? mapGet(e.value, 'destfile') ?? mapGet(e.value, 'name');
         if (!dest || dest.kind !== 'string') continue;
@@ -126,6 +134,22 @@ function ansibleDocuments(doc: SourceDocument, root: IacValue): SourceDocument[]
     }
   }
   return out;
+}
+
+/** A `key=value` argument of a free-form module string, as a string value mapped onto the host. */
+function freeFormArgument(value: IacValue, pattern: RegExp): IacValue | undefined {
+  if (value.kind !== 'string') return undefined;
+  const m = pattern.exec(value.value);
+  if (!m) return undefined;
+  const raw = m[1] as string;
+  const quoted = /^["']/.test(raw) ? 1 : 0;
+  const text = raw.slice(quoted, raw.length - quoted);
+  const offset = (m.index as number) + m[0].length - raw.length + quoted;
+  // Exact offsets when the module string is one verbatim piece of the host; else the whole value.
+  const pieces = piecesOf(value);
+  const only = pieces.length === 1 && pieces[0]?.verbatim ? pieces[0] : undefined;
+  const range = only ? { start: only.start + offset, end: only.start + offset + text.length } : value.range;
+  return { kind: 'string', value: text, range, pieces: [{ text, start: range.start, end: range.end, verbatim: only !== undefined }] };
 }
 
 /** Ansible playbooks and task files: a YAML list of maps where some map names a module we read. */

@@ -205,3 +205,10 @@ describe('scripts called by a bootstrap script', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('Ansible free-form module arguments', () => {
+  it('reads copy/lineinfile key=value strings at the dest value', () => {
+    const text = '- name: creds\n  copy: src=files/credentials dest=/root/.aws/credentials mode=0600\n- file: path=/root/.aws state=directory\n';
+    expect(at('tasks/main.yml', text, [STATIC])).toEqual([[STATIC, 'credentialsFile', 'error', 2, 36, 58]]);
+  });
+});
