@@ -39,7 +39,15 @@ interface Hit {
   readonly url: string;
 }
 
+/**
+ * 169.254.169.254 is also Azure's, Google Cloud's, OpenStack's, Oracle's and DigitalOcean's
+ * metadata address; their paths (`/metadata/instance`, `/computeMetadata/v1`, `/openstack/`,
+ * `/opc/v2`, `/metadata/v1`) are not the EC2 service and have no IMDSv2 session.
+ */
+const OTHER_CLOUD_PATH = /^(?:https?:\/\/)?[^/]+\/(?:metadata|computeMetadata|openstack|opc|hetzner)(?:[/?#]|$)/i;
+
 function reportHit(context: Context, hit: Hit): void {
+  if (OTHER_CLOUD_PATH.test(hit.url)) return;
   const credentials = CREDENTIALS_PATH.test(hit.url);
   const severity: Severity | undefined = credentials ? 'error' : undefined;
   context.report({

@@ -212,3 +212,12 @@ describe('Ansible free-form module arguments', () => {
     expect(at('tasks/main.yml', text, [STATIC])).toEqual([[STATIC, 'credentialsFile', 'error', 2, 36, 58]]);
   });
 });
+
+describe('other clouds on the same address', () => {
+  it('does not report Azure, Google Cloud or OpenStack metadata requests', () => {
+    const ps = 'Invoke-RestMethod -Headers @{"Metadata"="true"} -Method GET -Uri "http://169.254.169.254/metadata/instance?api-version=2021-02-01"\n';
+    expect(at('scripts/azure.ps1', ps, [IMDS])).toEqual([]);
+    const sh = 'curl -s -H "Metadata-Flavor: Google" http://169.254.169.254/computeMetadata/v1/instance/id\ncurl -s http://169.254.169.254/openstack/latest/meta_data.json\ncurl -s http://169.254.169.254/latest/meta-data/ami-id\n';
+    expect(at('user-data.sh', sh, [IMDS])).toEqual([[IMDS, 'imdsv1', 'warning', 3, 9, 55]]);
+  });
+});
