@@ -8,8 +8,10 @@
 // words or syntax only scripts have, and (c) no line looks like another format. A single
 // contrary line (a YAML key, a Markdown bullet, `import x`, `def f():`) decides "not a script".
 //
-// Cost: at most MAX_LINES lines of the head are looked at, each against a few anchored
-// regexes (~1–3 µs per file); files with an extension that decides their kind never get here.
+// Cost: at most MAX_LINES lines of the head are looked at, each against a few dozen anchored
+// regexes, and the loop stops at the first line that rules both kinds out (prose and structured
+// files stop on their first lines). Files with an extension that decides their kind never get
+// here. Measured: ~7 µs per undecided file on node_modules, ~20 µs on /usr/share/doc (long prose).
 
 export type SniffedKind = 'shell' | 'powershell';
 
@@ -40,7 +42,8 @@ const SHELL_SYNTAX = [
   /^\[\[?\s.*\]\]?\s*(?:&&|\|\|)/,
   /^\}\s*$|^\{\s*$/,
   /^\.\s+["$~/.\w][^\s]*\s*$/, // `. ./lib.sh` (sourcing)
-  /^(?:\/[\w.+-]+){2,}(?:\s+(?:-{1,2}[A-Za-z][\w-]*|["$]).*)?$/, // `/usr/local/bin/tool --flag "$X"`
+  // `/usr/local/bin/tool --flag "$X"`; a bare path is not a command line (`/etc/shells` lists them).
+  /^(?:\/[\w.+-]+){2,}\s+(?:-{1,2}[A-Za-z][\w-]*|["$]).*$/,
   /^\.\/[\w.+-]+(?:\s.*)?$/, // `./configure --prefix=/opt`
   /^[a-z][\w.-]*(?:\s+\S+)*\s+(?:[12]?>>?\s*\/dev\/null|2>&1|>&2)(?:\s*(?:\|\||&&).*)?$/, // any command with a redirection
 ];
@@ -172,6 +175,9 @@ export function sniffEvidence(head: string, strict = false): SniffEvidence {
     }
     if (!isPs && NOT_POWERSHELL.some((re) => re.test(line))) psContrary = true;
     if (isPs) ps++;
+    // Decided already: both kinds ruled out (a contrary line, or more misses than the ratio allows).
+    const tooManyMisses = (n: number) => lines - n > MAX_LINES * (1 - 0.85);
+    if ((shellContrary || tooManyMisses(shell)) && (psContrary || tooManyMisses(ps))) break;
   }
   const need = strict ? 0.95 : 0.85;
   const minLines = strict ? 4 : 3;

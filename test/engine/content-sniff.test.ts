@@ -61,3 +61,9 @@ describe('content sniff', () => {
     expect(classifyFile('user_data.ps1', '')).toBe('user-data');
   });
 });
+
+describe('content sniff on lists of paths', () => {
+  it('does not take /etc/shells (bare paths) for a script', () => {
+    expect(classifyFile('etc/shells', '# valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n')).toBe('text');
+  });
+});
