@@ -11,7 +11,7 @@ import { multipartUserDataExtractor } from '../parsers/user-data.js';
 import { heredocFileExtractor } from '../parsers/shell.js';
 import { kubernetesSecretExtractor } from '../parsers/kubernetes.js';
 import { calledScriptExtractor } from '../parsers/called-scripts.js';
-import { ansibleExtractor, packerExtractor, ssmDocumentExtractor, vagrantExtractor } from '../iac/provisioners.js';
+import { ansibleExtractor, ec2LaunchV2Extractor, packerExtractor, ssmDocumentExtractor, vagrantExtractor } from '../iac/provisioners.js';
 
 export interface Extractor {
   readonly name: string;
@@ -38,6 +38,7 @@ export const extractors: readonly Extractor[] = [
   ansibleExtractor,
   packerExtractor,
   vagrantExtractor,
+  ec2LaunchV2Extractor,
   calledScriptExtractor,
   cloudFormationSyntaxExtractor,
   terraformSyntaxExtractor,

@@ -244,6 +244,33 @@ export const packerExtractor: Extractor = {
 };
 
 // ---------------------------------------------------------------------------------------
+// EC2Launch v2 YAML user data
+// https://docs.aws.amazon.com/AWSEC2/latest/WindowsGuide/ec2launch-v2-settings.html#ec2launch-v2-task-configuration
+
+/** `tasks: [{ task: executeScript, inputs: [{ type: powershell|batch|bash, content: … }] }]`. */
+export const ec2LaunchV2Extractor: Extractor = {
+  name: 'ec2launch-v2',
+  kinds: ['user-data', 'text'],
+  keywords: /\btask:\s*["']?executeScript/,
+  extract(doc) {
+    if (doc.kind === 'text' && doc.language !== 'yaml') return [];
+    const root = parseYamlDocuments(doc)[0];
+    if (root?.kind !== 'map') return [];
+    const out: SourceDocument[] = [];
+    for (const task of asList(mapGet(root, 'tasks'))) {
+      if (knownString(mapGet(task, 'task')) !== 'executeScript') continue;
+      for (const input of asList(mapGet(task, 'inputs'))) {
+        const type = knownString(mapGet(input, 'type'));
+        const kind = type === 'powershell' ? 'powershell' : type === 'bash' ? 'shell' : undefined;
+        const d = kind ? scriptDocument(doc, mapGet(input, 'content'), kind, `EC2Launch v2 executeScript (${type})`) : undefined;
+        if (d) out.push(d);
+      }
+    }
+    return out;
+  },
+};
+
+// ---------------------------------------------------------------------------------------
 // Vagrant
 
 /** Ruby heredocs (`<<-SHELL`, `<<~SCRIPT`, `<<EOS`) and `inline: "…"` strings of a Vagrantfile. */

@@ -221,3 +221,12 @@ describe('other clouds on the same address', () => {
     expect(at('user-data.sh', sh, [IMDS])).toEqual([[IMDS, 'imdsv1', 'warning', 3, 9, 55]]);
   });
 });
+
+describe('EC2Launch v2 YAML user data', () => {
+  it('reads executeScript powershell content at its exact position', () => {
+    const text = `version: 1.0\ntasks:\n  - task: executeScript\n    inputs:\n      - frequency: once\n        type: powershell\n        runAs: admin\n        content: |-\n          Set-DefaultAWSRegion -Region us-east-1\n          aws configure set aws_secret_access_key ${S}\n`;
+    expect(at('user-data.yaml', text, [CONFIGURE])).toEqual([[CONFIGURE, 'configureSet', 'error', 10, 29, 50]]);
+    const tf = `resource "aws_instance" "w" {\n  user_data = <<-EOF\n    version: 1.0\n    tasks:\n      - task: executeScript\n        inputs:\n          - type: powershell\n            content: |-\n              $env:AWS_ACCESS_KEY_ID = '${K}'\n  EOF\n}\n`;
+    expect(at('main.tf', tf, [STATIC])).toEqual([[STATIC, 'literalVariable', 'error', 9, 20, 37]]);
+  });
+});
