@@ -423,6 +423,62 @@ function powerShellCommand(context: Context, script: PsScript, command: PsComman
     });
     return;
   }
+  // Set-Item Env:AWS_SECRET_ACCESS_KEY '…' (this process), and the machine environment in the
+  // registry: Set-ItemProperty 'HKLM:\…\Session Manager\Environment' -Name AWS_… -Value … (persists).
+  if (/^(?:set-item|new-item|si|ni)$/.test(name)) {
+    const path = psParameter(command, /^-(?:Path|LiteralPath)$/i)?.value ?? psPositionals(command)[0];
+    const p = staticValue(path);
+    const m = p ? /^env:(.+)$/i.exec(p) : null;
+    const kind = m ? awsCredentialVariableIgnoreCase(m[1] as string) : undefined;
+    const valueEl = psParameter(command, /^-Value$/i)?.value ?? psPositionals(command)[1];
+    if (m && kind && path && isToken(path) && valueEl) {
+      const verdict = judgePsValue(script, text, [valueEl]);
+      if (verdict?.kind === 'literal') {
+        const at = path.contentStart + p!.indexOf(':') + 1;
+        context.report({ messageId: 'literalVariable', data: { name: m[1] as string, via: '' }, start: at, end: at + (m[1] as string).length, identity: `variable:${(m[1] as string).toUpperCase()}`, secrets: [{ start: verdict.start, end: verdict.end, kind }] });
+      }
+    }
+    return;
+  }
+  if (/^(?:set-itemproperty|new-itemproperty|sp)$/.test(name)) {
+    const path = looseValue(psParameter(command, /^-(?:Path|LiteralPath)$/i)?.value ?? psPositionals(command)[0], text);
+    const nameEl = psParameter(command, /^-Name$/i)?.value;
+    const variable = staticValue(nameEl);
+    const kind = variable ? awsCredentialVariableIgnoreCase(variable) : undefined;
+    if (!kind || !nameEl || !isToken(nameEl) || !/\\Environment["']?$|^["']?HKCU:\\Environment/i.test(path)) return;
+    const valueEl = psParameter(command, /^-Value$/i)?.value;
+    const verdict = valueEl ? judgePsValue(script, text, [valueEl]) : { kind: 'placeholder' as const };
+    if (!verdict || (verdict.kind === 'runtime' && verdict.role)) return;
+    const where = /^["']?HKCU:/i.test(path) ? 'the user environment' : 'the machine environment';
+    context.report({
+      messageId: 'persistedVariable',
+      data: { name: variable as string, path: where },
+      start: nameEl.contentStart,
+      end: nameEl.contentEnd,
+      identity: `persist:${(variable as string).toUpperCase()}:${where}`,
+      ...(verdict.kind === 'literal' ? { secrets: [{ start: verdict.start, end: verdict.end, kind }] } : { severity: 'warning' as const }),
+    });
+    return;
+  }
+  // `Add-Content $PROFILE '$env:AWS_SECRET_ACCESS_KEY = …'`: every later PowerShell session gets it.
+  if (/^(?:add-content|set-content|out-file|ac)$/.test(name)) {
+    const target = looseValue(psParameter(command, /^-(?:Path|FilePath|LiteralPath)$/i)?.value ?? psPositionals(command)[0], text);
+    if (/^\$PROFILE\b|profile\.ps1["']?$|[\\/]\.(?:bashrc|profile)["']?$/i.test(target)) {
+      const sources = [psParameter(command, /^-Value$/i)?.value, ...psPositionals(command).slice(1), ...(command.upstream?.elements ?? [])];
+      for (const src of sources) {
+        if (!src || !isToken(src) || src.type !== 'string') continue;
+        const body = text.slice(src.contentStart, src.contentEnd);
+        for (const m of body.matchAll(/\$env:(\w+)\s*=\s*(\S+)?/gi)) {
+          const v = (m[1] as string);
+          if (!awsCredentialVariableIgnoreCase(v)) continue;
+          const at = src.contentStart + (m.index as number) + '$env:'.length;
+          const value = m[2] ?? '';
+          const valueStart = at + m[0].length - '$env:'.length - value.length;
+          reportPersisted(context, at, v, value, valueStart, valueStart + value.length, '$PROFILE');
+        }
+      }
+    }
+  }
   if (name === 'new-iamaccesskey') {
     context.report({ messageId: 'createAccessKey', start: word.start, end: word.end, identity: 'iam:create-access-key' });
     return;

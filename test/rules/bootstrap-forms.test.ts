@@ -230,3 +230,20 @@ describe('EC2Launch v2 YAML user data', () => {
     expect(at('main.tf', tf, [STATIC])).toEqual([[STATIC, 'literalVariable', 'error', 9, 20, 37]]);
   });
 });
+
+describe('PowerShell environment providers and the registry', () => {
+  it('reports Set-Item Env: literals, registry machine variables and $PROFILE persistence', () => {
+    const text = [
+      `Set-Item -Path Env:AWS_ACCESS_KEY_ID -Value '${K}'`,
+      "Set-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment' -Name AWS_SECRET_ACCESS_KEY -Value $Secret",
+      "Add-Content -Path $PROFILE -Value '$env:AWS_SESSION_TOKEN = \"placeholder\"'",
+      "Set-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment' -Name AWS_REGION -Value us-east-1",
+      '',
+    ].join('\n');
+    expect(at('bootstrap/env.ps1', text, [STATIC])).toEqual([
+      [STATIC, 'literalVariable', 'error', 1, 20, 37],
+      [STATIC, 'persistedVariable', 'warning', 2, 99, 120],
+      [STATIC, 'persistedVariable', 'warning', 3, 41, 58],
+    ]);
+  });
+});
