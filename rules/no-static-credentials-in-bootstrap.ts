@@ -336,8 +336,11 @@ function reportPowerShell(context: Context, doc: SourceDocument, allowForwarded:
       const m = /^env:(.+)$/i.exec(a.name);
       const kind = m ? awsCredentialVariableIgnoreCase(m[1] as string) : undefined;
       if (!m || !kind) continue;
-      const verdict = judgePsValue(script, text, a.value);
       const name = m[1] as string;
+      // `$env:AWS_ACCESS_KEY_ID = $env:AWS_ACCESS_KEY_ID` re-exports what the process already has.
+      const only = a.value.length === 1 ? a.value[0] : undefined;
+      if (isToken(only) && only.type === 'variable' && (only.variables[0] ?? '').toLowerCase() === a.name.toLowerCase()) continue;
+      const verdict = judgePsValue(script, text, a.value);
       const at = a.nameStart + 'env:'.length;
       if (verdict?.kind === 'literal') {
         context.report({ messageId: 'literalVariable', data: { name, via: '' }, start: at, end: at + name.length, identity: `variable:${name.toUpperCase()}`, secrets: [{ start: verdict.start, end: verdict.end, kind }] });
@@ -639,7 +642,7 @@ export default defineRule({
       reportCreateAccessKey(context, script);
     }
     reportCloudConfig(context, doc);
-    reportPowerShell(context, doc, doc.bootstrap || TEMPLATE_PATH.test(doc.path));
+    reportPowerShell(context, doc, !enclosingDockerfile(doc) && (doc.bootstrap || TEMPLATE_PATH.test(doc.path)));
     reportWindows(context, doc);
   },
 });

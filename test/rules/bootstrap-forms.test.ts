@@ -247,3 +247,12 @@ describe('PowerShell environment providers and the registry', () => {
     ]);
   });
 });
+
+describe('PowerShell values that are not static keys', () => {
+  it('does not report re-exports, run-time fetches, or forwarded values in an image build', () => {
+    const ps = "$env:AWS_ACCESS_KEY_ID = $env:AWS_ACCESS_KEY_ID\n$env:AWS_SECRET_ACCESS_KEY = (Get-SECSecretValue -SecretId k).SecretString\n$env:AWS_SESSION_TOKEN = (Use-STSRole -RoleArn r -RoleSessionName s).Credentials.SessionToken\n";
+    expect(at('user-data.ps1', ps, [STATIC])).toEqual([]);
+    const docker = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nARG KEY\nRUN $env:AWS_ACCESS_KEY_ID = $env:KEY; aws s3 ls\n';
+    expect(at('Dockerfile', docker, [STATIC])).toEqual([]);
+  });
+});
