@@ -295,6 +295,13 @@ export const vagrantExtractor: Extractor = {
       const bodyEnd = c ? bodyStart + c.index : text.length;
       push(bodyStart, bodyEnd, `Vagrantfile heredoc ${m[3]}`);
     }
+    // `config.vm.provision "file", source: …, destination: "~/.aws/credentials"`: a write at its destination.
+    for (const m of text.matchAll(/\bprovision\s*\(?\s*(?::file|["']file["'])[^\n]*?\bdestination:\s*(["'])([^"'\n]+)\1/g)) {
+      const start = (m.index as number) + m[0].length - 1 - (m[2] as string).length;
+      const dest: IacValue = { kind: 'string', value: m[2] as string, range: { start, end: start + (m[2] as string).length } };
+      const d = fileWriteDocument(doc, dest, undefined, 'Vagrantfile provision "file"');
+      if (d) out.push(d);
+    }
     for (const m of text.matchAll(/\binline:\s*(["'])((?:\\.|(?!\1)[^\\\n])*)\1/g)) {
       const start = (m.index as number) + m[0].indexOf(m[1] as string) + 1;
       push(start, start + (m[2] as string).length, 'Vagrantfile inline');

@@ -256,3 +256,13 @@ describe('PowerShell values that are not static keys', () => {
     expect(at('Dockerfile', docker, [STATIC])).toEqual([]);
   });
 });
+
+describe('Vagrant file provisioners and Ruby interpolation', () => {
+  it('reports a file provisioner destination and a profile.d write of an interpolated key', () => {
+    const text = `Vagrant.configure("2") do |config|\n  config.vm.provision "file", source: "~/.aws/credentials", destination: "/home/vagrant/.aws/credentials"\n  config.vm.provision "shell", inline: <<-SCRIPT\necho 'export AWS_ACCESS_KEY_ID="#{ENV['AWS_ACCESS_KEY_ID']}"' >> /etc/profile.d/aws.sh\nSCRIPT\nend\n`;
+    expect(at('Vagrantfile', text, [STATIC])).toEqual([
+      [STATIC, 'credentialsFile', 'error', 2, 75, 105],
+      [STATIC, 'persistedVariable', 'warning', 4, 14, 31],
+    ]);
+  });
+});
