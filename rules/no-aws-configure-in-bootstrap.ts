@@ -1,5 +1,6 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html
 // https://docs.aws.amazon.com/cli/latest/reference/configure/set.html
+import { isCalledScriptDocument } from '../src/parsers/called-scripts.js';
 import { defineRule } from '../src/rule.js';
 import { CONFIGURE_KEYWORDS, findConfigureCredentialUses } from '../src/detect/aws-configure.js';
 import { isBootstrapContext } from '../src/parsers/user-data.js';
@@ -19,7 +20,7 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-798', 'CWE-522'],
   tags: ['security', 'aws', 'ec2', 'bootstrap'],
-  kinds: ['shell', 'user-data', 'cloud-init'],
+  kinds: ['shell', 'powershell', 'user-data', 'cloud-init'],
   // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
   supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   keywords: CONFIGURE_KEYWORDS,
@@ -49,6 +50,8 @@ export default defineRule({
     // In an image build the same finding belongs to no-credentials-in-image (reported once,
     // under the most specific id).
     if (enclosingDockerfile(doc)) return;
+    // A script called by a bootstrap script is reported by its own scan, at its own lines.
+    if (isCalledScriptDocument(doc)) return;
     // Outside bootstrap contexts (a developer's setup script) this is still a stored key, but
     // a person usually runs it on purpose: a warning, not an error.
     const severity = isBootstrapContext(doc) ? undefined : 'warning';

@@ -1,9 +1,22 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-v2-how-it-works.html
+import { isCalledScriptDocument } from '../src/parsers/called-scripts.js';
 import { defineRule, type RuleContext, type Severity } from '../src/rule.js';
 import type { SourceDocument } from '../src/engine/document.js';
 import { assignmentBefore, commandName, shellScript, type ShellCommand, type ShellScript, type ShellWord } from '../src/parsers/shell.js';
 import { windowsBlocks, windowsStatements, windowsWords, type WindowsWord } from '../src/parsers/user-data.js';
+import {
+  isToken,
+  looseValue,
+  powerShellScripts,
+  psArguments,
+  psAssignmentBefore,
+  psCommandName,
+  psParameter,
+  splattedEntries,
+  type PsElement,
+  type PsScript,
+} from '../src/parsers/powershell.js';
 
 type Context = RuleContext<Record<string, unknown>>;
 
@@ -26,7 +39,15 @@ interface Hit {
   readonly url: string;
 }
 
+/**
+ * 169.254.169.254 is also Azure's, Google Cloud's, OpenStack's, Oracle's and DigitalOcean's
+ * metadata address; their paths (`/metadata/instance`, `/computeMetadata/v1`, `/openstack/`,
+ * `/opc/v2`, `/metadata/v1`) are not the EC2 service and have no IMDSv2 session.
+ */
+const OTHER_CLOUD_PATH = /^(?:https?:\/\/)?[^/]+\/(?:metadata|computeMetadata|openstack|opc|hetzner)(?:[/?#]|$)/i;
+
 function reportHit(context: Context, hit: Hit): void {
+  if (OTHER_CLOUD_PATH.test(hit.url)) return;
   const credentials = CREDENTIALS_PATH.test(hit.url);
   const severity: Severity | undefined = credentials ? 'error' : undefined;
   context.report({
@@ -125,11 +146,88 @@ function unbalancedClose(text: string): number {
 }
 
 const PS_CLIENT = /^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|curl|curl\.exe|wget|wget\.exe)$/i;
+const PS_CLIENT_NAME = /^(?:invoke-restmethod|invoke-webrequest|irm|iwr|curl|wget)$/;
 
-/** PowerShell / batch: a web request to the metadata service with no token header in the statement. */
+/** A PowerShell URL argument, resolved through `$uri = '…'` assignments and `"$base/…"` strings. */
+function psUrl(script: PsScript, text: string, e: PsElement | undefined, depth = 0): string | undefined {
+  if (!e) return undefined;
+  if (isToken(e) && e.type === 'variable' && depth < 4) {
+    const a = psAssignmentBefore(script, e.variables[0] as string, e.start);
+    return a && a.value.length === 1 ? psUrl(script, text, a.value[0], depth + 1) : undefined;
+  }
+  let url = looseValue(e, text).replace(/^["'(]+|["')]+$/g, '');
+  if (isToken(e) && e.type === 'string' && e.value === undefined) {
+    // "$base/iam/security-credentials/$role": substitute variables known as literals.
+    url = url.replace(/\$\{?([\w:]+)\}?/g, (m, name: string) => {
+      const a = psAssignmentBefore(script, name, e.start);
+      const v = a && a.value.length === 1 ? psUrl(script, text, a.value[0], depth + 1) : undefined;
+      return v ?? m;
+    });
+  }
+  return url;
+}
+
+/** Whether a `-Headers` value (a hashtable literal or a variable holding one) carries the token. */
+function psHeadersCarryToken(script: PsScript, text: string, e: PsElement | undefined): boolean {
+  if (!e) return false;
+  if (isToken(e) && e.type === 'variable') {
+    const a = psAssignmentBefore(script, e.variables[0] as string, e.start);
+    // Headers built elsewhere (a function parameter, `$h.Add(…)`): cannot be seen; do not guess.
+    if (!a) return true;
+    return TOKEN_HEADER.test(text.slice(a.valueStart, a.valueEnd)) || TOKEN_HEADER.test(text.slice(script.start, script.end));
+  }
+  return TOKEN_HEADER.test(looseValue(e, text));
+}
+
+/** PowerShell: Invoke-RestMethod / Invoke-WebRequest / WebClient requests to the metadata service without the token header. */
+function powerShellHits(doc: SourceDocument): Hit[] {
+  const out: Hit[] = [];
+  const text = doc.text;
+  for (const script of powerShellScripts(doc)) {
+    const scriptText = text.slice(script.start, script.end);
+    if (!IMDS_ANYWHERE.test(scriptText)) continue;
+    for (const command of script.commands) {
+      const name = psCommandName(command);
+      let urlElement: PsElement | undefined;
+      let tokenSent = false;
+      if (name && PS_CLIENT_NAME.test(name)) {
+        const splat = splattedEntries(script, command);
+        const uriEntry = splat.find((en) => /^uri$/i.test(en.key));
+        // Positional URL: switches (`-UseBasicParsing`) cannot be told from parameters taking a
+        // value without the cmdlet's signature, so the first argument that is a metadata URL counts.
+        urlElement =
+          psParameter(command, /^-(?:Uri|U)$/i)?.value ??
+          uriEntry?.value[0] ??
+          psArguments(command).find((a) => !(isToken(a) && a.type === 'word' && a.text.startsWith('-')) && IMDS_URL.test(psUrl(script, text, a) ?? ''));
+        const headers = psParameter(command, /^-(?:Headers|H)$/i)?.value ?? splat.find((en) => /^headers$/i.test(en.key))?.value[0];
+        tokenSent = psHeadersCarryToken(script, text, headers) || (name === 'curl' || name === 'wget' ? psArguments(command).some((a) => TOKEN_HEADER.test(looseValue(a, text))) : false);
+      } else {
+        // (New-Object Net.WebClient).DownloadString('http://169.254.169.254/…'), $wc.DownloadString($u)
+        const k = command.elements.findIndex((e) => isToken(e) && /^\.Download(?:String|File|Data)$/i.test(e.value ?? ''));
+        const call = k >= 0 ? command.elements[k + 1] : undefined;
+        if (!call || call.type !== 'group') continue;
+        urlElement = call.statements[0]?.pipeline[0]?.elements[0];
+        // WebClient headers are added with `$wc.Headers.Add(…)`: anywhere in the script counts.
+        tokenSent = TOKEN_HEADER.test(scriptText);
+      }
+      if (tokenSent || !urlElement) continue;
+      const url = psUrl(script, text, urlElement);
+      if (!url || !IMDS_URL.test(url) || TOKEN_PATH.test(url)) continue;
+      // -Method Put to /latest/api/token is the token request; any other PUT is not IMDSv1 either.
+      const method = psParameter(command, /^-Method$/i)?.value;
+      if (method && /^put$/i.test(looseValue(method, text).replace(/["']/g, ''))) continue;
+      const r = isToken(urlElement) && urlElement.type !== 'variable' ? { start: urlElement.contentStart, end: urlElement.contentEnd } : { start: urlElement.start, end: urlElement.end };
+      out.push({ ...r, url });
+    }
+  }
+  return out;
+}
+
+/** Batch: a web request to the metadata service with no token header in the statement. */
 function windowsHits(doc: SourceDocument): Hit[] {
   const out: Hit[] = [];
   for (const block of windowsBlocks(doc)) {
+    if (block.language !== 'cmd') continue;
     const blockText = doc.text.slice(block.start, block.end);
     const blockHasToken = TOKEN_HEADER.test(blockText);
     const urlVariables = new Map<string, string>();
@@ -182,7 +280,7 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-918', 'CWE-522'],
   tags: ['security', 'aws', 'ec2', 'imds'],
-  kinds: ['shell', 'user-data', 'cloud-init', 'text'],
+  kinds: ['shell', 'powershell', 'user-data', 'cloud-init', 'text'],
   keywords: /169\.254\.169\.254|fd00:ec2::254|instance-data/i,
   messages: {
     imdsv1:
@@ -206,14 +304,17 @@ export default defineRule({
   defaultOptions: {},
   check(context) {
     const doc = context.document;
+    // A script called by a bootstrap script is reported by its own scan, at its own lines.
+    if (isCalledScriptDocument(doc)) return;
     if (doc.kind === 'text') {
       if (doc.language === 'python') for (const hit of pythonHits(doc.text, 0)) reportHit(context, hit);
-      // A standalone `.ps1` / `.bat` (windowsBlocks sees the whole file as one block).
+      // A standalone `.bat` (windowsBlocks sees the whole file as one block).
       for (const hit of windowsHits(doc)) reportHit(context, hit);
       return;
     }
     const script = shellScript(doc);
     if (script) for (const hit of shellHits(script, doc)) reportHit(context, hit);
+    for (const hit of powerShellHits(doc)) reportHit(context, hit);
     for (const hit of windowsHits(doc)) reportHit(context, hit);
   },
 });

@@ -16,6 +16,24 @@ import {
 } from '../src/parsers/shell.js';
 import { cloudConfig } from '../src/parsers/cloud-init.js';
 import { isBootstrapContext, windowsBlocks, windowsStatements, windowsWords, type WindowsStatement } from '../src/parsers/user-data.js';
+import { credentialAssignmentsIn, judgePersistedValue, PERSISTENCE_PATH, type PersistedValue } from '../src/detect/boot-persistence.js';
+import { isPlaceholder } from '../src/detect/placeholders.js';
+import {
+  callArguments,
+  isToken,
+  looseValue,
+  powerShellScripts,
+  psArguments,
+  psAssignmentBefore,
+  psCommandName,
+  psCommandWord,
+  psParameter,
+  psPositionals,
+  staticValue,
+  type PsCommand,
+  type PsElement,
+  type PsScript,
+} from '../src/parsers/powershell.js';
 
 type Context = RuleContext<Record<string, unknown>>;
 
@@ -104,6 +122,22 @@ function reportAssignments(context: Context, script: ShellScript, allowForwarded
   }
 }
 
+/** `cp /tmp/credentials ~/.aws/` / `install -D creds ~/.aws/`: a file named `credentials` copied into an `.aws` directory. */
+function copiesIntoAwsDir(write: FileWrite): boolean {
+  if (write.via !== 'copy' || !write.command) return false;
+  const target = trimQuotes(write.target.loose).replace(/["']/g, '');
+  if (!/(?:^|[\\/])\.aws[\\/]?$/.test(target)) return false;
+  const operands = write.command.effective.slice(1).filter((w) => !(w.value ?? w.loose).startsWith('-') && w !== write.target);
+  return operands.some((w) => /(?:^|[\\/])credentials$/.test(trimQuotes(w.value ?? w.loose)));
+}
+
+/** Key values in written credentials content, when visible: all placeholders → a lower severity. */
+function onlyPlaceholderKeys(content: string | undefined): boolean {
+  if (content === undefined) return false;
+  const values = [...content.matchAll(/^\s*aws_(?:access_key_id|secret_access_key|session_token)\s*=\s*(.*)$/gim)].map((m) => (m[1] as string).trim());
+  return values.length > 0 && values.every((v) => judgePersistedValue(v) === 'placeholder');
+}
+
 function isCredentialFileWrite(path: string, content: string | undefined, copy: boolean): boolean {
   const clean = trimQuotes(path).replace(/["']/g, '');
   // Anything written to the shared credentials file is a key (unknown content included);
@@ -119,7 +153,7 @@ function reportFileWrites(context: Context, script: ShellScript): void {
   // key when the content shows it, else at its first write.
   const chosen = new Map<string, FileWrite>();
   for (const write of fileWrites(script)) {
-    if (!isCredentialFileWrite(write.target.loose, write.content, write.via === 'copy')) continue;
+    if (!isCredentialFileWrite(write.target.loose, write.content, write.via === 'copy') && !copiesIntoAwsDir(write)) continue;
     const key = trimQuotes(write.target.loose).replace(/["']/g, '');
     const previous = chosen.get(key);
     const carriesKey = write.content !== undefined && KEY_CONTENT.test(write.content);
@@ -133,8 +167,56 @@ function reportFileWrites(context: Context, script: ShellScript): void {
       start: write.target.contentStart,
       end: write.target.contentEnd,
       identity: `file:${write.target.loose}`,
+      ...(onlyPlaceholderKeys(write.content) ? { severity: 'warning' as const } : {}),
     });
   }
+}
+
+/**
+ * Credential variables written into a start-up file (`echo "export AWS_SECRET_ACCESS_KEY=…" >>
+ * ~/.bashrc`, `/etc/environment`, a systemd unit's `Environment=`): reported at the variable
+ * name inside the written text, whatever the value; placeholders at a lower severity.
+ */
+function reportPersistence(context: Context, script: ShellScript): void {
+  const text = context.document.text;
+  for (const write of fileWrites(script)) {
+    const target = trimQuotes(write.target.value ?? write.target.loose).replace(/["']/g, '').replace(/^(?:\$HOME|\$\{HOME\}|~[\w-]*|\/home\/[^/]+|\/root)(?=\/)/, '~');
+    if (!PERSISTENCE_PATH.test(target) || write.content === undefined) continue;
+    // Where the written text sits in the document: the heredoc body, else the command's own text.
+    const heredoc = write.command?.redirects.find((r) => r.heredoc)?.heredoc ?? write.command?.upstream?.redirects.find((r) => r.heredoc)?.heredoc;
+    const from = heredoc ? heredoc.bodyStart : (write.command?.upstream ?? write.command)?.start ?? write.target.start;
+    const to = heredoc ? heredoc.bodyEnd : write.command ? write.command.end : write.target.end;
+    for (const a of credentialAssignmentsIn(text.slice(from, to))) {
+      reportPersisted(context, from + a.nameStart, a.name, a.value, from + a.valueStart, from + a.valueEnd, target);
+    }
+  }
+  // `systemctl set-environment AWS_SECRET_ACCESS_KEY=…` persists for every service started later.
+  for (const command of script.commands) {
+    const words = command.effective;
+    if (words[0]?.value?.replace(/^.*\//, '') !== 'systemctl' || words[1]?.value !== 'set-environment') continue;
+    for (const w of words.slice(2)) {
+      for (const a of credentialAssignmentsIn(text.slice(w.start, w.end))) {
+        reportPersisted(context, w.start + a.nameStart, a.name, a.value, w.start + a.valueStart, w.start + a.valueEnd, 'the systemd manager environment');
+      }
+    }
+  }
+}
+
+function reportPersisted(context: Context, at: number, name: string, value: string, valueStart: number, valueEnd: number, where: string, judged?: PersistedValue): void {
+  const kind = awsCredentialVariableIgnoreCase(name);
+  if (!kind) return;
+  const verdict = judged ?? judgePersistedValue(value, context.document.text.slice(Math.max(0, at - 400), at));
+  if (verdict === 'role') return;
+  const quote = /^["']/.test(value) ? 1 : 0;
+  context.report({
+    messageId: 'persistedVariable',
+    data: { name, path: where },
+    start: at,
+    end: at + name.length,
+    identity: `persist:${name.toUpperCase()}:${where}`,
+    ...(verdict === 'literal' && valueEnd - valueStart > 2 * quote ? { secrets: [{ start: valueStart + quote, end: valueEnd - quote, kind }] } : {}),
+    ...(verdict === 'placeholder' ? { severity: 'warning' as const } : {}),
+  });
 }
 
 function reportCreateAccessKey(context: Context, script: ShellScript): void {
@@ -151,6 +233,14 @@ function reportCloudConfig(context: Context, doc: SourceDocument): void {
   if (!config) return;
   for (const file of config.writeFiles) {
     if (!file.path) continue;
+    if (PERSISTENCE_PATH.test(file.path.value) && file.content && !file.content.decoded) {
+      // The content scalar maps one to one onto the host only for plain and block scalars: find
+      // each name in the host text within the scalar's range.
+      const range = doc.text.slice(file.content.start, file.content.end);
+      for (const a of credentialAssignmentsIn(range)) {
+        reportPersisted(context, file.content.start + a.nameStart, a.name, a.value, file.content.start + a.valueStart, file.content.start + a.valueEnd, file.path.value);
+      }
+    }
     if (!isCredentialFileWrite(file.path.value, file.content?.value ?? '', false)) continue;
     const quote = /["']/.test(doc.text[file.path.start] ?? '') ? 1 : 0;
     context.report({
@@ -159,6 +249,7 @@ function reportCloudConfig(context: Context, doc: SourceDocument): void {
       start: file.path.start + quote,
       end: file.path.end - quote,
       identity: `file:${file.path.value}`,
+      ...(onlyPlaceholderKeys(file.content?.value) ? { severity: 'warning' as const } : {}),
     });
   }
 }
@@ -178,8 +269,247 @@ function isWindowsLiteral(value: string): boolean {
   return /^[^\s$(%"'[]+$/.test(v);
 }
 
+// ---------------------------------------------------------------------------------------
+// PowerShell, through the shared PowerShell model
+
+/** Commands whose output is a role's short-lived credential or a secret fetched at run time. */
+const PS_RUNTIME_SOURCE =
+  /\b(?:Use-STSRole|Get-STSSessionToken|Get-STSFederationToken|Get-SSMParameter(?:Value)?|Get-SECSecretValue|Read-S3Object|Invoke-RestMethod|Invoke-WebRequest|Get-Content|Read-Host|Get-Secret|ConvertFrom-Json|Get-ChildItem)\b|\baws(?:\.exe)?\b[^\n]*\b(?:sts|secretsmanager|ssm|configure\s+(?:get|export-credentials))\b|169\.254\.169\.254|GetEnvironmentVariable/i;
+const PS_ROLE_SOURCE = /\b(?:Use-STSRole|Get-STSSessionToken|Get-STSFederationToken)\b|\baws(?:\.exe)?\b[^\n]*\b(?:sts|configure\s+export-credentials)\b|169\.254\.169\.254/i;
+
+type PsVerdict = { readonly kind: 'literal'; readonly start: number; readonly end: number } | { readonly kind: 'placeholder' } | { readonly kind: 'runtime'; readonly role: boolean };
+
+/** A Terraform/Jinja/ERB placeholder standing for the whole value: filled in before upload. */
+const TEMPLATE_VALUE = /^\$\{[^}]+\}$|^\{\{.*\}\}$|^<%=.*%>$/s;
+
+/** What a PowerShell value (the elements of an assignment's right side, or one argument) holds. */
+function judgePsValue(script: PsScript, text: string, all: readonly PsElement[], depth = 0): PsVerdict | undefined {
+  // `[string]$Key = '',` in a param() block: the separating comma is not part of the value.
+  const elements = isToken(all.at(-1)) && all.at(-1)?.type === 'operator' && (all.at(-1) as { text: string }).text === ',' ? all.slice(0, -1) : all;
+  if (elements.length === 0) return undefined;
+  const source = text.slice(elements[0]!.start, elements.at(-1)!.end);
+  if (elements.length === 1) {
+    const e = elements[0] as PsElement;
+    if (isToken(e) && (e.type === 'string' || e.type === 'word')) {
+      const v = e.value;
+      if (v !== undefined) {
+        // '' assigned to a variable read later (a `param()` default) is filled in by the caller.
+        if (v === '') return depth > 0 ? { kind: 'placeholder' } : undefined;
+        if (TEMPLATE_VALUE.test(v) || (isPlaceholder(v) && !/^[A-Za-z0-9/+=]{16,}$/.test(v))) return { kind: 'placeholder' };
+        return { kind: 'literal', start: e.contentStart, end: e.contentEnd };
+      }
+      // "${secret_key}" in a Terraform template, "$SecretKey" from a parameter.
+      if (e.type === 'string' && e.variables.length > 0 && e.variables.every((n) => !psAssignmentBefore(script, n, e.start))) return { kind: 'placeholder' };
+    }
+    if (isToken(e) && e.type === 'variable') {
+      const name = e.variables[0] as string;
+      if (/^env:/i.test(name)) return { kind: 'placeholder' };
+      const a = psAssignmentBefore(script, name, e.start);
+      if (!a) return { kind: 'placeholder' };
+      if (depth < 4) return judgePsValue(script, text, a.value, depth + 1);
+      return undefined;
+    }
+  }
+  if (PS_RUNTIME_SOURCE.test(source)) return { kind: 'runtime', role: PS_ROLE_SOURCE.test(source) };
+  // `$creds.AccessKeyId` of a variable assigned from STS.
+  const first = elements[0];
+  if (isToken(first) && first.type === 'variable') {
+    const a = psAssignmentBefore(script, first.variables[0] as string, first.start);
+    if (a) {
+      const rhs = text.slice(a.valueStart, a.valueEnd);
+      if (PS_RUNTIME_SOURCE.test(rhs)) return { kind: 'runtime', role: PS_ROLE_SOURCE.test(rhs) };
+    }
+  }
+  return undefined;
+}
+
+const PS_STORE_CMDLETS = /^(?:set-awscredentials?|initialize-awsdefaultconfiguration|initialize-awsdefaults|new-awscredentials?)$/;
+const PS_WRITE_CMDLETS = /^(?:set-content|add-content|out-file|new-item|copy-item|move-item|cp|copy|mv|move|xcopy|robocopy|read-s3object|invoke-webrequest|iwr|tee-object)$/;
+const PS_CREDENTIALS_PATH = /(?:^|[\\/])\.aws[\\/]credentials$/i;
+const PS_AWS_DIR = /(?:^|[\\/])\.aws[\\/]?$/i;
+
+function reportPowerShell(context: Context, doc: SourceDocument, allowForwarded: boolean): void {
+  const text = doc.text;
+  for (const script of powerShellScripts(doc)) {
+    // $env:AWS_SECRET_ACCESS_KEY = '…' (this process and its children).
+    for (const a of script.assignments) {
+      const m = /^env:(.+)$/i.exec(a.name);
+      const kind = m ? awsCredentialVariableIgnoreCase(m[1] as string) : undefined;
+      if (!m || !kind) continue;
+      const name = m[1] as string;
+      // `$env:AWS_ACCESS_KEY_ID = $env:AWS_ACCESS_KEY_ID` re-exports what the process already has.
+      const only = a.value.length === 1 ? a.value[0] : undefined;
+      if (isToken(only) && only.type === 'variable' && (only.variables[0] ?? '').toLowerCase() === a.name.toLowerCase()) continue;
+      const verdict = judgePsValue(script, text, a.value);
+      const at = a.nameStart + 'env:'.length;
+      if (verdict?.kind === 'literal') {
+        context.report({ messageId: 'literalVariable', data: { name, via: '' }, start: at, end: at + name.length, identity: `variable:${name.toUpperCase()}`, secrets: [{ start: verdict.start, end: verdict.end, kind }] });
+      } else if (verdict?.kind === 'placeholder' && allowForwarded) {
+        context.report({ messageId: 'forwardedVariable', data: { name, via: text.slice(a.valueStart, a.valueEnd) }, start: at, end: at + name.length, identity: `variable:${name.toUpperCase()}` });
+      }
+    }
+    for (const command of script.commands) powerShellCommand(context, script, command, text);
+  }
+}
+
+function powerShellCommand(context: Context, script: PsScript, command: PsCommand, text: string): void {
+  const name = psCommandName(command);
+  const word = psCommandWord(command);
+  // [Environment]::SetEnvironmentVariable('AWS_SECRET_ACCESS_KEY', …, 'Machine'|'User') persists.
+  command.elements.forEach((e, k) => {
+    if (!isToken(e) || !/^\.?SetEnvironmentVariable$/i.test(e.value ?? '')) return;
+    const args = callArguments(command.elements[k + 1]);
+    const nameArg = args[0]?.[0];
+    const variable = nameArg && isToken(nameArg) ? nameArg.value : undefined;
+    const kind = variable ? awsCredentialVariableIgnoreCase(variable) : undefined;
+    if (!variable || !kind || !nameArg || !isToken(nameArg)) return;
+    const targetText = args[2] ? text.slice(args[2][0]!.start, args[2].at(-1)!.end) : '';
+    const persistent = /Machine|User/i.test(targetText);
+    const verdict = judgePsValue(script, text, args[1] ?? []);
+    if (!verdict || (verdict.kind === 'runtime' && (verdict.role || !persistent))) return;
+    if (!persistent) {
+      if (verdict.kind !== 'literal') return;
+      context.report({ messageId: 'literalVariable', data: { name: variable, via: '' }, start: nameArg.contentStart, end: nameArg.contentEnd, identity: `variable:${variable.toUpperCase()}`, secrets: [{ start: verdict.start, end: verdict.end, kind }] });
+      return;
+    }
+    const where = /Machine/i.test(targetText) ? 'the machine environment' : 'the user environment';
+    context.report({
+      messageId: 'persistedVariable',
+      data: { name: variable, path: where },
+      start: nameArg.contentStart,
+      end: nameArg.contentEnd,
+      identity: `persist:${variable.toUpperCase()}:${where}`,
+      ...(verdict.kind === 'literal' ? { secrets: [{ start: verdict.start, end: verdict.end, kind }] } : { severity: 'warning' as const }),
+    });
+  });
+  if (!name || !word) return;
+  if (name === 'setx') {
+    const [variableArg, valueArg] = psPositionals(command);
+    const variable = staticValue(variableArg);
+    const kind = variable ? awsCredentialVariableIgnoreCase(variable) : undefined;
+    if (!variable || !kind || !variableArg || !isToken(variableArg) || !valueArg) return;
+    const verdict = judgePsValue(script, text, [valueArg]);
+    if (!verdict || (verdict.kind === 'runtime' && verdict.role)) return;
+    const where = psArguments(command).some((e) => isToken(e) && /^[/-]m$/i.test(e.value ?? '')) ? 'the machine environment' : 'the user environment';
+    context.report({
+      messageId: 'persistedVariable',
+      data: { name: variable, path: where },
+      start: variableArg.contentStart,
+      end: variableArg.contentEnd,
+      identity: `persist:${variable.toUpperCase()}:${where}`,
+      ...(verdict.kind === 'literal' ? { secrets: [{ start: verdict.start, end: verdict.end, kind }] } : { severity: 'warning' as const }),
+    });
+    return;
+  }
+  // AWS Tools for PowerShell: a key pair given to the credential store (-StoreAs) or the default session.
+  if (PS_STORE_CMDLETS.test(name)) {
+    const secret = psParameter(command, /^-SecretKey$/i);
+    const access = psParameter(command, /^-AccessKey$/i);
+    const param = secret ?? access;
+    if (!param) return;
+    // A role's temporary credentials (`Use-STSRole` output with -SessionToken) are not a static key.
+    const session = psParameter(command, /^-SessionToken$/i);
+    const verdict = judgePsValue(script, text, param.value ? [param.value] : []);
+    if (session && verdict?.kind !== 'literal') return;
+    if (verdict?.kind === 'runtime' && verdict.role) return;
+    const value = param.value;
+    context.report({
+      messageId: 'powershellCredentials',
+      data: { name: word.value ?? word.loose },
+      start: param.parameter.start,
+      end: param.parameter.end,
+      identity: `ps:${name}`,
+      ...(verdict?.kind === 'literal' && value ? { secrets: [{ start: verdict.start, end: verdict.end, kind: secret ? ('secret-access-key' as const) : ('access-key-id' as const) }] } : {}),
+      // `-StoreAs` persists a profile: with a placeholder ($awsSecretKey = "xxxx") it is the same
+      // anti-pattern, reported at a lower severity.
+      ...(verdict?.kind === 'placeholder' ? { severity: 'warning' as const } : {}),
+    });
+    return;
+  }
+  // Set-Item Env:AWS_SECRET_ACCESS_KEY '…' (this process), and the machine environment in the
+  // registry: Set-ItemProperty 'HKLM:\…\Session Manager\Environment' -Name AWS_… -Value … (persists).
+  if (/^(?:set-item|new-item|si|ni)$/.test(name)) {
+    const path = psParameter(command, /^-(?:Path|LiteralPath)$/i)?.value ?? psPositionals(command)[0];
+    const p = staticValue(path);
+    const m = p ? /^env:(.+)$/i.exec(p) : null;
+    const kind = m ? awsCredentialVariableIgnoreCase(m[1] as string) : undefined;
+    const valueEl = psParameter(command, /^-Value$/i)?.value ?? psPositionals(command)[1];
+    if (m && kind && path && isToken(path) && valueEl) {
+      const verdict = judgePsValue(script, text, [valueEl]);
+      if (verdict?.kind === 'literal') {
+        const at = path.contentStart + p!.indexOf(':') + 1;
+        context.report({ messageId: 'literalVariable', data: { name: m[1] as string, via: '' }, start: at, end: at + (m[1] as string).length, identity: `variable:${(m[1] as string).toUpperCase()}`, secrets: [{ start: verdict.start, end: verdict.end, kind }] });
+      }
+    }
+    return;
+  }
+  if (/^(?:set-itemproperty|new-itemproperty|sp)$/.test(name)) {
+    const path = looseValue(psParameter(command, /^-(?:Path|LiteralPath)$/i)?.value ?? psPositionals(command)[0], text);
+    const nameEl = psParameter(command, /^-Name$/i)?.value;
+    const variable = staticValue(nameEl);
+    const kind = variable ? awsCredentialVariableIgnoreCase(variable) : undefined;
+    if (!kind || !nameEl || !isToken(nameEl) || !/\\Environment["']?$|^["']?HKCU:\\Environment/i.test(path)) return;
+    const valueEl = psParameter(command, /^-Value$/i)?.value;
+    const verdict = valueEl ? judgePsValue(script, text, [valueEl]) : { kind: 'placeholder' as const };
+    if (!verdict || (verdict.kind === 'runtime' && verdict.role)) return;
+    const where = /^["']?HKCU:/i.test(path) ? 'the user environment' : 'the machine environment';
+    context.report({
+      messageId: 'persistedVariable',
+      data: { name: variable as string, path: where },
+      start: nameEl.contentStart,
+      end: nameEl.contentEnd,
+      identity: `persist:${(variable as string).toUpperCase()}:${where}`,
+      ...(verdict.kind === 'literal' ? { secrets: [{ start: verdict.start, end: verdict.end, kind }] } : { severity: 'warning' as const }),
+    });
+    return;
+  }
+  // `Add-Content $PROFILE '$env:AWS_SECRET_ACCESS_KEY = …'`: every later PowerShell session gets it.
+  if (/^(?:add-content|set-content|out-file|ac)$/.test(name)) {
+    const target = looseValue(psParameter(command, /^-(?:Path|FilePath|LiteralPath)$/i)?.value ?? psPositionals(command)[0], text);
+    if (/^\$PROFILE\b|profile\.ps1["']?$|[\\/]\.(?:bashrc|profile)["']?$/i.test(target)) {
+      const sources = [psParameter(command, /^-Value$/i)?.value, ...psPositionals(command).slice(1), ...(command.upstream?.elements ?? [])];
+      for (const src of sources) {
+        if (!src || !isToken(src) || src.type !== 'string') continue;
+        const body = text.slice(src.contentStart, src.contentEnd);
+        for (const m of body.matchAll(/\$env:(\w+)\s*=\s*(\S+)?/gi)) {
+          const v = (m[1] as string);
+          if (!awsCredentialVariableIgnoreCase(v)) continue;
+          const at = src.contentStart + (m.index as number) + '$env:'.length;
+          const value = m[2] ?? '';
+          const valueStart = at + m[0].length - '$env:'.length - value.length;
+          reportPersisted(context, at, v, value, valueStart, valueStart + value.length, '$PROFILE');
+        }
+      }
+    }
+  }
+  if (name === 'new-iamaccesskey') {
+    context.report({ messageId: 'createAccessKey', start: word.start, end: word.end, identity: 'iam:create-access-key' });
+    return;
+  }
+  if (name === 'aws') {
+    const values = psArguments(command).map((e) => (isToken(e) ? (e.value ?? e.loose) : ''));
+    const op = psArguments(command)[values.indexOf('create-access-key')];
+    if (values.includes('iam') && op) context.report({ messageId: 'createAccessKey', start: op.start, end: op.end, identity: 'iam:create-access-key' });
+  }
+  // Writes to the shared credentials file: Set-Content/Out-File/Copy-Item …, `>`, [IO.File]::WriteAllText.
+  const writes = PS_WRITE_CMDLETS.test(name) || command.elements.some((e) => isToken(e) && ((e.type === 'operator' && /^[1*]?>>?$/.test(e.text)) || /^\.?(?:WriteAllText|WriteAllLines|AppendAllText|Copy|Move)$/i.test(e.value ?? '')));
+  if (!writes) return;
+  const candidates = [...psArguments(command), ...command.elements.flatMap((e) => (e.type === 'group' && e.open === '(' ? (callArguments(e)[0] ?? []) : []))];
+  for (const e of candidates) {
+    const value = looseValue(e, text).replace(/^["']|["']$/g, '');
+    const credentialsFile = PS_CREDENTIALS_PATH.test(value);
+    const intoAwsDir = PS_AWS_DIR.test(value) && /^(?:copy-item|move-item|cp|copy|mv|move|xcopy)$/.test(name) && psArguments(command).some((o) => /(?:^|[\\/])credentials["']?$/i.test(looseValue(o, text)));
+    if (!credentialsFile && !intoAwsDir) continue;
+    const r = isToken(e) ? { start: e.contentStart, end: e.contentEnd } : { start: e.start, end: e.end };
+    context.report({ messageId: 'credentialsFile', data: { path: text.slice(r.start, r.end) }, start: r.start, end: r.end, identity: `file:${value}` });
+    return;
+  }
+}
+
 function reportWindows(context: Context, doc: SourceDocument): void {
   for (const block of windowsBlocks(doc)) {
+    // PowerShell blocks go through the PowerShell model (reportPowerShell).
+    if (block.language !== 'cmd') continue;
     for (const statement of windowsStatements(doc, block)) {
       windowsStatement(context, statement);
     }
@@ -262,14 +592,14 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-798', 'CWE-522'],
   tags: ['security', 'aws', 'ec2', 'bootstrap'],
-  kinds: ['shell', 'user-data', 'cloud-init'],
+  kinds: ['shell', 'powershell', 'user-data', 'cloud-init'],
   // One defect, one finding: the generic key findings this rule's finding covers are absorbed.
   supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   // Credential variables, credential files (`.aws/…`, `$AWS_SHARED_CREDENTIALS_FILE`, boto and
   // s3cmd configs) and key-minting commands; not `boto` alone, which every `pip install boto3`
   // has, nor `.aws` in names such as `Dockerrun.aws.json`.
   keywords:
-    /AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|SHARED_CREDENTIALS_FILE|CONFIG_FILE)|\.aws[\\/]|\.boto\b|boto\.cfg|s3cfg|create-access-key|Set-AWSCredential|Initialize-AWSDefault/i,
+    /AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN|SHARED_CREDENTIALS_FILE|CONFIG_FILE)|\.aws[\\/]|\.boto\b|boto\.cfg|s3cfg|create-access-key|Set-AWSCredential|Initialize-AWSDefault|New-IAMAccessKey/i,
   messages: {
     literalVariable:
       '{{name}} is set to a static key in a bootstrap script, so the key sits in the user data and on the machine; attach an IAM instance profile (role) instead',
@@ -279,6 +609,8 @@ export default defineRule({
       'The bootstrap script writes AWS keys to {{path}}, leaving a long-lived key on the machine; attach an IAM instance profile (role) instead',
     createAccessKey:
       '`aws iam create-access-key` mints a long-lived IAM user key during bootstrap; attach an IAM instance profile (role) to the instance instead',
+    persistedVariable:
+      '{{name}} is written to {{path}} during bootstrap, so every later shell or service of the machine gets a long-lived key (a placeholder here means the template is built to carry one); attach an IAM instance profile (role) instead',
     powershellCredentials:
       '`{{name}}` stores an access key in the AWS Tools for PowerShell credential store on the machine; attach an IAM instance profile (role) instead',
   },
@@ -308,9 +640,11 @@ export default defineRule({
         !enclosingDockerfile(doc) && (doc.bootstrap || TEMPLATE_PATH.test(doc.path));
       reportAssignments(context, script, allowForwarded);
       reportFileWrites(context, script);
+      reportPersistence(context, script);
       reportCreateAccessKey(context, script);
     }
     reportCloudConfig(context, doc);
+    reportPowerShell(context, doc, !enclosingDockerfile(doc) && (doc.bootstrap || TEMPLATE_PATH.test(doc.path)));
     reportWindows(context, doc);
   },
 });

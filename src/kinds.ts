@@ -1,10 +1,12 @@
 // File kinds, decided by name, extension, shebang and content sniffing.
 // Classification reads only the path and the first few KB of text: it must stay cheap
 // because it runs on every file.
+import { sniffScript } from './content-sniff.js';
 
 export const FILE_KINDS = [
   'javascript',
   'shell',
+  'powershell',
   'user-data',
   'cloud-init',
   'dockerfile',
@@ -22,6 +24,19 @@ export const SNIFF_BYTES = 16 * 1024;
 const JS_EXT = /\.(?:[cm]?[jt]sx?)$/i;
 const SHELL_EXT = /\.(?:sh|bash|zsh|ksh|dash|ash)$/i;
 const SHEBANG_SHELL = /^#![ \t]*\/(?:usr\/)?(?:local\/)?bin\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:ba|z|k|da|a)?sh\b/;
+const SHEBANG_PWSH = /^#![ \t]*\/(?:usr\/)?(?:local\/)?bin\/(?:env[ \t]+(?:-\S+[ \t]+)*)?pwsh\b/;
+const POWERSHELL_EXT = /\.(?:ps1|psm1|psd1)$/i;
+/** Template engines whose output is the file named without the template extension (`setup.sh.j2`). */
+const TEMPLATE_EXT = /\.(?:tpl|tftpl|tmpl|j2|jinja2?|erb|mustache|hbs|gotmpl)$/i;
+/** Shell start-up files, named without an extension. */
+const SHELL_DOTFILE = /^\.(?:bashrc|bash_profile|bash_login|bash_logout|bash_aliases|profile|zshrc|zprofile|zshenv|kshrc)$/i;
+/** Names whose content is never a script, whatever it looks like (recipes, prose, Ruby DSLs). */
+const NEVER_SNIFFED_NAME =
+  /^(?:makefile|gnumakefile|jenkinsfile|vagrantfile|gemfile|rakefile|procfile|brewfile|podfile|fastfile|appfile|guardfile|berksfile|license|licence|copying|readme|changelog|changes|history|authors|contributors|maintainers|notice|news|todo|codeowners|owners|version|manifest)(?:[._-].*)?$/i;
+/** Extensions that name a language or a text file whose content may still be a script ("a `.py` that holds only shell lines"). */
+const SNIFFED_EXT = /^(?:|txt|text|sample|example|dist|in|run|init|setup|provision|bootstrap|py|rb|pl)$/i;
+/** Of those, the ones naming a programming language: only overwhelming evidence overrides them. */
+const STRICT_SNIFF_EXT = /^(?:py|rb|pl)$/i;
 const SHEBANG_NODE = /^#![ \t]*\/(?:usr\/)?(?:local\/)?bin\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:node|deno|bun|tsx|ts-node)\b/;
 // `user-data`, `user_data.sh`, `userdata-web.txt`, `web.user-data`; not `user_data.tf` or `.py`.
 const USER_DATA_NAME = /^(?:[\w.-]+\.)?user[-_]?data(?:[-_][\w-]*)?(?:\.(?:sh|bash|txt|ya?ml|ps1|mime|tpl|tftpl|j2|cfg))?$/i;
@@ -61,6 +76,14 @@ export function baseName(path: string): string {
  */
 export function classifyFile(path: string, head: string): FileKind {
   const base = baseName(path);
+  // A template is classified as the file it renders to (`setup.sh.j2` → shell,
+  // `bootstrap.ps1.tftpl` → PowerShell); one without an inner extension is sniffed.
+  if (TEMPLATE_EXT.test(base) && !USER_DATA_NAME.test(base)) {
+    const inner = path.replace(TEMPLATE_EXT, '');
+    const kind = classifyFile(inner, head);
+    if (kind !== 'text') return kind;
+    return sniffKind(baseName(inner), head) ?? 'text';
+  }
   const trimmed = head.replace(/^\uFEFF/, '');
   const leading = trimmed.trimStart();
 
@@ -73,13 +96,15 @@ export function classifyFile(path: string, head: string): FileKind {
   if (/^\.envrc$/i.test(base)) return 'shell';
   if (isDotenvName(base)) return 'dotenv';
   if (JS_EXT.test(base)) return 'javascript';
-  if (SHELL_EXT.test(base)) return 'shell';
+  if (SHELL_EXT.test(base) || SHELL_DOTFILE.test(base)) return 'shell';
+  if (POWERSHELL_EXT.test(base)) return 'powershell';
 
   if (CLOUD_CONFIG.test(leading)) return 'cloud-init';
   if (MIME_MULTIPART.test(leading)) return 'user-data';
   if (trimmed.startsWith('#!')) {
     if (SHEBANG_SHELL.test(trimmed)) return 'shell';
     if (SHEBANG_NODE.test(trimmed)) return 'javascript';
+    if (SHEBANG_PWSH.test(trimmed)) return 'powershell';
     return 'text';
   }
   if (/^<(?:powershell|script|persist)>/i.test(leading)) return 'user-data';
@@ -89,7 +114,20 @@ export function classifyFile(path: string, head: string): FileKind {
   if (/\.(?:ini|cfg|conf)$/i.test(base) && /^\s*aws_(?:access_key_id|secret_access_key)\s*[=:]/im.test(trimmed)) {
     return 'aws-config';
   }
-  return 'text';
+  if (yamlOrJson) return 'text';
+  return sniffKind(base, trimmed) ?? 'text';
+}
+
+/**
+ * The content sniff for files their name leaves undecided: no extension, a text extension, or
+ * a language extension that strong content evidence overrides (see content-sniff.ts).
+ */
+function sniffKind(base: string, head: string): 'shell' | 'powershell' | undefined {
+  if (NEVER_SNIFFED_NAME.test(base)) return undefined;
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 ? base.slice(dot + 1) : '';
+  if (!SNIFFED_EXT.test(ext)) return undefined;
+  return sniffScript(head, STRICT_SNIFF_EXT.test(ext));
 }
 
 export function looksLikeCloudFormation(text: string): boolean {

@@ -1,5 +1,6 @@
 // `aws configure` used to store credentials on a machine, found in shell scripts (through the
-// shared shell model) and in Windows user data (token matching). Shared by
+// shared shell model), PowerShell (through the PowerShell model) and batch user data (token
+// matching). Shared by
 // no-aws-configure-in-bootstrap and no-credentials-in-image, which differ only in where they
 // report (an image build is reported once, by the image rule).
 // https://docs.aws.amazon.com/cli/latest/reference/configure/set.html
@@ -15,6 +16,7 @@ import {
 } from '../parsers/shell.js';
 import { windowsBlocks, windowsStatements, windowsWords, type WindowsWord } from '../parsers/user-data.js';
 import { configureCredentialKey } from './aws-env-vars.js';
+import { powerShellScripts, psResolvedCommandName, psWords } from '../parsers/powershell.js';
 
 export type ConfigureForm = 'set' | 'interactive' | 'import';
 
@@ -103,10 +105,49 @@ function shellUses(doc: SourceDocument): ConfigureUse[] {
 const AWS_EXE = /^(?:.*[\\/])?aws(?:\.exe|\.cmd)?$/i;
 const GLOBAL_WITH_VALUE = /^--(?:profile|region|output|endpoint-url|query|color|ca-bundle|cli-read-timeout|cli-connect-timeout|cli-binary-format)$/i;
 
-/** `aws configure set …` in PowerShell or batch, by token matching (`& "C:\…\aws.exe" configure set k v` too). */
+/** `aws configure …` in one command line's words (`aws` first); `piped` when something feeds it stdin. */
+function configureInWords(words: readonly WindowsWord[], piped: boolean, out: ConfigureUse[]): void {
+  let j = 1;
+  while (j < words.length && (words[j] as WindowsWord).value.startsWith('-')) j += GLOBAL_WITH_VALUE.test((words[j] as WindowsWord).value) ? 2 : 1;
+  const service = words[j];
+  if (!service || service.value.toLowerCase() !== 'configure') return;
+  const rest = words.slice(j + 1).filter((w, k, all) => !(GLOBAL_WITH_VALUE.test(w.value) || (k > 0 && GLOBAL_WITH_VALUE.test(all[k - 1]?.value ?? ''))));
+  const sub = rest[0]?.value.toLowerCase();
+  if (sub === 'set') {
+    const keyWord = rest[1];
+    const kind = keyWord ? configureCredentialKey(keyWord.value) : undefined;
+    if (!keyWord || !kind) return;
+    const valueWord = rest[2];
+    const secret = valueWord && valueWord.quote !== '"' && !valueWord.value.startsWith('$') && !valueWord.value.startsWith('(') && !valueWord.value.startsWith('%')
+      ? { start: valueWord.contentStart, end: valueWord.contentEnd, kind }
+      : undefined;
+    out.push({ form: 'set', start: keyWord.contentStart, end: keyWord.contentEnd, key: keyWord.value, ...(secret ? { secret } : {}) });
+  } else if (sub === 'import') {
+    out.push({ form: 'import', start: service.start, end: service.end });
+  } else if ((sub === undefined || sub.startsWith('-')) && piped) {
+    out.push({ form: 'interactive', start: service.start, end: service.end, input: 'a pipe' });
+  }
+}
+
+/** `aws configure …` in PowerShell, through the PowerShell model (`& "C:\…\aws.exe" configure set k v` too). */
+function powerShellUses(doc: SourceDocument): ConfigureUse[] {
+  const out: ConfigureUse[] = [];
+  for (const script of powerShellScripts(doc)) {
+    for (const command of script.commands) {
+      if (psResolvedCommandName(script, command) !== 'aws') continue;
+      const words = psWords(command, doc.text);
+      // A here-string or array piped in answers the prompts.
+      configureInWords(words, command.upstream !== undefined, out);
+    }
+  }
+  return out;
+}
+
+/** `aws configure set …` in batch, by token matching. */
 function windowsUses(doc: SourceDocument): ConfigureUse[] {
   const out: ConfigureUse[] = [];
   for (const block of windowsBlocks(doc)) {
+    if (block.language !== 'cmd') continue;
     for (const statement of windowsStatements(doc, block)) {
       if (!/configure/i.test(statement.text)) continue;
       const words = windowsWords(statement);
@@ -140,7 +181,7 @@ function windowsUses(doc: SourceDocument): ConfigureUse[] {
 
 /** Every `aws configure` use that stores credentials in a document (shell or Windows script). */
 export function findConfigureCredentialUses(doc: SourceDocument): ConfigureUse[] {
-  const uses = [...shellUses(doc), ...windowsUses(doc)];
+  const uses = [...shellUses(doc), ...powerShellUses(doc), ...windowsUses(doc)];
   const seen = new Set<number>();
   return uses.filter((u) => (seen.has(u.start) ? false : (seen.add(u.start), true)));
 }

@@ -10,6 +10,8 @@ import { cloudInitExtractor } from '../parsers/cloud-init.js';
 import { multipartUserDataExtractor } from '../parsers/user-data.js';
 import { heredocFileExtractor } from '../parsers/shell.js';
 import { kubernetesSecretExtractor } from '../parsers/kubernetes.js';
+import { calledScriptExtractor } from '../parsers/called-scripts.js';
+import { ansibleExtractor, ec2LaunchV2Extractor, packerExtractor, ssmDocumentExtractor, vagrantExtractor } from '../iac/provisioners.js';
 
 export interface Extractor {
   readonly name: string;
@@ -32,6 +34,12 @@ export const extractors: readonly Extractor[] = [
   multipartUserDataExtractor,
   heredocFileExtractor,
   kubernetesSecretExtractor,
+  ssmDocumentExtractor,
+  ansibleExtractor,
+  packerExtractor,
+  vagrantExtractor,
+  ec2LaunchV2Extractor,
+  calledScriptExtractor,
   cloudFormationSyntaxExtractor,
   terraformSyntaxExtractor,
 ];

@@ -75,8 +75,8 @@ function userDataDocument(host: SourceDocument, value: IacValue | undefined, lab
   return documentFromPieces(host, pieces, { kind, label, bootstrap: true });
 }
 
-/** A shell document from a list of command strings (one per line). */
-function linesDocument(host: SourceDocument, lines: readonly IacValue[], label: string): SourceDocument | undefined {
+/** A shell (or PowerShell) document from a list of command strings (one per line). */
+export function linesDocument(host: SourceDocument, lines: readonly IacValue[], label: string, kind: 'shell' | 'powershell' = 'shell'): SourceDocument | undefined {
   const pieces: TextPiece[] = [];
   for (const line of lines) {
     if (line.kind !== 'string') {
@@ -87,11 +87,11 @@ function linesDocument(host: SourceDocument, lines: readonly IacValue[], label: 
     pieces.push({ text: '\n', start: line.range.end, end: line.range.end, verbatim: false });
   }
   if (pieces.length === 0) return undefined;
-  return documentFromPieces(host, pieces, { kind: 'shell', language: 'bash', label, bootstrap: true });
+  return documentFromPieces(host, pieces, { kind, language: kind === 'shell' ? 'bash' : 'powershell', label, bootstrap: true });
 }
 
-/** `aws:runShellScript` steps of an SSM document body (schema 2.x `mainSteps`, 1.2 `runtimeConfig`). */
-function ssmShellDocuments(host: SourceDocument, content: IacValue | undefined, label: string): SourceDocument[] {
+/** `aws:runShellScript` / `aws:runPowerShellScript` steps of an SSM document body (schema 2.x `mainSteps`, 1.2 `runtimeConfig`). */
+export function ssmShellDocuments(host: SourceDocument, content: IacValue | undefined, label: string): SourceDocument[] {
   const out: SourceDocument[] = [];
   if (!content) return out;
   if (content.kind === 'string' && content.encoded) return ssmShellDocuments(host, content.encoded, label);
@@ -110,15 +110,15 @@ function ssmShellDocuments(host: SourceDocument, content: IacValue | undefined, 
   const runtime = mapGet(content, 'runtimeConfig');
   if (runtime?.kind === 'map') {
     for (const e of runtime.entries) {
-      if (e.key !== 'aws:runShellScript') continue;
+      if (e.key !== 'aws:runShellScript' && e.key !== 'aws:runPowerShellScript') continue;
       for (const props of asList(mapGet(e.value, 'properties'))) steps.push({ action: e.key, inputs: props });
     }
   }
   for (const step of steps) {
-    if (step.action !== 'aws:runShellScript') continue;
+    if (step.action !== 'aws:runShellScript' && step.action !== 'aws:runPowerShellScript') continue;
     const run = mapGet(step.inputs, 'runCommand');
     const lines = run?.kind === 'list' ? run.items : run ? [run] : [];
-    const doc = linesDocument(host, lines, `${label} runCommand`);
+    const doc = linesDocument(host, lines, `${label} runCommand`, step.action === 'aws:runShellScript' ? 'shell' : 'powershell');
     if (doc) out.push(doc);
   }
   return out;
@@ -157,7 +157,7 @@ function cfnExtract(doc: SourceDocument, template: CfnTemplate): SourceDocument[
 export const cloudFormationUserDataExtractor: Extractor = {
   name: 'cloudformation-user-data',
   kinds: ['cloudformation'],
-  keywords: /UserData|runShellScript/,
+  keywords: /UserData|runShellScript|runPowerShellScript/,
   extract(doc, notes) {
     const template = parseCloudFormation(doc, notes);
     return template ? cfnExtract(doc, template) : [];
@@ -277,7 +277,7 @@ export function terraformEmbeddedDocuments(doc: SourceDocument, notes?: Notifica
 export const terraformUserDataExtractor: Extractor = {
   name: 'terraform-user-data',
   kinds: ['terraform'],
-  keywords: /user_data|remote-exec|runShellScript|provisioner\s+"file"/,
+  keywords: /user_data|remote-exec|runShellScript|runPowerShellScript|provisioner\s+"file"/,
   extract(doc, notes) {
     return terraformEmbeddedDocuments(doc, notes);
   },

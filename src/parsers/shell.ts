@@ -165,8 +165,21 @@ export function parseShell(text: string): ShellScript {
  * an expansion of a variable the script never assigns — which is what it is.
  */
 export function neutralizeTemplateInterpolations(text: string): string {
-  if (!text.includes('${')) return text;
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*[.(][^{}$`\n]*)\}/g, (_m, inner: string) => `\${${inner.replace(/[^A-Za-z0-9_]/g, '_')}}`);
+  let out = text;
+  if (out.includes('${')) out = out.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*[.(][^{}$`\n]*)\}/g, (_m, inner: string) => `\${${inner.replace(/[^A-Za-z0-9_]/g, '_')}}`);
+  return neutralizeTemplateEngines(out);
+}
+
+/**
+ * Jinja/Mustache/Handlebars `{{ x }}` and ERB `<%= x %>` placeholders become same-length
+ * expansions of an unassigned variable (`${______}`); `{% … %}` / `<% … %>` directives become
+ * spaces. Offsets stay exact; a placeholder never reads as a literal value.
+ */
+function neutralizeTemplateEngines(text: string): string {
+  if (!text.includes('{{') && !text.includes('{%') && !text.includes('<%')) return text;
+  return text
+    .replace(/\{\{[^{}\n]{1,200}\}\}|<%=[^%\n]{1,200}%>/g, (m) => `\${${'_'.repeat(m.length - 3)}}`)
+    .replace(/\{%[^%\n]{0,400}%\}|<%[^%\n]{0,400}%>/g, (m) => ' '.repeat(m.length));
 }
 
 // ---------------------------------------------------------------------------------------

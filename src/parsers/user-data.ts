@@ -42,7 +42,9 @@ export function userDataFormat(text: string): UserDataFormat {
 }
 
 /** Whether user data at `path`-like names or a document's own flag say it runs while a machine or image bootstraps. */
-const BOOTSTRAP_PATH = /(?:^|[/_.-])(?:user-?data|user_data|userdata|cloud-?init|cloudinit|bootstrap|provision(?:ing|ers?)?|packer|ami|golden-image)(?:[/_.-]|$)/i;
+const BOOTSTRAP_PATH = /(?:^|[/_.-])(?:user-?data|user_data|userdata|cloud-?init|cloudinit|bootstrap|provision(?:ing|ers?)?|packer|ami|golden-image|(?:node|instance|server|host|machine|vm|ec2|worker)[-_]?init|first[-_]?boot|startup[-_]scripts?|ec2[-_]?launch)(?:[/_.-]|$)/i;
+
+const SCRIPT_TEMPLATE = /\.(?:tpl|tftpl|tmpl|j2|jinja2?|erb|mustache|hbs|gotmpl)$/i;
 
 /**
  * True for documents that run on a machine or image as it is built or boots: user data,
@@ -51,7 +53,10 @@ const BOOTSTRAP_PATH = /(?:^|[/_.-])(?:user-?data|user_data|userdata|cloud-?init
  */
 export function isBootstrapContext(doc: SourceDocument): boolean {
   if (doc.bootstrap) return true;
-  return doc.kind === 'shell' && !doc.host && BOOTSTRAP_PATH.test(doc.path);
+  if ((doc.kind !== 'shell' && doc.kind !== 'powershell') || doc.host) return false;
+  // A script template (`setup.sh.j2`, `init.ps1.tftpl`) is rendered by a provisioner (Ansible,
+  // Terraform `templatefile`, Chef) onto the machines it builds.
+  return BOOTSTRAP_PATH.test(doc.path) || SCRIPT_TEMPLATE.test(doc.path);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -319,6 +324,7 @@ const BATCH_FILE = /\.(?:bat|cmd)$/i;
  */
 export function windowsScriptLanguage(doc: SourceDocument): 'powershell' | 'cmd' | undefined {
   if (doc.language === 'powershell' || doc.language === 'cmd') return doc.language;
+  if (doc.kind === 'powershell') return 'powershell';
   if (doc.kind !== 'user-data' && doc.kind !== 'text') return undefined;
   const powershell = POWERSHELL_FILE.test(doc.path);
   if (!powershell && !BATCH_FILE.test(doc.path)) return undefined;

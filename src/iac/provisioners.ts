@@ -1,0 +1,311 @@
+// Scripts embedded in provisioning tools, as virtual documents with exact positions, so that the
+// bootstrap rules read them the way they read user data:
+//  - SSM documents on their own (JSON/YAML with `aws:runShellScript` / `aws:runPowerShellScript`);
+//  - Ansible tasks: `shell` / `command` / `raw` (and `win_shell` / `win_command` as PowerShell),
+//    and `lineinfile` / `blockinfile` / `copy` / `template` writes to a destination, handed over
+//    as the shell write they amount to (`cat > DEST <<EOF … EOF`);
+//  - Packer provisioners (JSON templates and `.pkr.hcl`): `shell` / `powershell` `inline`
+//    lines and scripts, `file` provisioner destinations;
+//  - Vagrantfiles: `config.vm.provision "shell", inline: <<-SHELL … SHELL` and inline strings.
+// https://docs.ansible.com/ansible/latest/collections/ansible/builtin/shell_module.html
+// https://docs.ansible.com/ansible/latest/collections/ansible/builtin/lineinfile_module.html
+// https://developer.hashicorp.com/packer/docs/provisioners/shell
+// https://developer.hashicorp.com/packer/docs/provisioners/file
+// https://developer.hashicorp.com/vagrant/docs/provisioning/shell
+// https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-command-ssm-plugin-reference.html
+import { dirname, resolve as resolvePath } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createVirtualDocument, VirtualTextBuilder, type SourceDocument } from '../engine/document.js';
+import type { Extractor } from '../engine/extractors.js';
+import { baseName } from '../kinds.js';
+import { parseYamlDocuments } from '../parsers/cloudformation.js';
+import { parseTerraform, type TfBlock } from '../parsers/terraform.js';
+import { documentFromPieces, linesDocument, ssmShellDocuments } from './user-data.js';
+import { asList, knownString, mapGet, piecesOf, type IacValue, type TextPiece } from './value.js';
+
+function readSibling(doc: SourceDocument, path: string | undefined): string | undefined {
+  if (!doc.absPath || !path || /[$`{]/.test(path)) return undefined;
+  const full = resolvePath(dirname(doc.absPath), path);
+  try {
+    if (!existsSync(full) || statSync(full).size > 1024 * 1024) return undefined;
+    return readFileSync(full, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A write of `content` to `dest` as the shell it amounts to — `cat > DEST <<'CREDLINT_FILE'
+ * … CREDLINT_FILE` — with DEST mapped to the destination value and the body to the content
+ * (or a `${content}` placeholder when the content is elsewhere): "writes ~/.aws/credentials"
+ * and "writes AWS_SECRET_ACCESS_KEY into /etc/environment" are then found by the same code as
+ * in a script.
+ */
+export function fileWriteDocument(host: SourceDocument, dest: IacValue, content: IacValue | undefined, label: string): SourceDocument | undefined {
+  // `/home/{{ user }}/.aws/credentials`: a template placeholder stands for one path segment.
+  const destText = (knownString(dest) ?? (dest.kind === 'string' ? dest.value : undefined))?.replace(/\{\{[^{}]*\}\}|\$\{[^{}]*\}/g, 'TEMPLATE');
+  if (destText === undefined || destText === '' || /[\s'"]/.test(destText)) return undefined;
+  const pieces: TextPiece[] = [{ text: 'cat > ', start: dest.range.start, end: dest.range.start, verbatim: false }];
+  pieces.push({ text: destText, start: dest.range.start, end: dest.range.end, verbatim: false });
+  pieces.push({ text: " <<'CREDLINT_FILE'\n", start: dest.range.end, end: dest.range.end, verbatim: false });
+  if (content?.kind === 'string') pieces.push(...piecesOf(content));
+  else if (content) pieces.push({ text: '${content}', start: content.range.start, end: content.range.end, verbatim: false });
+  else pieces.push({ text: '${content}', start: dest.range.start, end: dest.range.end, verbatim: false });
+  pieces.push({ text: '\nCREDLINT_FILE\n', start: dest.range.end, end: dest.range.end, verbatim: false });
+  return documentFromPieces(host, pieces, { kind: 'shell', language: 'bash', label, bootstrap: true });
+}
+
+function scriptDocument(host: SourceDocument, value: IacValue | undefined, kind: 'shell' | 'powershell', label: string): SourceDocument | undefined {
+  if (value?.kind !== 'string' || value.value.trim() === '') return undefined;
+  return documentFromPieces(host, piecesOf(value), { kind, language: kind === 'shell' ? 'bash' : 'powershell', label, bootstrap: true });
+}
+
+// ---------------------------------------------------------------------------------------
+// SSM documents on their own
+
+function isYamlOrJson(doc: SourceDocument): boolean {
+  return doc.kind === 'text' && (doc.language === 'yaml' || doc.language === 'json');
+}
+
+export const ssmDocumentExtractor: Extractor = {
+  name: 'ssm-document',
+  kinds: ['text'],
+  keywords: /aws:run(?:Shell|PowerShell)Script/,
+  extract(doc) {
+    if (!isYamlOrJson(doc) || !/schemaVersion/.test(doc.text)) return [];
+    const root = parseYamlDocuments(doc)[0];
+    if (root?.kind !== 'map' || !mapGet(root, 'schemaVersion')) return [];
+    return ssmShellDocuments(doc, root, `SSM document ${baseName(doc.path)}`);
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Ansible
+
+const SHELL_MODULES = /^(?:ansible\.builtin\.|ansible\.legacy\.)?(?:shell|command|raw)$/;
+const POWERSHELL_MODULES = /^(?:ansible\.windows\.|community\.windows\.)?(?:win_shell|win_command)$/;
+const WRITE_MODULES = /^(?:ansible\.builtin\.|ansible\.legacy\.)?(?:lineinfile|blockinfile|copy|template)$/;
+const TASK_LISTS = new Set(['tasks', 'pre_tasks', 'post_tasks', 'handlers', 'block', 'rescue', 'always']);
+
+function ansibleTasks(value: IacValue | undefined, out: IacValue[], depth = 0): void {
+  if (!value || depth > 6) return;
+  if (value.kind === 'list') {
+    for (const item of value.items) ansibleTasks(item, out, depth + 1);
+    return;
+  }
+  if (value.kind !== 'map') return;
+  out.push(value);
+  for (const e of value.entries) if (TASK_LISTS.has(e.key)) ansibleTasks(e.value, out, depth + 1);
+}
+
+function ansibleDocuments(doc: SourceDocument, root: IacValue): SourceDocument[] {
+  const tasks: IacValue[] = [];
+  ansibleTasks(root, tasks);
+  const out: SourceDocument[] = [];
+  for (const task of tasks) {
+    if (task.kind !== 'map') continue;
+    const name = knownString(mapGet(task, 'name'));
+    const label = (module: string) => `ansible ${module}${name ? ` (${name.slice(0, 60)})` : ''}`;
+    for (const e of task.entries) {
+      const shell = SHELL_MODULES.test(e.key);
+      const powershell = POWERSHELL_MODULES.test(e.key);
+      if (shell || powershell) {
+        // Free form (`shell: cmd`) or `shell: { cmd: … }`; `argv` lists are run without a shell.
+        const value = e.value.kind === 'map' ? mapGet(e.value, 'cmd') : e.value;
+        const d = scriptDocument(doc, value, shell ? 'shell' : 'powershell', label(e.key));
+        if (d) out.push(d);
+        continue;
+      }
+      if (WRITE_MODULES.test(e.key) && e.value.kind === 'string') {
+        // Free form: `copy: src=files/credentials dest=/root/.aws/credentials mode=0600`.
+        const dest = freeFormArgument(e.value, /(?:^|\s)(?:dest|path|destfile)=("[^"]*"|'[^']*'|\S+)/);
+        const content = freeFormArgument(e.value, /(?:^|\s)(?:line|content)=("[^"]*"|'[^']*'|\S+)/);
+        const d = dest ? fileWriteDocument(doc, dest, content, label(e.key)) : undefined;
+        if (d) out.push(d);
+        continue;
+      }
+      if (WRITE_MODULES.test(e.key) && e.value.kind === 'map') {
+        const dest = mapGet(e.value, 'path') ?? mapGet(e.value, 'dest') ?? mapGet(e.value, 'destfile') ?? mapGet(e.value, 'name');
+        if (!dest || dest.kind !== 'string') continue;
+        const content = mapGet(e.value, 'line') ?? mapGet(e.value, 'block') ?? mapGet(e.value, 'content');
+        const d = fileWriteDocument(doc, dest, content, label(e.key));
+        if (d) out.push(d);
+      }
+    }
+  }
+  return out;
+}
+
+/** A `key=value` argument of a free-form module string, as a string value mapped onto the host. */
+function freeFormArgument(value: IacValue, pattern: RegExp): IacValue | undefined {
+  if (value.kind !== 'string') return undefined;
+  const m = pattern.exec(value.value);
+  if (!m) return undefined;
+  const raw = m[1] as string;
+  const quoted = /^["']/.test(raw) ? 1 : 0;
+  const text = raw.slice(quoted, raw.length - quoted);
+  const offset = (m.index as number) + m[0].length - raw.length + quoted;
+  // Exact offsets when the module string is one verbatim piece of the host; else the whole value.
+  const pieces = piecesOf(value);
+  const only = pieces.length === 1 && pieces[0]?.verbatim ? pieces[0] : undefined;
+  const range = only ? { start: only.start + offset, end: only.start + offset + text.length } : value.range;
+  return { kind: 'string', value: text, range, pieces: [{ text, start: range.start, end: range.end, verbatim: only !== undefined }] };
+}
+
+/** Ansible playbooks and task files: a YAML list of maps where some map names a module we read. */
+export const ansibleExtractor: Extractor = {
+  name: 'ansible',
+  kinds: ['text'],
+  keywords: /^\s*-?\s*(?:ansible\.(?:builtin|legacy|windows)\.)?(?:shell|command|raw|win_shell|win_command|lineinfile|blockinfile|copy|template)\s*:/m,
+  extract(doc) {
+    if (doc.kind !== 'text' || doc.language !== 'yaml') return [];
+    const root = parseYamlDocuments(doc)[0];
+    if (root?.kind !== 'list') return [];
+    return ansibleDocuments(doc, root);
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Packer
+
+function packerJsonDocuments(doc: SourceDocument, root: IacValue): SourceDocument[] {
+  const out: SourceDocument[] = [];
+  for (const p of asList(mapGet(root, 'provisioners'))) {
+    const type = knownString(mapGet(p, 'type'));
+    if (!type) continue;
+    const kind = /^(?:shell|shell-local)$/.test(type) ? 'shell' : /^(?:powershell|windows-shell)$/.test(type) ? 'powershell' : undefined;
+    const label = `packer provisioner "${type}"`;
+    if (kind) {
+      const inline = mapGet(p, 'inline');
+      if (inline?.kind === 'list') {
+        const d = linesDocument(doc, inline.items, `${label} inline`, kind);
+        if (d) out.push(d);
+      }
+      for (const key of ['script', 'scripts']) {
+        for (const item of asList(mapGet(p, key))) {
+          const text = readSibling(doc, knownString(item));
+          if (text !== undefined) out.push(documentFromPieces(doc, [{ text, start: item.range.start, end: item.range.end, verbatim: false }], { kind, label: `${label} ${key} ${knownString(item)}`, bootstrap: true }));
+        }
+      }
+    } else if (type === 'file') {
+      const dest = mapGet(p, 'destination');
+      if (dest) {
+        const d = fileWriteDocument(doc, dest, mapGet(p, 'content'), label);
+        if (d) out.push(d);
+      }
+    }
+  }
+  return out;
+}
+
+function packerHclDocuments(host: SourceDocument, view: SourceDocument, block: TfBlock, out: SourceDocument[]): void {
+  for (const nested of block.blocks()) {
+    if (nested.type !== 'provisioner') {
+      packerHclDocuments(host, view, nested, out);
+      continue;
+    }
+    const type = nested.labels[0]?.value ?? '';
+    const label = `packer provisioner "${type}"`;
+    const kind = /^(?:shell|shell-local)$/.test(type) ? 'shell' : /^(?:powershell|windows-shell)$/.test(type) ? 'powershell' : undefined;
+    if (kind) {
+      const inline = nested.attribute('inline')?.value();
+      if (inline?.kind === 'list') {
+        const d = linesDocument(view, inline.items, `${label} inline`, kind);
+        if (d) out.push(d);
+      }
+    } else if (type === 'file') {
+      const dest = nested.attribute('destination')?.value();
+      if (dest) {
+        const d = fileWriteDocument(view, dest, nested.attribute('content')?.value(), label);
+        if (d) out.push(d);
+      }
+    }
+  }
+}
+
+export const packerExtractor: Extractor = {
+  name: 'packer',
+  kinds: ['text'],
+  keywords: /provisioner/,
+  extract(doc) {
+    if (doc.kind !== 'text') return [];
+    if (/\.pkr\.hcl$/i.test(doc.path)) {
+      // Read through the HCL parser on a same-text view (never joins a Terraform module cache).
+      const { text, map } = new VirtualTextBuilder().verbatim(doc.text, 0).build();
+      const view = createVirtualDocument(doc, { kind: 'terraform', language: 'hcl', text, map, label: 'packer template', bootstrap: false });
+      const out: SourceDocument[] = [];
+      for (const block of parseTerraform(view).blocks) if (block.type === 'build') packerHclDocuments(doc, view, block, out);
+      return out;
+    }
+    if (doc.language !== 'json' || !/"provisioners"/.test(doc.text)) return [];
+    const root = parseYamlDocuments(doc)[0];
+    return root?.kind === 'map' ? packerJsonDocuments(doc, root) : [];
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// EC2Launch v2 YAML user data
+// https://docs.aws.amazon.com/AWSEC2/latest/WindowsGuide/ec2launch-v2-settings.html#ec2launch-v2-task-configuration
+
+/** `tasks: [{ task: executeScript, inputs: [{ type: powershell|batch|bash, content: … }] }]`. */
+export const ec2LaunchV2Extractor: Extractor = {
+  name: 'ec2launch-v2',
+  kinds: ['user-data', 'text'],
+  keywords: /\btask:\s*["']?executeScript/,
+  extract(doc) {
+    if (doc.kind === 'text' && doc.language !== 'yaml') return [];
+    const root = parseYamlDocuments(doc)[0];
+    if (root?.kind !== 'map') return [];
+    const out: SourceDocument[] = [];
+    for (const task of asList(mapGet(root, 'tasks'))) {
+      if (knownString(mapGet(task, 'task')) !== 'executeScript') continue;
+      for (const input of asList(mapGet(task, 'inputs'))) {
+        const type = knownString(mapGet(input, 'type'));
+        const kind = type === 'powershell' ? 'powershell' : type === 'bash' ? 'shell' : undefined;
+        const d = kind ? scriptDocument(doc, mapGet(input, 'content'), kind, `EC2Launch v2 executeScript (${type})`) : undefined;
+        if (d) out.push(d);
+      }
+    }
+    return out;
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Vagrant
+
+/** Ruby heredocs (`<<-SHELL`, `<<~SCRIPT`, `<<EOS`) and `inline: "…"` strings of a Vagrantfile. */
+export const vagrantExtractor: Extractor = {
+  name: 'vagrant',
+  kinds: ['text'],
+  keywords: /provision/,
+  extract(doc) {
+    if (!/^Vagrantfile$/i.test(baseName(doc.path))) return [];
+    const out: SourceDocument[] = [];
+    const text = doc.text;
+    const push = (start: number, end: number, label: string) => {
+      if (end <= start) return;
+      const built = new VirtualTextBuilder().verbatim(text.slice(start, end), start).build();
+      out.push(createVirtualDocument(doc, { kind: 'shell', language: 'bash', text: built.text, map: built.map, label, bootstrap: true }));
+    };
+    for (const m of text.matchAll(/<<([-~]?)(["']?)([A-Z_][A-Z0-9_]*)\2[^\n]*\n/g)) {
+      const bodyStart = (m.index as number) + m[0].length;
+      const close = new RegExp(`^[ \\t]*${m[3]}[ \\t]*$`, 'm');
+      const rest = text.slice(bodyStart);
+      const c = close.exec(rest);
+      const bodyEnd = c ? bodyStart + c.index : text.length;
+      push(bodyStart, bodyEnd, `Vagrantfile heredoc ${m[3]}`);
+    }
+    // `config.vm.provision "file", source: …, destination: "~/.aws/credentials"`: a write at its destination.
+    for (const m of text.matchAll(/\bprovision\s*\(?\s*(?::file|["']file["'])[^\n]*?\bdestination:\s*(["'])([^"'\n]+)\1/g)) {
+      const start = (m.index as number) + m[0].length - 1 - (m[2] as string).length;
+      const dest: IacValue = { kind: 'string', value: m[2] as string, range: { start, end: start + (m[2] as string).length } };
+      const d = fileWriteDocument(doc, dest, undefined, 'Vagrantfile provision "file"');
+      if (d) out.push(d);
+    }
+    for (const m of text.matchAll(/\binline:\s*(["'])((?:\\.|(?!\1)[^\\\n])*)\1/g)) {
+      const start = (m.index as number) + m[0].indexOf(m[1] as string) + 1;
+      push(start, start + (m[2] as string).length, 'Vagrantfile inline');
+    }
+    return out;
+  },
+};
