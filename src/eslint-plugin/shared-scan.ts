@@ -1,0 +1,81 @@
+// One engine pass per linted file, shared by every credlint rule ESLint runs on it. The first
+// credlint rule to finish on a file runs the engine once with every rule (default options) and
+// caches the findings by file and text; the other rules read their own findings from it. A rule
+// configured with non-default options gets one extra pass of its own (cached the same way).
+// Cost: so enabling all rules costs one engine pass per file, about what one rule costs.
+import { relative, sep } from 'node:path';
+import { rules as allRules } from '../../rules/index.js';
+import { resolveConfig } from '../config.js';
+import { createSetup } from '../engine/setup.js';
+import { scanText, type ScanSetup } from '../engine/scan-file.js';
+import type { Finding } from '../engine/types.js';
+import { provideProgram, type Program } from '../js/parse.js';
+
+export interface ScanInput {
+  /** The file name ESLint reports (a processor's virtual child name included). */
+  readonly filename: string;
+  /** The file on disk, when there is one. */
+  readonly physicalFilename: string;
+  readonly cwd: string;
+  readonly text: string;
+  /** ESLint's own ESTree of the text, when the language is JavaScript. */
+  readonly program?: Program;
+}
+
+const setups = new Map<string, ScanSetup>();
+
+function setupFor(ruleId: string | undefined, options: Record<string, unknown> | undefined): ScanSetup {
+  const key = ruleId === undefined ? '' : `${ruleId}\0${JSON.stringify(options)}`;
+  let setup = setups.get(key);
+  if (!setup) {
+    const config =
+      ruleId === undefined
+        ? resolveConfig({}, allRules, { onlyRules: allRules.map((r) => r.id) })
+        : resolveConfig({ rules: { [ruleId]: { options: options ?? {} } } }, allRules, { onlyRules: [ruleId] });
+    setup = createSetup(config, allRules);
+    setups.set(key, setup);
+  }
+  return setup;
+}
+
+interface CacheEntry {
+  readonly filename: string;
+  readonly text: string;
+  readonly setupKey: string;
+  readonly findings: readonly Finding[];
+}
+
+// ESLint runs every rule on one file before the next file, so a few entries suffice; they are
+// matched by file name, setup and the exact text (an editor re-lints the same file as it changes).
+const CACHE_SIZE = 8;
+const cache: CacheEntry[] = [];
+
+/** Path as the CLI reports it: relative to the working directory, `/`-separated. */
+export function reportPath(filename: string, cwd: string): string {
+  return relative(cwd, filename).split(sep).join('/') || filename;
+}
+
+/**
+ * The findings of the engine pass over `input` (every rule with default options, or only
+ * `ruleId` with `options` when those are not the defaults).
+ */
+export function findingsFor(input: ScanInput, ruleId?: string, options?: Record<string, unknown>): readonly Finding[] {
+  const custom = ruleId !== undefined && options !== undefined && Object.keys(options).length > 0;
+  const setupKey = custom ? `${ruleId}\0${JSON.stringify(options)}` : '';
+  for (const entry of cache) {
+    if (entry.filename === input.filename && entry.setupKey === setupKey && entry.text === input.text) return entry.findings;
+  }
+  const setup = custom ? setupFor(ruleId, options) : setupFor(undefined, undefined);
+  const path = reportPath(input.filename, input.cwd);
+  // The JS analyses read ESLint's tree of this text instead of parsing it again.
+  provideProgram(input.text, input.program);
+  let findings: readonly Finding[];
+  try {
+    findings = scanText(path, input.text, setup, undefined, input.physicalFilename).findings;
+  } finally {
+    provideProgram(input.text, undefined);
+  }
+  cache.unshift({ filename: input.filename, text: input.text, setupKey, findings });
+  if (cache.length > CACHE_SIZE) cache.pop();
+  return findings;
+}
