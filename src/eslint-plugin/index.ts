@@ -26,6 +26,9 @@ type Options = [Record<string, unknown>];
 const SDK_RULE = 'no-hardcoded-sdk-credentials';
 const SUGGESTION_MESSAGE = 'removeCredentials';
 
+/** Credlint rules ESLint enabled on each file (filled by create(), which runs for every rule before the walk). */
+const activeRules = new WeakMap<object, Set<string>>();
+
 interface RootNode {
   readonly type?: string;
   readonly body?: unknown;
@@ -58,6 +61,19 @@ function toEslintRule(rule: AnyRule) {
         const parsed = rule.parseOptions({ ...(rule.defaultOptions as Record<string, unknown>), ...raw });
         if (typeof parsed === 'string') throw new Error(`credlint/${rule.id}: ${parsed}`);
       }
+      let active = activeRules.get(sourceCode);
+      if (!active) {
+        active = new Set();
+        activeRules.set(sourceCode, active);
+      }
+      active.add(rule.id);
+      const enabled = active;
+      // Languages differ in their column base (ESTree and credlint/infra count from 0,
+      // @eslint/json and @eslint/css from 1): go through the offset and let the language's
+      // own source code object say where it is.
+      const locator = sourceCode as unknown as { getLocFromIndex?: (index: number) => { line: number; column: number } };
+      const toLoc = (line: number, column: number): { line: number; column: number } =>
+        typeof locator.getLocFromIndex === 'function' ? locator.getLocFromIndex(offsetOf(sourceCode.text, line, column)) : { line, column: column - 1 };
       return {
         [`${rootType}:exit`]() {
           const program = rootType === 'Program' && Array.isArray(root.body) && Array.isArray(root.range) ? (root as unknown as TSESTree.Program) : undefined;
@@ -69,14 +85,11 @@ function toEslintRule(rule: AnyRule) {
             ...(program ? { program } : {}),
           };
           const custom = Object.keys(raw).length > 0 ? raw : undefined;
-          for (const f of findingsFor(input, rule.id, custom)) {
+          for (const f of findingsFor(input, [...enabled], rule.id, custom)) {
             if (f.suppression || f.ruleId !== rule.id) continue;
             const suggest = suggests && program ? suggestionsFor(f, program, sourceCode.text) : [];
             context.report({
-              loc: {
-                start: { line: f.region.startLine, column: f.region.startColumn - 1 },
-                end: { line: f.region.endLine, column: f.region.endColumn - 1 },
-              },
+              loc: { start: toLoc(f.region.startLine, f.region.startColumn), end: toLoc(f.region.endLine, f.region.endColumn) },
               messageId: f.messageId,
               data: { message: f.message },
               ...(suggest.length > 0 ? { suggest } : {}),

@@ -1,7 +1,9 @@
-// One engine pass per linted file, shared by every credlint rule ESLint runs on it. The first
-// credlint rule to finish on a file runs the engine once with every rule (default options) and
-// caches the findings by file and text; the other rules read their own findings from it. A rule
-// configured with non-default options gets one extra pass of its own (cached the same way).
+// One engine pass per linted file, shared by every credlint rule ESLint runs on it. ESLint
+// creates every enabled rule for a file before it walks the tree, so when the first credlint
+// rule reaches the end of the tree the set of enabled credlint rules is known: that rule runs
+// the engine once with exactly those rules and caches the findings by file, rule set and text;
+// the other rules read their own findings from it. A rule configured with non-default options
+// gets one extra pass of its own (cached the same way).
 // Cost: so enabling all rules costs one engine pass per file, about what one rule costs.
 import { relative, sep } from 'node:path';
 import { rules as allRules } from '../../rules/index.js';
@@ -24,15 +26,16 @@ export interface ScanInput {
 
 const setups = new Map<string, ScanSetup>();
 
-function setupFor(ruleId: string | undefined, options: Record<string, unknown> | undefined): ScanSetup {
-  const key = ruleId === undefined ? '' : `${ruleId}\0${JSON.stringify(options)}`;
+/**
+ * The engine setup for `active` rule ids (those ESLint enabled on this file), with `custom`
+ * options for one of them. Running exactly the enabled rules keeps `supersedes` right: a
+ * generic key finding is only replaced by a more specific rule's when that rule is on.
+ */
+function setupFor(active: readonly string[], custom: { ruleId: string; options: Record<string, unknown> } | undefined, key: string): ScanSetup {
   let setup = setups.get(key);
   if (!setup) {
-    const config =
-      ruleId === undefined
-        ? resolveConfig({}, allRules, { onlyRules: allRules.map((r) => r.id) })
-        : resolveConfig({ rules: { [ruleId]: { options: options ?? {} } } }, allRules, { onlyRules: [ruleId] });
-    setup = createSetup(config, allRules);
+    const user = custom ? { rules: { [custom.ruleId]: { options: custom.options } } } : {};
+    setup = createSetup(resolveConfig(user, allRules, { onlyRules: [...active] }), allRules);
     setups.set(key, setup);
   }
   return setup;
@@ -56,16 +59,18 @@ export function reportPath(filename: string, cwd: string): string {
 }
 
 /**
- * The findings of the engine pass over `input` (every rule with default options, or only
- * `ruleId` with `options` when those are not the defaults).
+ * The findings of the engine pass over `input` with the `active` credlint rules (default
+ * options), or — when `options` are given for `ruleId` — of a pass where that rule has them.
  */
-export function findingsFor(input: ScanInput, ruleId?: string, options?: Record<string, unknown>): readonly Finding[] {
-  const custom = ruleId !== undefined && options !== undefined && Object.keys(options).length > 0;
-  const setupKey = custom ? `${ruleId}\0${JSON.stringify(options)}` : '';
+export function findingsFor(input: ScanInput, active: readonly string[], ruleId?: string, options?: Record<string, unknown>): readonly Finding[] {
+  const known = new Set(allRules.map((r) => r.id));
+  const ids = [...new Set(active)].filter((id) => known.has(id)).sort();
+  const custom = ruleId !== undefined && options !== undefined && Object.keys(options).length > 0 ? { ruleId, options } : undefined;
+  const setupKey = `${ids.join(',')}\0${custom ? `${custom.ruleId}\0${JSON.stringify(custom.options)}` : ''}`;
   for (const entry of cache) {
     if (entry.filename === input.filename && entry.setupKey === setupKey && entry.text === input.text) return entry.findings;
   }
-  const setup = custom ? setupFor(ruleId, options) : setupFor(undefined, undefined);
+  const setup = setupFor(ids, custom, setupKey);
   const path = reportPath(input.filename, input.cwd);
   // The JS analyses read ESLint's tree of this text instead of parsing it again.
   provideProgram(input.text, input.program);
