@@ -13,6 +13,8 @@ import { codeFamilyOf } from '../src/parsers/code-tokens.js';
 import { programFor } from '../src/js/parse.js';
 import { findSdkCredentials, SDK_JS_KEYWORDS_SOURCE, type CredentialSlotKind } from '../src/js/sdk-credentials.js';
 
+const JS_KEYWORDS = new RegExp(SDK_JS_KEYWORDS_SOURCE);
+
 const SLOT_LABEL: Record<CredentialSlotKind, string> = {
   'access-key-id': 'An access key id',
   'secret-access-key': 'A secret access key',
@@ -32,6 +34,8 @@ interface Slot {
 /** Slots of a document: the JS/TS tree for `javascript`, the token matchers for the other SDK languages. */
 export function sdkCredentialSlots(doc: SourceDocument): readonly Slot[] {
   if (doc.kind === 'javascript') {
+    // The rule's keywords are the union over languages; a JS file is parsed only on its own.
+    if (!JS_KEYWORDS.test(doc.text)) return [];
     const program = programFor(doc);
     return program ? findSdkCredentials(program, doc.text) : [];
   }

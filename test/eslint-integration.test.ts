@@ -138,3 +138,25 @@ describe('ESLint in a real process', () => {
     expect(ids).toContain('credlint/no-aws-configure-in-bootstrap');
   });
 });
+
+describe('README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  // Fenced blocks, dedented (the ESLint ones sit inside a list item).
+  const blocks = [...readme.matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```/gm)].map((m) => ({
+    lang: m[2]!,
+    code: m[3]!.split('\n').map((l) => l.slice(m[1]!.length)).join('\n'),
+  }));
+
+  it('shows exactly the eslint.config.js and eslint.config.cjs the integration test runs', () => {
+    for (const file of ['eslint.config.js', 'eslint.config.cjs']) {
+      const block = blocks.find((b) => b.code.startsWith(`// ${file}\n`));
+      expect(block, file).toBeDefined();
+      expect(block!.code.slice(`// ${file}\n`.length)).toBe(readFileSync(join(ROOT, 'test/fixtures/eslint-project', file), 'utf8'));
+    }
+  });
+
+  it('shows VS Code eslint.validate settings covering yaml, dockerfile, terraform and shellscript', () => {
+    const settings = blocks.filter((b) => b.lang === 'json').map((b) => JSON.parse(b.code) as Record<string, unknown>).find((s) => 'eslint.validate' in s);
+    expect(settings?.['eslint.validate']).toEqual(expect.arrayContaining(['yaml', 'dockerfile', 'terraform', 'shellscript', 'typescript', 'javascript']));
+  });
+});
