@@ -152,7 +152,7 @@ function analyse(program: TSESTree.Program, text: string): SdkCredential[] {
   // new AWS.S3({ … }), new AWS.Config({ … }), aws4.sign(req, { … }).
   for (const node of nodes) {
     if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
-    if (claimed.has(node)) continue;
+    if (claimed.has(node) || !isSdkCallee(node, scope)) continue;
     const api = calleeLabel(node.callee, scope);
     for (const arg of node.arguments) {
       if (arg.type === 'SpreadElement') continue;
@@ -238,6 +238,25 @@ function isV2Credentials(callee: TSESTree.Node, scope: StaticScope): boolean {
 function isConfigObject(q: { module: string | undefined; path: readonly string[] }): boolean {
   if (q.module === undefined) return q.path.length === 2 && q.path[0] === 'AWS' && q.path[1] === 'config';
   return V2_MODULE.test(q.module) && q.path[q.path.length - 1] === 'config';
+}
+
+/** Modules whose calls take credential objects: the SDKs and request signers. */
+const SDK_MODULE = /^(?:aws-sdk(?:\/|$)|@aws-sdk\/|@smithy\/|aws4$|aws4fetch$|@aws-crypto\/)/;
+
+/**
+ * A call or constructor an object of credential keys is handed to as SDK configuration:
+ * anything from an SDK module, the global `AWS`, or a `new …Client(…)`. Keeps test
+ * assertions (`expect(x).toEqual({ accessKeyId: 'a' })`) and unrelated APIs out.
+ */
+function isSdkCallee(node: TSESTree.CallExpression | TSESTree.NewExpression, scope: StaticScope): boolean {
+  const q = qualifiedName(node.callee, scope);
+  if (q?.module !== undefined && SDK_MODULE.test(q.module)) return true;
+  if (q && q.module === undefined && q.path[0] === 'AWS') return true;
+  if (node.type === 'NewExpression') {
+    const last = q?.path[q.path.length - 1] ?? (node.callee.type === 'Identifier' ? node.callee.name : undefined);
+    if (last !== undefined && /Client$/.test(last)) return true;
+  }
+  return false;
 }
 
 /** `new S3Client(…)` → 'S3Client'; `AWS.config.update` → 'AWS.config.update'. */

@@ -44,6 +44,16 @@ describe(RULE, () => {
     expect(JSON.stringify(live)).not.toContain(key);
   });
 
+  it('takes objects of credential keys only where they are SDK configuration', () => {
+    const code = `import aws4 from 'aws4';\naws4.sign(req, { accessKeyId: '${key}', secretAccessKey: '${secret}' });\nexpect(loaded).toEqual({ accessKeyId: 'a', secretAccessKey: 'b' });\nconst c = new LocalClient({ accessKeyId: 'local', secretAccessKey: 'local' });\n`;
+    expect(regions('src/a.test.ts', code).map((r) => r.split(' ').slice(1).join(' '))).toEqual([
+      'hardcoded error 2:32-2:52',
+      'hardcoded error 2:73-2:113',
+      'placeholder warning 4:43-4:48',
+      'placeholder warning 4:69-4:74',
+    ]);
+  });
+
   it('reads JSX and TSX files and files that do not parse without failing', () => {
     expect(regions('src/App.tsx', `const c = new S3Client({ credentials: { accessKeyId: '${key}' } });\nexport const A = <div>{c ? 'a' : 'b'}</div>;\n`)).toHaveLength(1);
     expect(regions('src/broken.js', `new S3Client({ credentials: { accessKeyId: '${key}' } ); {{{\n`)).toEqual([]);
