@@ -14,6 +14,8 @@
 //   PHP     new Credentials(id, secret[, token]), 'credentials' => ['key' => …, 'secret' => …, 'token' => …]
 //   Ruby    Aws::Credentials.new(id, secret[, token]), Aws::X::Client.new(access_key_id: …, secret_access_key: …),
 //           Aws.config.update(…)
+//   Also    botocore set_credentials / credentials.Credentials, Rust Credentials::from_keys / ::new,
+//           PHP AsyncAws 'accessKeyId' => … / 'accessKeySecret' => …
 // A value counts when it is a literal without interpolation or a constant assigned once in the
 // same file from such a literal.
 import { tokenize, type CodeFamily, type Token } from '../parsers/code-tokens.js';
@@ -32,7 +34,7 @@ export interface CodeCredential {
 }
 
 /** Keyword pre-filter shared with the JS analysis' own (see the rule). */
-export const SDK_CODE_KEYWORDS_SOURCE = String.raw`aws_access_key_id|aws_secret_access_key|aws_session_token|BasicAWSCredentials|BasicSessionCredentials|SessionAWSCredentials|AwsBasicCredentials|AwsSessionCredentials|NewStaticCredentials|AccessKeyID|Credentials\.new|access_key_id|secret_access_key|['"]credentials['"]|new\s+\\?(?:Aws\\Credentials\\)?Credentials\b|Amazon\w*Client\s*\(`;
+export const SDK_CODE_KEYWORDS_SOURCE = String.raw`aws_access_key_id|aws_secret_access_key|aws_session_token|BasicAWSCredentials|BasicSessionCredentials|SessionAWSCredentials|AwsBasicCredentials|AwsSessionCredentials|NewStaticCredentials|AccessKeyID|Credentials\.new|access_key_id|secret_access_key|['"]credentials['"]|new\s+\\?(?:Aws\\Credentials\\)?Credentials\b|Amazon\w*Client\s*\(|set_credentials|from_keys|Credentials::new|accessKeySecret`;
 
 const POSITIONAL: readonly CodeCredentialKind[] = ['access-key-id', 'secret-access-key', 'session-token'];
 
@@ -60,6 +62,7 @@ export function findCodeCredentials(text: string, family: CodeFamily): CodeCrede
   switch (family) {
     case 'python':
       matchKeywordArguments(tokens, { aws_access_key_id: 'access-key-id', aws_secret_access_key: 'secret-access-key', aws_session_token: 'session-token' }, '=', () => true, add);
+      matchBotocore(tokens, add);
       break;
     case 'ruby':
       matchRuby(tokens, add);
@@ -214,6 +217,28 @@ function matchPositional(tokens: readonly Token[], i: number, api: string, add: 
   args.slice(0, 3).forEach((arg, k) => add(POSITIONAL[k]!, api, arg));
 }
 
+/** botocore: `session.set_credentials(id, secret, token)`, `botocore.credentials.Credentials(id, secret, token)` (also by keyword). */
+function matchBotocore(tokens: readonly Token[], add: Add): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isPunct(tokens[i], '(')) continue;
+    const callee = calleeBefore(tokens, i);
+    if (!callee) continue;
+    const isSetter = callee.endsWith('.set_credentials');
+    const isCredentials = callee === 'credentials.Credentials' || callee.endsWith('.credentials.Credentials');
+    if (!isSetter && !isCredentials) continue;
+    const { args } = argumentsAt(tokens, i);
+    const keywords: Record<string, CodeCredentialKind> = { access_key: 'access-key-id', secret_key: 'secret-access-key', token: 'session-token' };
+    args.slice(0, 3).forEach((arg, k) => {
+      const [name, sep, ...value] = arg;
+      if (name?.type === 'ident' && isPunct(sep, '=')) {
+        if (keywords[name.value]) add(keywords[name.value]!, callee, value);
+      } else {
+        add(POSITIONAL[k]!, callee, arg);
+      }
+    });
+  }
+}
+
 function matchJava(tokens: readonly Token[], add: Add): void {
   const ctors = new Set(['BasicAWSCredentials', 'BasicSessionCredentials']);
   const factories = new Set(['AwsBasicCredentials', 'AwsSessionCredentials']);
@@ -225,6 +250,9 @@ function matchJava(tokens: readonly Token[], add: Add): void {
     if (!isIdent(name)) continue;
     if (ctors.has(name!.value)) {
       matchPositional(tokens, i, name!.value, add);
+    } else if ((name!.value === 'from_keys' || name!.value === 'new') && isPunct(tokens[i - 2], '::') && isIdent(tokens[i - 3], 'Credentials')) {
+      // Rust (aws-credential-types): Credentials::from_keys(id, secret, token), Credentials::new(id, secret, token, expiry, provider)
+      matchPositional(tokens, i, `Credentials::${name!.value}`, add);
     } else if (name!.value === 'create' && isPunct(tokens[i - 2], '.') && isIdent(tokens[i - 3]) && factories.has(tokens[i - 3]!.value)) {
       matchPositional(tokens, i, `${tokens[i - 3]!.value}.create`, add);
     } else if (builderMethods[name!.value] && isPunct(tokens[i - 2], '.')) {
@@ -301,6 +329,17 @@ function matchPhp(tokens: readonly Token[], add: Add): void {
       if (isPunct(tokens[j], '\\')) j--;
       if (isIdent(tokens[j], 'new')) matchPositional(tokens, i, 'new Credentials', add);
       continue;
+    }
+    // AsyncAws: new S3Client(['accessKeyId' => …, 'accessKeySecret' => …, 'sessionToken' => …])
+    if (t.type === 'string' && isPunct(tokens[i + 1], '=>')) {
+      const asyncAws: Record<string, CodeCredentialKind> = { accessKeyId: 'access-key-id', accessKeySecret: 'secret-access-key', sessionToken: 'session-token' };
+      const kind = asyncAws[t.value];
+      if (kind) {
+        const value: Token[] = [];
+        for (let j = i + 2; j < tokens.length && !isPunct(tokens[j], ',') && !isPunct(tokens[j], ']') && !isPunct(tokens[j], ')'); j++) value.push(tokens[j]!);
+        add(kind, 'AsyncAws configuration', value);
+        continue;
+      }
     }
     // 'credentials' => ['key' => …, 'secret' => …] (or array(…))
     if (t.type === 'string' && t.value === 'credentials' && isPunct(tokens[i + 1], '=>')) {

@@ -1,5 +1,5 @@
 // A careful tokenizer for the code the SDK-credential rule reads outside JS/TS: Python, Ruby,
-// and the C family (Java, Kotlin, C#, Go, PHP). It knows each family's comments and string
+// and the C family (Java, Kotlin, Scala, Rust, C#, Go, PHP). It knows each family's comments and string
 // forms, so a constructor name in a comment or inside a string is never taken for code, and a
 // string literal's exact characters (between its quotes) are known.
 // Not a parser: callers match short token sequences (a call and its arguments).
@@ -34,6 +34,7 @@ export function codeFamilyOf(language: string): CodeFamily | undefined {
     case 'cs':
       return 'csharp';
     case 'java':
+    case 'rs':
     case 'kt':
     case 'kts':
     case 'scala':
