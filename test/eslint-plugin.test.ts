@@ -103,9 +103,33 @@ describe('eslint plugin', () => {
     for (const pattern of ['**/Dockerfile', '**/*.tf', '**/*.yaml', '**/*.sh', '**/*user-data*', '**/.env']) expect(INFRA_FILES).toContain(pattern);
   });
 
+  it('reports a rule that failed on a file instead of staying silent', () => {
+    const rule = rules.find((r) => r.id === 'no-imdsv1-calls')!;
+    const original = rule.check;
+    (rule as { check: typeof original }).check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const messages = new Linter({ configType: 'flat' }).verify('curl http://169.254.169.254/latest/meta-data/\n', [...plugin.configs.recommended], 'boot.sh');
+      expect(messages).toMatchObject([{ ruleId: 'credlint/no-imdsv1-calls', messageId: 'internalError', line: 1, column: 1 }]);
+      expect(messages[0]!.message).toContain('boom');
+    } finally {
+      (rule as { check: typeof original }).check = original;
+    }
+  });
+
   it('rejects options a rule does not have (a real schema per rule)', () => {
     const linter = new Linter({ configType: 'flat' });
     expect(() => linter.verify('const a = 1;', [{ files: ['**/*.js'], plugins: { credlint: plugin as never }, rules: { 'credlint/no-hardcoded-access-key-id': ['error', { bogus: true }] } }], 'a.js')).toThrow(/should NOT have additional properties|must NOT have additional properties/);
+  });
+
+  it('has a schema for every rule; a rule with its own option parser states its schema', () => {
+    for (const rule of rules) {
+      const schema = (plugin.rules[rule.id]!.meta.schema as unknown[])[0] as { type: string; additionalProperties: unknown };
+      expect(schema.type, rule.id).toBe('object');
+      if (rule.parseOptions) expect(rule.optionsSchema, `${rule.id} has parseOptions but no optionsSchema`).toBeDefined();
+      else expect(schema.additionalProperties, rule.id).toBe(false);
+    }
   });
 
   it('runs one engine pass per file for all credlint rules', async () => {
@@ -116,7 +140,7 @@ describe('eslint plugin', () => {
     const seen = new Set<unknown>();
     const input = { filename: 'x.js', physicalFilename: 'x.js', cwd: process.cwd(), text: code };
     const ids = rules.map((r) => r.id);
-    for (let i = 0; i < 5; i++) seen.add(findingsFor(input, ids));
+    for (let i = 0; i < 5; i++) seen.add(findingsFor(input, ids).findings);
     expect(seen.size).toBe(1);
     expect(linter.verify(code, [...plugin.configs.recommended], 'x.js')).toHaveLength(1);
   });

@@ -25,6 +25,7 @@ type Options = [Record<string, unknown>];
 
 const SDK_RULE = 'no-hardcoded-sdk-credentials';
 const SUGGESTION_MESSAGE = 'removeCredentials';
+const ERROR_MESSAGE = 'internalError';
 
 /** Credlint rules ESLint enabled on each file (filled by create(), which runs for every rule before the walk). */
 const activeRules = new WeakMap<object, Set<string>>();
@@ -41,6 +42,7 @@ function toEslintRule(rule: AnyRule) {
   const messages: Record<string, string> = Object.fromEntries(Object.keys(rule.messages).map((id) => [id, '{{message}}']));
   const suggests = rule.id === SDK_RULE;
   if (suggests) messages[SUGGESTION_MESSAGE] = '{{description}}';
+  messages[ERROR_MESSAGE] = 'credlint could not check this file: {{message}}';
   return createRule<Options, string>({
     name: rule.id,
     meta: {
@@ -85,7 +87,13 @@ function toEslintRule(rule: AnyRule) {
             ...(program ? { program } : {}),
           };
           const custom = Object.keys(raw).length > 0 ? raw : undefined;
-          for (const f of findingsFor(input, [...enabled], rule.id, custom)) {
+          const { findings, errors } = findingsFor(input, [...enabled], rule.id, custom);
+          // A rule that failed on this file says so (at the top of the file) instead of reporting nothing.
+          for (const n of errors) {
+            if (!n.message.includes(`rule ${rule.id} `)) continue;
+            context.report({ loc: { start: toLoc(1, 1), end: toLoc(1, 1) }, messageId: ERROR_MESSAGE, data: { message: n.message } });
+          }
+          for (const f of findings) {
             if (f.suppression || f.ruleId !== rule.id) continue;
             const suggest = suggests && program ? suggestionsFor(f, program, sourceCode.text) : [];
             context.report({

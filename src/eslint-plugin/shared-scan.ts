@@ -10,7 +10,7 @@ import { rules as allRules } from '../../rules/index.js';
 import { resolveConfig } from '../config.js';
 import { createSetup } from '../engine/setup.js';
 import { scanText, type ScanSetup } from '../engine/scan-file.js';
-import type { Finding } from '../engine/types.js';
+import type { Finding, Notification } from '../engine/types.js';
 import { provideProgram, type Program } from '../js/parse.js';
 
 export interface ScanInput {
@@ -45,7 +45,13 @@ interface CacheEntry {
   readonly filename: string;
   readonly text: string;
   readonly setupKey: string;
+  readonly result: ScanOutput;
+}
+
+export interface ScanOutput {
   readonly findings: readonly Finding[];
+  /** Only `rule-error`s: a rule that threw (the adapter reports it rather than staying silent). */
+  readonly errors: readonly Notification[];
 }
 
 // ESLint runs every rule on one file before the next file, so a few entries suffice; they are
@@ -62,25 +68,26 @@ export function reportPath(filename: string, cwd: string): string {
  * The findings of the engine pass over `input` with the `active` credlint rules (default
  * options), or — when `options` are given for `ruleId` — of a pass where that rule has them.
  */
-export function findingsFor(input: ScanInput, active: readonly string[], ruleId?: string, options?: Record<string, unknown>): readonly Finding[] {
+export function findingsFor(input: ScanInput, active: readonly string[], ruleId?: string, options?: Record<string, unknown>): ScanOutput {
   const known = new Set(allRules.map((r) => r.id));
   const ids = [...new Set(active)].filter((id) => known.has(id)).sort();
   const custom = ruleId !== undefined && options !== undefined && Object.keys(options).length > 0 ? { ruleId, options } : undefined;
   const setupKey = `${ids.join(',')}\0${custom ? `${custom.ruleId}\0${JSON.stringify(custom.options)}` : ''}`;
   for (const entry of cache) {
-    if (entry.filename === input.filename && entry.setupKey === setupKey && entry.text === input.text) return entry.findings;
+    if (entry.filename === input.filename && entry.setupKey === setupKey && entry.text === input.text) return entry.result;
   }
   const setup = setupFor(ids, custom, setupKey);
   const path = reportPath(input.filename, input.cwd);
   // The JS analyses read ESLint's tree of this text instead of parsing it again.
   provideProgram(input.text, input.program);
-  let findings: readonly Finding[];
+  let result: ScanOutput;
   try {
-    findings = scanText(path, input.text, setup, undefined, input.physicalFilename).findings;
+    const scanned = scanText(path, input.text, setup, undefined, input.physicalFilename);
+    result = { findings: scanned.findings, errors: scanned.notifications.filter((n) => n.id === 'rule-error') };
   } finally {
     provideProgram(input.text, undefined);
   }
-  cache.unshift({ filename: input.filename, text: input.text, setupKey, findings });
+  cache.unshift({ filename: input.filename, text: input.text, setupKey, result });
   if (cache.length > CACHE_SIZE) cache.pop();
-  return findings;
+  return result;
 }
