@@ -14,6 +14,7 @@ import { programFor } from '../src/js/parse.js';
 import { findSdkCredentials, SDK_JS_KEYWORDS_SOURCE, type CredentialSlotKind } from '../src/js/sdk-credentials.js';
 
 const JS_KEYWORDS = new RegExp(SDK_JS_KEYWORDS_SOURCE);
+const CODE_KEYWORDS = new RegExp(SDK_CODE_KEYWORDS_SOURCE);
 
 const SLOT_LABEL: Record<CredentialSlotKind, string> = {
   'access-key-id': 'An access key id',
@@ -40,7 +41,7 @@ export function sdkCredentialSlots(doc: SourceDocument): readonly Slot[] {
     return program ? findSdkCredentials(program, doc.text) : [];
   }
   const family = codeFamilyOf(doc.language);
-  return family ? findCodeCredentials(doc.text, family) : [];
+  return family && CODE_KEYWORDS.test(doc.text) ? findCodeCredentials(doc.text, family) : [];
 }
 
 /** A value shaped like a live credential of its kind (not a placeholder, a stand-in or the AWS documentation example). */
@@ -72,9 +73,10 @@ export default defineRule({
   cwe: ['CWE-798'],
   tags: ['security', 'secrets', 'aws', 'sdk'],
   kinds: ['javascript', 'text'],
-  // JS/TS needs a parse (and @typescript-eslint/parser is loaded only then): the keywords are
-  // the slot names and constructors, and a `process.env.AWS_…` assignment.
-  keywords: new RegExp(`${SDK_JS_KEYWORDS_SOURCE}|${SDK_CODE_KEYWORDS_SOURCE}`),
+  // A coarse superset of every language's keywords (one short alternation scans ~3x faster than
+  // their union); each language then applies its exact pre-filter before any parse or tokenizing
+  // (JS/TS needs a parse, and @typescript-eslint/parser is loaded only then).
+  keywords: /(?:[Aa]ccess|ecret)_?[A-Z]?[a-z]*[Kk]ey|redentials|AWS_|aws_|from_keys|Amazon\w*Client/,
   messages: {
     hardcoded: "{{slot}} is hard-coded in {{api}}; remove it and let the SDK's default credential provider chain (environment, SSO, container or instance role) supply credentials",
     placeholder: "{{slot}} slot in {{api}} holds a placeholder or example value; the code still bypasses the SDK's default credential provider chain",

@@ -3,7 +3,7 @@
 // credential rule today, CDK IAM statements (`new iam.PolicyStatement({ actions, resources })`)
 // tomorrow. It answers two questions and nothing else:
 //   - what constant value does this expression have, if the file alone decides it?
-//     (string/number/boolean/null literals, template literals without expressions, array and
+//     (string/number/boolean/null literals, template literals whose expressions are static, array and
 //     object literals, `const` bindings anywhere in the file, `as`/`satisfies`/`!` wrappers)
 //   - what imported thing does this callee or member chain name?
 //     (`iam.PolicyStatement` → { module: 'aws-cdk-lib/aws-iam', path: ['PolicyStatement'] },
@@ -187,12 +187,22 @@ export function evaluate(node: TSESTree.Node, scope: StaticScope, depth = 0): St
       if (typeof n.value === 'boolean') return { kind: 'boolean', value: n.value, node: n };
       if (n.value === null && !('regex' in n) && !('bigint' in n)) return { kind: 'null', value: null, node: n };
       return { kind: 'unknown', node: n };
-    case 'TemplateLiteral':
-      if (n.expressions.length === 0 && n.quasis.length === 1) {
-        const cooked = n.quasis[0]!.value.cooked;
-        if (typeof cooked === 'string') return { kind: 'string', value: cooked, node: n };
+    case 'TemplateLiteral': {
+      // `a${B}c` is static when every expression is (a const string or number).
+      let out = '';
+      for (let i = 0; i < n.quasis.length; i++) {
+        const cooked = n.quasis[i]!.value.cooked;
+        if (typeof cooked !== 'string') return { kind: 'unknown', node: n };
+        out += cooked;
+        const expr = n.expressions[i];
+        if (expr) {
+          const v = evaluate(expr, scope, depth + 1);
+          if (v.kind !== 'string' && v.kind !== 'number') return { kind: 'unknown', node: n };
+          out += String(v.value);
+        }
       }
-      return { kind: 'unknown', node: n };
+      return { kind: 'string', value: out, node: n };
+    }
     case 'Identifier': {
       const init = scope.constBinding(n.name);
       return init ? evaluate(init, scope, depth + 1) : { kind: 'unknown', node: n };
