@@ -93,7 +93,7 @@ function analyse(program: TSESTree.Program, text: string): SdkCredential[] {
       const api = `${apiNameOfObject(owner, parents, scope)} ${name}`;
       for (const obj of credentialObjects(value)) {
         claimed.add(obj.node);
-        slotsOfObject(obj, api, node.value, removal, text, add);
+        slotsOfObject(obj, api, removal, add);
       }
       const credentialsNew = unwrap(node.value as TSESTree.Expression);
       if (credentialsNew.type === 'NewExpression') claimed.add(credentialsNew);
@@ -106,13 +106,13 @@ function analyse(program: TSESTree.Program, text: string): SdkCredential[] {
       const first = node.arguments[0];
       if (node.arguments.length === 1 && first && first.type !== 'SpreadElement') {
         const value = evaluate(first, scope);
-        if (value.kind === 'object') slotsOfObject(value, api, first, removal, text, add);
+        if (value.kind === 'object') slotsOfObject(value, api, removal, add);
         continue;
       }
       node.arguments.forEach((arg, i) => {
         const kind = POSITIONAL[i];
         if (!kind || arg.type === 'SpreadElement') return;
-        slotOfValue(kind, evaluate(arg, scope), api, arg, removal, text, add);
+        slotOfValue(kind, evaluate(arg, scope), api, removal, add);
       });
       continue;
     }
@@ -130,7 +130,7 @@ function analyse(program: TSESTree.Program, text: string): SdkCredential[] {
       if (target && target.module === undefined && target.path.join('.') === 'process.env') {
         const kind = awsCredentialVariable(name);
         if (kind === 'access-key-id' || kind === 'secret-access-key' || kind === 'session-token') {
-          slotOfValue(kind, evaluate(node.right, scope), `process.env.${name}`, node.right, removal, text, add);
+          slotOfValue(kind, evaluate(node.right, scope), `process.env.${name}`, removal, add);
         }
         continue;
       }
@@ -138,12 +138,12 @@ function analyse(program: TSESTree.Program, text: string): SdkCredential[] {
       if (CREDENTIALS_PROPERTIES.has(name)) {
         for (const obj of credentialObjects(evaluate(node.right, scope))) {
           claimed.add(obj.node);
-          slotsOfObject(obj, 'AWS.config.credentials', node.right, removal, text, add);
+          slotsOfObject(obj, 'AWS.config.credentials', removal, add);
         }
         const rhs = unwrap(node.right);
         if (rhs.type === 'NewExpression') claimed.add(rhs);
       } else if (OBJECT_KEYS[name]) {
-        slotOfValue(OBJECT_KEYS[name]!, evaluate(node.right, scope), `AWS.config.${name}`, node.right, removal, text, add);
+        slotOfValue(OBJECT_KEYS[name]!, evaluate(node.right, scope), `AWS.config.${name}`, removal, add);
       }
     }
   }
@@ -162,7 +162,7 @@ function analyse(program: TSESTree.Program, text: string): SdkCredential[] {
         description: 'Remove the credential properties and let the SDK\'s default provider chain find credentials',
         ranges: credentialPropertyRemovals(text, value),
       };
-      slotsOfObject(value, api, arg, removal, text, add);
+      slotsOfObject(value, api, removal, add);
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -179,37 +179,19 @@ function hasCredentialKey(value: StaticValue & { kind: 'object' }): boolean {
   return value.properties.has('accessKeyId') || value.properties.has('secretAccessKey');
 }
 
-function slotsOfObject(
-  obj: StaticValue & { kind: 'object' },
-  api: string,
-  use: TSESTree.Node,
-  removal: SdkCredentialRemoval,
-  text: string,
-  add: (slot: SdkCredential) => void,
-): void {
+function slotsOfObject(obj: StaticValue & { kind: 'object' }, api: string, removal: SdkCredentialRemoval, add: (slot: SdkCredential) => void): void {
   for (const [key, kind] of Object.entries(OBJECT_KEYS)) {
     const prop = obj.properties.get(key);
     if (!prop) continue;
-    // Written in this very object: report at the property's value; through a binding, at the use.
-    const site = isInside(prop.property, use) || use === obj.node || unwrap(use as TSESTree.Expression) === obj.node ? prop.property.value : use;
-    slotOfValue(kind, prop.value, api, site, removal, text, add);
+    slotOfValue(kind, prop.value, api, removal, add);
   }
 }
 
-function slotOfValue(
-  kind: CredentialSlotKind,
-  value: StaticValue,
-  api: string,
-  site: TSESTree.Node,
-  removal: SdkCredentialRemoval,
-  text: string,
-  add: (slot: SdkCredential) => void,
-): void {
+function slotOfValue(kind: CredentialSlotKind, value: StaticValue, api: string, removal: SdkCredentialRemoval, add: (slot: SdkCredential) => void): void {
   if (value.kind !== 'string' || value.value.trim() === '') return;
   const [valueStart, valueEnd] = contentRange(value.node);
   // Reported where the value is written — in place or at the `const` it comes from — so a key
   // in an SDK slot is one finding (this rule supersedes the generic key rules at that range).
-  void site;
   add({ kind, api, value: value.value, start: valueStart, end: valueEnd, valueStart, valueEnd, removal });
 }
 
@@ -218,10 +200,6 @@ function contentRange(node: TSESTree.Node): [number, number] {
   const [s, e] = node.range;
   if ((node.type === 'Literal' || node.type === 'TemplateLiteral') && e - s >= 2) return [s + 1, e - 1];
   return [s, e];
-}
-
-function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
 
 const V2_MODULE = /^aws-sdk(?:\/|$)/;
