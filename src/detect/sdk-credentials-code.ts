@@ -141,10 +141,22 @@ function collectConstants(text: string, tokens: readonly Token[], family: CodeFa
   const record = (name: string, lit: Literal | null): void => {
     out.set(name, out.has(name) ? null : lit);
   };
+  // `name = value` inside parentheses is a keyword argument, a default or an annotation
+  // element (`f(region="x")`, `def f(key="…")`, `@Tag(name = "…")`), never a constant.
+  // Go's grouped `const ( … )` / `var ( … )` declarations are not calls.
+  const parens: boolean[] = [];
+  let calls = 0;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const name = tokens[i]!;
     const op = tokens[i + 1]!;
-    if (name.type !== 'ident') continue;
+    if (isPunct(name, '(')) {
+      const call = !(family === 'go' && (isIdent(tokens[i - 1], 'const') || isIdent(tokens[i - 1], 'var')));
+      parens.push(call);
+      if (call) calls++;
+    } else if (isPunct(name, ')')) {
+      if (parens.pop()) calls--;
+    }
+    if (name.type !== 'ident' || calls > 0) continue;
     if (family === 'php' && isIdent(name, 'define') && isPunct(op, '(')) {
       const { args } = argumentsAt(tokens, i + 1);
       const [k, v] = args;

@@ -81,6 +81,15 @@ describe(RULE, () => {
     expect(JSON.parse(run.stdout)).toEqual({ before: false });
   });
 
+  it('takes same-file constants, not keyword arguments or defaults of the same name', () => {
+    const py = `def make(aws_access_key_id="${key}"):\n    pass\nlog(region="${key}")\nboto3.client("s3", aws_access_key_id=aws_access_key_id, aws_secret_access_key=region)\n`;
+    // The literal default of an `aws_access_key_id` parameter is itself a credential slot; the call's
+    // `aws_access_key_id=aws_access_key_id` and `=region` do not resolve to the other literals.
+    expect(regions('app.py', py)).toEqual([`${RULE} hardcoded error 1:29-1:49`]);
+    const constant = `REGION_KEY = "${key}"\nboto3.client("s3", aws_access_key_id=REGION_KEY)\n`;
+    expect(regions('app.py', constant)).toEqual([`${RULE} hardcoded error 1:15-1:35`]);
+  });
+
   it('tokenizes strings and comments per language family', () => {
     const py = tokenize(`x = f"{a}" # aws_access_key_id="k"\ny = r'\\d' + """t"""`, 'python');
     expect(py.filter((t) => t.type === 'string').map((t) => [t.value, t.static])).toEqual([
