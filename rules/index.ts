@@ -6,6 +6,7 @@ import noCommittedCredentialsFile from './no-committed-credentials-file.js';
 import noCredentialsInEnvironment from './no-credentials-in-environment.js';
 import noCredentialsInImage from './no-credentials-in-image.js';
 import noHardcodedAccessKeyId from './no-hardcoded-access-key-id.js';
+import noHardcodedSdkCredentials from './no-hardcoded-sdk-credentials.js';
 import noHardcodedSecretAccessKey from './no-hardcoded-secret-access-key.js';
 import noHardcodedSessionToken from './no-hardcoded-session-token.js';
 import noImdsv1Calls from './no-imdsv1-calls.js';
@@ -28,6 +29,7 @@ export const rules: readonly AnyRule[] = [
   noCredentialsInEnvironment,
   noCredentialsInImage,
   noHardcodedAccessKeyId,
+  noHardcodedSdkCredentials,
   noHardcodedSecretAccessKey,
   noHardcodedSessionToken,
   noImdsv1Calls,

@@ -34,6 +34,10 @@ export const ENTRIES = {
  * File names must be unique: the bundle is one flat directory.
  */
 export const ASSETS = [
+  // web-tree-sitter's CommonJS build is read as text and evaluated in its own vm context
+  // (src/parsers/tree-sitter.ts), so esbuild never sees it as a module: it ships as a file.
+  // Not in the package's exports map, hence the node_modules path.
+  'node_modules/web-tree-sitter/tree-sitter.cjs',
   'web-tree-sitter/tree-sitter.wasm',
   'tree-sitter-bash/tree-sitter-bash.wasm',
   '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',

@@ -1,107 +1,234 @@
 // ESLint plugin (flat config): the same rules and detectors as the CLI, so editors underline
-// a problem as it is typed. Each credlint rule that can apply to the linted file becomes
-// `credlint/<id>`; the file's kind is decided from its name and text exactly as the CLI does,
-// so JS/TS (and YAML/JSON/Dockerfile… when ESLint is configured with a language for them)
-// get the same findings at the same positions.
-import { relative, sep } from 'node:path';
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+// a problem as it is typed. Every credlint rule is `credlint/<id>`; the file's kind is decided
+// from its name and text exactly as the CLI does, and one engine pass per file serves every
+// credlint rule (shared-scan.ts). Rules listen on the exit of whatever root node the file's
+// language produces — ESTree `Program`, credlint's own `CredlintDocument`, @eslint/json's
+// `Document`, … — so they work under any ESLint language, not only JavaScript.
+//
+// No top-level await anywhere in this module graph: `require('credlint/eslint-plugin')` works
+// (Node ≥ 20.19 loads ES modules synchronously only without it). The WASM grammars initialise
+// synchronously on first use (src/parsers/tree-sitter.ts).
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import tsParser from '@typescript-eslint/parser';
 import { rules as allRules } from '../../rules/index.js';
-import { resolveConfig } from '../config.js';
-import { createSetup } from '../engine/setup.js';
-import { scanText, type ScanSetup } from '../engine/scan-file.js';
-import { initParsers, parsersReady } from '../parsers/tree-sitter.js';
 import { ruleHelpUri, type AnyRule } from '../rule.js';
 import { VERSION } from '../version.js';
+import type { Finding } from '../engine/types.js';
+import { findSdkCredentials } from '../js/sdk-credentials.js';
+import { credlintLanguage } from './language.js';
+import { findingsFor, type ScanInput } from './shared-scan.js';
+import { optionsSchemaOf } from './schemas.js';
 
 const createRule = ESLintUtils.RuleCreator((name) => ruleHelpUri(name));
 
-// ESLint rules are synchronous; the WASM grammars (shell, Terraform) load once, when ESLint
-// imports the plugin (flat configs are ES modules, so top-level await is fine). If they cannot
-// load, the rules still run on everything that needs no grammar.
-await initParsers().catch(() => undefined);
-
 type Options = [Record<string, unknown>];
 
-/** Setups are cached per rule and options object (ESLint reuses options between files). */
-const setups = new Map<string, ScanSetup>();
+const SDK_RULE = 'no-hardcoded-sdk-credentials';
+const SUGGESTION_MESSAGE = 'removeCredentials';
+const ERROR_MESSAGE = 'internalError';
 
-function setupFor(rule: AnyRule, options: Record<string, unknown>): ScanSetup {
-  const key = `${rule.id}\0${JSON.stringify(options)}`;
-  let setup = setups.get(key);
-  if (!setup) {
-    // One defect, one finding: the rules more specific than this one run alongside it (their
-    // findings are not reported by this ESLint rule), so a key they cover is absorbed here as
-    // in the CLI. ESLint does not tell a rule whether the others are enabled, so a generic
-    // rule defers to a more specific one even where that one is turned off.
-    const moreSpecific = allRules.filter((r) => r.supersedes?.includes(rule.id)).map((r) => r.id);
-    const config = resolveConfig({ rules: { [rule.id]: { options } } }, allRules, { onlyRules: [rule.id, ...moreSpecific] });
-    // Embedded documents that need the WASM parsers are only scanned once those are loaded
-    // (ESLint rules are synchronous); the CLI loads them before every scan.
-    setup = createSetup(config, allRules, parsersReady() ? {} : { extractors: [] });
-    setups.set(key, setup);
-  }
-  return setup;
+/** Credlint rules ESLint enabled on each file (filled by create(), which runs for every rule before the walk). */
+const activeRules = new WeakMap<object, Set<string>>();
+
+interface RootNode {
+  readonly type?: string;
+  readonly body?: unknown;
+  readonly range?: unknown;
 }
 
 function toEslintRule(rule: AnyRule) {
-  // ESLint needs messages up front; credlint formats its own, so each message id passes the
-  // finished text through (the templates are in the rule's docs and SARIF help).
-  const messages = Object.fromEntries(Object.keys(rule.messages).map((id) => [id, '{{message}}']));
+  // ESLint needs messages up front; credlint formats its own (masked) text, so each message id
+  // passes the finished text through (the templates are in the rule's docs and SARIF help).
+  const messages: Record<string, string> = Object.fromEntries(Object.keys(rule.messages).map((id) => [id, '{{message}}']));
+  const suggests = rule.id === SDK_RULE;
+  if (suggests) messages[SUGGESTION_MESSAGE] = '{{description}}';
+  messages[ERROR_MESSAGE] = 'credlint could not check this file: {{message}}';
   return createRule<Options, string>({
     name: rule.id,
     meta: {
       type: 'problem',
       docs: { description: rule.description },
       messages,
-      schema: [{ type: 'object', additionalProperties: true }],
+      schema: [optionsSchemaOf(rule)],
+      ...(suggests ? { hasSuggestions: true } : {}),
     },
     defaultOptions: [{}],
     create(context) {
+      const sourceCode = context.sourceCode;
+      const root = sourceCode.ast as unknown as RootNode;
+      const rootType = typeof root?.type === 'string' ? root.type : 'Program';
+      const raw = (context.options[0] ?? {}) as Record<string, unknown>;
+      // A rule with its own option parser validates what the schema cannot express.
+      if (rule.parseOptions) {
+        const parsed = rule.parseOptions({ ...(rule.defaultOptions as Record<string, unknown>), ...raw });
+        if (typeof parsed === 'string') throw new Error(`credlint/${rule.id}: ${parsed}`);
+      }
+      let active = activeRules.get(sourceCode);
+      if (!active) {
+        active = new Set();
+        activeRules.set(sourceCode, active);
+      }
+      active.add(rule.id);
+      const enabled = active;
+      // Languages differ in their column base (ESTree and credlint/infra count from 0,
+      // @eslint/json and @eslint/css from 1): go through the offset and let the language's
+      // own source code object say where it is.
+      const locator = sourceCode as unknown as { getLocFromIndex?: (index: number) => { line: number; column: number } };
+      const toLoc = (line: number, column: number): { line: number; column: number } =>
+        typeof locator.getLocFromIndex === 'function' ? locator.getLocFromIndex(offsetOf(sourceCode.text, line, column)) : { line, column: column - 1 };
       return {
-        'Program:exit'() {
-          const text = context.sourceCode.text;
-          const filename = context.physicalFilename ?? context.filename;
-          const path = relative(context.cwd, filename).split(sep).join('/') || filename;
-          const options = (context.options[0] ?? {}) as Record<string, unknown>;
-          const { findings } = scanText(path, text, setupFor(rule, options), undefined, filename);
+        [`${rootType}:exit`]() {
+          const program = rootType === 'Program' && Array.isArray(root.body) && Array.isArray(root.range) ? (root as unknown as TSESTree.Program) : undefined;
+          const input: ScanInput = {
+            filename: context.filename,
+            physicalFilename: context.physicalFilename ?? context.filename,
+            cwd: context.cwd,
+            text: sourceCode.text,
+            ...(program ? { program } : {}),
+          };
+          const custom = Object.keys(raw).length > 0 ? raw : undefined;
+          const { findings, errors } = findingsFor(input, [...enabled], rule.id, custom);
+          // A rule that failed on this file says so (at the top of the file) instead of reporting nothing.
+          for (const n of errors) {
+            if (!n.message.includes(`rule ${rule.id} `)) continue;
+            context.report({ loc: { start: toLoc(1, 1), end: toLoc(1, 1) }, messageId: ERROR_MESSAGE, data: { message: n.message } });
+          }
           for (const f of findings) {
             if (f.suppression || f.ruleId !== rule.id) continue;
+            const suggest = suggests && program ? suggestionsFor(f, program, sourceCode.text) : [];
             context.report({
-              loc: {
-                start: { line: f.region.startLine, column: f.region.startColumn - 1 },
-                end: { line: f.region.endLine, column: f.region.endColumn - 1 },
-              },
+              loc: { start: toLoc(f.region.startLine, f.region.startColumn), end: toLoc(f.region.endLine, f.region.endColumn) },
               messageId: f.messageId,
               data: { message: f.message },
+              ...(suggest.length > 0 ? { suggest } : {}),
             });
           }
         },
-      };
+      } as TSESLint.RuleListener;
     },
   });
 }
 
-const rules = Object.fromEntries(allRules.map((r) => [r.id, toEslintRule(r)])) as Record<string, TSESLint.RuleModule<string, Options>>;
-
-const SEVERITY = { error: 'error', warning: 'warn', note: 'warn' } as const;
-
-interface Plugin {
-  meta: { name: string; version: string };
-  rules: typeof rules;
-  configs: { recommended: TSESLint.FlatConfig.Config };
+/** Offset of a 1-based line/column in `text` (LF lines, as the engine counts them). */
+function offsetOf(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return text.length;
+    at = nl + 1;
+  }
+  return at + column - 1;
 }
 
+/** The suggestion for an SDK-credential finding: remove the credentials property, arguments or assignment. */
+function suggestionsFor(f: Finding, program: TSESTree.Program, text: string): TSESLint.SuggestionReportDescriptor<string>[] {
+  const start = offsetOf(text, f.region.startLine, f.region.startColumn);
+  const slot = findSdkCredentials(program, text).find((s) => s.start === start);
+  if (!slot || slot.removal.ranges.length === 0) return [];
+  const ranges = slot.removal.ranges;
+  return [
+    {
+      messageId: SUGGESTION_MESSAGE,
+      data: { description: slot.removal.description },
+      fix: (fixer) => ranges.map((r) => fixer.removeRange([r[0], r[1]])),
+    },
+  ];
+}
+
+const rules = Object.fromEntries(allRules.map((r) => [r.id, toEslintRule(r)])) as Record<string, TSESLint.RuleModule<string, Options>>;
+
+const languages = { infra: credlintLanguage };
+
+const SEVERITY = { error: 'error', warning: 'warn', note: 'warn' } as const;
+const ruleLevels = Object.fromEntries(allRules.map((r) => [`credlint/${r.id}`, SEVERITY[r.severity]])) as TSESLint.FlatConfig.Rules;
+
+/** Every file name ESLint's JavaScript language reads. */
+export const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+
+/**
+ * Infrastructure files read by the `credlint/infra` language. Kinds are still decided by
+ * credlint from name and content (a YAML file may be CloudFormation, cloud-init, Kubernetes …).
+ * Plain `*.json` is left to the user's JSON setup (a CloudFormation JSON template is matched by
+ * its usual names); credlint rules also run on files another language parses.
+ */
+export const INFRA_FILES = [
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.Dockerfile',
+  '**/*.dockerfile',
+  '**/Containerfile',
+  '**/Containerfile.*',
+  '**/*.sh',
+  '**/*.bash',
+  '**/*.zsh',
+  '**/*.ksh',
+  '**/.envrc',
+  '**/*user-data*',
+  '**/*user_data*',
+  '**/*userdata*',
+  '**/*.tf',
+  '**/*.tf.json',
+  '**/*.tfvars',
+  '**/*.tfvars.json',
+  '**/*.tofu',
+  '**/*.yaml',
+  '**/*.yml',
+  '**/*.template',
+  '**/*.template.json',
+  '**/*.cfn',
+  '**/*.cfn.json',
+  '**/.env',
+  '**/.env.*',
+  '**/*.env',
+  '**/.aws/credentials',
+  '**/.aws/config',
+  '**/credentials',
+  '**/.s3cfg',
+  '**/.boto',
+];
+
+interface Plugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  languages: typeof languages;
+  configs: {
+    recommended: TSESLint.FlatConfig.ConfigArray;
+    javascript: TSESLint.FlatConfig.ConfigArray;
+    infrastructure: TSESLint.FlatConfig.ConfigArray;
+  };
+}
+
+const configs: Plugin['configs'] = { recommended: [], javascript: [], infrastructure: [] };
+
 const plugin: Plugin = {
-  meta: { name: 'credlint', version: VERSION },
+  meta: { name: 'credlint', version: VERSION, namespace: 'credlint' },
   rules,
-  configs: { recommended: {} },
+  languages,
+  configs,
 };
 
-plugin.configs.recommended = {
-  name: 'credlint/recommended',
-  plugins: { credlint: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: Object.fromEntries(allRules.map((r) => [`credlint/${r.id}`, SEVERITY[r.severity]])),
-};
+const asPlugin = plugin as unknown as TSESLint.FlatConfig.Plugin;
+
+configs.javascript.push({
+  name: 'credlint/javascript',
+  files: JS_FILES,
+  plugins: { credlint: asPlugin },
+  // @typescript-eslint/parser reads every JS and TS syntax (JSX in .js/.jsx/.tsx); a project's
+  // own typescript-eslint config sets the same parser, so both combine in either order.
+  languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser },
+  rules: ruleLevels,
+});
+configs.infrastructure.push({
+  name: 'credlint/infrastructure',
+  files: INFRA_FILES,
+  // The user-data globs must not take JS/TS modules that happen to be named so.
+  ignores: JS_FILES,
+  plugins: { credlint: asPlugin },
+  language: 'credlint/infra',
+  rules: ruleLevels,
+});
+configs.recommended.push(...configs.javascript, ...configs.infrastructure);
 
 export default plugin;
-export { rules, plugin };
+export { rules, languages, configs, plugin };
+export const meta = plugin.meta;

@@ -1,0 +1,72 @@
+// JS/TS programs for the analyses in src/js/: parsed once per document with
+// @typescript-eslint/parser in the CLI path, or handed over by ESLint (its own AST of the
+// file being linted), so both front ends run the same analysis on the same tree shape.
+//
+// Cost: @typescript-eslint/parser pulls in `typescript` (~10 MB of JS, ~150 ms to load), so it is
+// required lazily — only when a rule whose keyword pre-filter matched actually needs a tree.
+import { createRequire } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceDocument } from '../engine/document.js';
+
+export type Program = TSESTree.Program;
+
+interface ParserModule {
+  parse(code: string, options: Record<string, unknown>): Program;
+}
+
+const require = createRequire(import.meta.url);
+let parser: ParserModule | undefined;
+
+function loadParser(): ParserModule {
+  parser ??= require('@typescript-eslint/parser') as ParserModule;
+  return parser;
+}
+
+/** True once @typescript-eslint/parser has been loaded in this thread (tests assert the CLI's laziness). */
+export function jsParserLoaded(): boolean {
+  return parser !== undefined;
+}
+
+// ESLint hands over the tree of the file it is linting; the engine pass that follows finds it
+// here instead of parsing the same text again. One slot: ESLint lints one file at a time.
+let provided: { text: string; program: Program } | undefined;
+
+/** Makes `program` (an ESTree of exactly `text`, with `range`s) the tree used for documents with that text. */
+export function provideProgram(text: string, program: Program | undefined): void {
+  provided = program ? { text, program } : undefined;
+}
+
+const parsed = new WeakMap<SourceDocument, Program | null>();
+
+const TS_EXT = /\.[cm]?tsx?$/i;
+const JSX_EXT = /\.(?:[cm]?jsx?|tsx)$/i;
+
+/**
+ * The ESTree program of a JS/TS document, or undefined when it does not parse (the text rules
+ * still run on it). Parse errors are dropped: their messages may quote source text.
+ */
+export function programFor(doc: SourceDocument): Program | undefined {
+  if (provided && provided.text === doc.text) return provided.program;
+  const cached = parsed.get(doc);
+  if (cached !== undefined) return cached ?? undefined;
+  const program = parseProgram(doc.text, doc.path);
+  parsed.set(doc, program ?? null);
+  return program;
+}
+
+/** Parses JS or TS (decided by the extension; `.js` may hold JSX, `.ts` may not). */
+export function parseProgram(text: string, path: string): Program | undefined {
+  const { parse } = loadParser();
+  const isTs = TS_EXT.test(path);
+  const attempts: boolean[] = isTs ? [/\.tsx$/i.test(path)] : [JSX_EXT.test(path) || !isTs, false];
+  for (const jsx of attempts) {
+    try {
+      // A `.js` file is parsed as TypeScript too: TS accepts every JS syntax and type-annotated
+      // JS (Flow aside); no type information is needed, so no program/project is created.
+      return parse(text, { range: true, loc: false, comment: false, tokens: false, jsx, sourceType: 'module', ecmaVersion: 'latest', errorOnUnknownASTType: false });
+    } catch {
+      // try the next mode, or give up
+    }
+  }
+  return undefined;
+}
