@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-BN3EQCIO.js";
-import "./chunk-6BWNGG34.js";
-import "./chunk-S6GKFWVH.js";
+} from "./chunk-UBCAWVEV.js";
+import "./chunk-N6L2EEMC.js";
+import "./chunk-N67OOYEW.js";
 import {
   maskLine
-} from "./chunk-QTATZA4Z.js";
+} from "./chunk-LDWGBRNV.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -2,10 +2,10 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-BN3EQCIO.js";
-import "./chunk-6BWNGG34.js";
-import "./chunk-S6GKFWVH.js";
-import "./chunk-QTATZA4Z.js";
+} from "./chunk-UBCAWVEV.js";
+import "./chunk-N6L2EEMC.js";
+import "./chunk-N67OOYEW.js";
+import "./chunk-LDWGBRNV.js";
 
 // src/bin.ts
 var code = await runCli(process.argv.slice(2), {

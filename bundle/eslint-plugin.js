@@ -3,18 +3,22 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-S6GKFWVH.js";
+} from "./chunk-N67OOYEW.js";
 import {
+  LineIndex,
+  SNIFF_BYTES,
   __commonJS,
   __require,
   __toESM,
+  classifyFile,
   createSetup,
-  initParsers,
-  parsersReady,
+  findSdkCredentials,
+  loadParser,
+  provideProgram,
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-QTATZA4Z.js";
+} from "./chunk-LDWGBRNV.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({
@@ -3250,12 +3254,12 @@ var require_RuleCreator = __commonJS({
     exports.RuleCreator = RuleCreator;
     var applyDefault_1 = require_applyDefault();
     function RuleCreator(urlCreator) {
-      return function createNamedRule({ meta, name, ...rule }) {
+      return function createNamedRule({ meta: meta2, name, ...rule }) {
         const ruleWithDocs = createRule2({
           meta: {
-            ...meta,
+            ...meta2,
             docs: {
-              ...meta.docs,
+              ...meta2.docs,
               url: urlCreator(name)
             }
           },
@@ -3270,10 +3274,10 @@ var require_RuleCreator = __commonJS({
       // Keep accepting deprecated defaultOptions for backward compatibility.
       // eslint-disable-next-line @typescript-eslint/no-deprecated
       defaultOptions,
-      meta,
+      meta: meta2,
       name
     }) {
-      const resolvedDefaultOptions = meta.defaultOptions ?? defaultOptions ?? [];
+      const resolvedDefaultOptions = meta2.defaultOptions ?? defaultOptions ?? [];
       return {
         create(context) {
           const optionsWithDefault = (0, applyDefault_1.applyDefault)(resolvedDefaultOptions, context.options);
@@ -3281,7 +3285,7 @@ var require_RuleCreator = __commonJS({
         },
         // eslint-disable-next-line @typescript-eslint/no-deprecated -- For compatibility with ESLint 8, see #12842
         defaultOptions,
-        meta,
+        meta: meta2,
         name
       };
     }
@@ -12232,49 +12236,238 @@ if (problem) throw new Error(problem);
 
 // src/eslint-plugin/index.ts
 var import_utils = __toESM(require_dist4(), 1);
+import { createRequire as createRequire2 } from "node:module";
+
+// src/eslint-plugin/language.ts
+var CredlintSourceCode = class {
+  text;
+  ast;
+  lines;
+  visitorKeys = VISITOR_KEYS;
+  index;
+  constructor(text, ast) {
+    this.text = text;
+    this.ast = ast;
+    this.lines = text.split(/\r?\n/);
+    this.index = new LineIndex(text);
+  }
+  getLoc(node) {
+    return node.loc;
+  }
+  getRange(node) {
+    return node.range;
+  }
+  getParent() {
+    return void 0;
+  }
+  getAncestors() {
+    return [];
+  }
+  /** 1-based line, 0-based column (the language's lineStart/columnStart). */
+  getLocFromIndex(index) {
+    const p = this.index.position(index);
+    return { line: p.line, column: p.column - 1 };
+  }
+  getIndexFromLoc(loc) {
+    return this.index.lineStart(loc.line) + loc.column;
+  }
+  /** One node: enter, exit. Rules listen for `CredlintDocument:exit` (or any root type, see the plugin). */
+  traverse() {
+    return [
+      { kind: 1, target: this.ast, phase: 1, args: [this.ast, void 0] },
+      { kind: 1, target: this.ast, phase: 2, args: [this.ast, void 0] }
+    ];
+  }
+};
+var VISITOR_KEYS = { CredlintDocument: [] };
+function decode(body) {
+  if (typeof body === "string") return body;
+  return new TextDecoder("utf-8", { fatal: false }).decode(body);
+}
+var credlintLanguage = {
+  meta: { name: "credlint/infra" },
+  fileType: "text",
+  lineStart: 1,
+  columnStart: 0,
+  nodeTypeKey: "type",
+  visitorKeys: VISITOR_KEYS,
+  defaultLanguageOptions: {},
+  /** No options of its own; ESLint's defaults for JS (ecmaVersion …) may be merged in and are ignored. */
+  validateLanguageOptions(options) {
+    if (options !== void 0 && (typeof options !== "object" || options === null)) throw new Error("credlint/infra takes no language options");
+  },
+  parse(file) {
+    const text = decode(file.body);
+    const path = (file.path ?? "").split("\\").join("/");
+    const kind = classifyFile(path, text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
+    const index = new LineIndex(text);
+    const end = index.position(text.length);
+    return {
+      ok: true,
+      ast: { type: "CredlintDocument", kind, range: [0, text.length], loc: { start: { line: 1, column: 0 }, end: { line: end.line, column: end.column - 1 } } }
+    };
+  },
+  createSourceCode(file, result) {
+    return new CredlintSourceCode(decode(file.body), result.ast);
+  }
+};
+
+// src/eslint-plugin/shared-scan.ts
 import { relative, sep } from "node:path";
-var createRule = import_utils.ESLintUtils.RuleCreator((name) => ruleHelpUri(name));
-await initParsers().catch(() => void 0);
 var setups = /* @__PURE__ */ new Map();
-function setupFor(rule, options) {
-  const key = `${rule.id}\0${JSON.stringify(options)}`;
+function setupFor(active, custom, key) {
   let setup = setups.get(key);
   if (!setup) {
-    const moreSpecific = rules.filter((r) => r.supersedes?.includes(rule.id)).map((r) => r.id);
-    const config = resolveConfig({ rules: { [rule.id]: { options } } }, rules, { onlyRules: [rule.id, ...moreSpecific] });
-    setup = createSetup(config, rules, parsersReady() ? {} : { extractors: [] });
+    const user = custom ? { rules: { [custom.ruleId]: { options: custom.options } } } : {};
+    setup = createSetup(resolveConfig(user, rules, { onlyRules: [...active] }), rules);
     setups.set(key, setup);
   }
   return setup;
 }
+var CACHE_SIZE = 8;
+var cache = [];
+function reportPath(filename, cwd) {
+  return relative(cwd, filename).split(sep).join("/") || filename;
+}
+function findingsFor(input, active, ruleId, options) {
+  const known = new Set(rules.map((r) => r.id));
+  const ids = [...new Set(active)].filter((id) => known.has(id)).sort();
+  const custom = ruleId !== void 0 && options !== void 0 && Object.keys(options).length > 0 ? { ruleId, options } : void 0;
+  const setupKey = `${ids.join(",")}\0${custom ? `${custom.ruleId}\0${JSON.stringify(custom.options)}` : ""}`;
+  for (const entry of cache) {
+    if (entry.filename === input.filename && entry.setupKey === setupKey && entry.text === input.text) return entry.result;
+  }
+  const setup = setupFor(ids, custom, setupKey);
+  const path = reportPath(input.filename, input.cwd);
+  provideProgram(input.text, input.program);
+  let result;
+  try {
+    const scanned = scanText(path, input.text, setup, void 0, input.physicalFilename);
+    result = { findings: scanned.findings, errors: scanned.notifications.filter((n) => n.id === "rule-error") };
+  } finally {
+    provideProgram(input.text, void 0);
+  }
+  cache.unshift({ filename: input.filename, text: input.text, setupKey, result });
+  if (cache.length > CACHE_SIZE) cache.pop();
+  return result;
+}
+
+// src/eslint-plugin/schemas.ts
+function schemaOfValue(value) {
+  if (Array.isArray(value)) {
+    return value.length > 0 ? { type: "array", items: schemaOfValue(value[0]) } : { type: "array" };
+  }
+  if (value === null) return { type: "null" };
+  switch (typeof value) {
+    case "string":
+      return { type: "string" };
+    case "number":
+      return { type: "number" };
+    case "boolean":
+      return { type: "boolean" };
+    case "object":
+      return {
+        type: "object",
+        properties: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, schemaOfValue(v)])),
+        additionalProperties: false
+      };
+    default:
+      return { type: ["string", "number", "boolean", "object", "array", "null"] };
+  }
+}
+function optionsSchemaOf(rule) {
+  if (rule.optionsSchema) return rule.optionsSchema;
+  const defaults = rule.defaultOptions ?? {};
+  return {
+    type: "object",
+    properties: Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, schemaOfValue(v)])),
+    additionalProperties: false
+  };
+}
+
+// src/eslint-plugin/index.ts
+var jsParser = {
+  meta: { name: "credlint/js-parser", version: VERSION },
+  parseForESLint(code, options) {
+    const ts = loadParser();
+    if (ts) return ts.parseForESLint(code, options);
+    const espree = espreeParser();
+    const filePath = typeof options.filePath === "string" ? options.filePath : "";
+    if (!espree || /\.[cm]?tsx?$/i.test(filePath)) throw new Error("credlint: linting TypeScript needs the `typescript` package (npm install --save-dev typescript)");
+    const ast = espree.parse(code, { ecmaVersion: "latest", sourceType: options.sourceType ?? "module", ecmaFeatures: { jsx: true, globalReturn: false }, range: true, loc: true, comment: true, tokens: true });
+    return { ast };
+  }
+};
+function espreeParser() {
+  try {
+    const fromEslint = createRequire2(createRequire2(import.meta.url).resolve("eslint/package.json"));
+    return fromEslint("espree");
+  } catch {
+    return void 0;
+  }
+}
+var createRule = import_utils.ESLintUtils.RuleCreator((name) => ruleHelpUri(name));
+var SDK_RULE = "no-hardcoded-sdk-credentials";
+var SUGGESTION_MESSAGE = "removeCredentials";
+var ERROR_MESSAGE = "internalError";
+var activeRules = /* @__PURE__ */ new WeakMap();
 function toEslintRule(rule) {
   const messages = Object.fromEntries(Object.keys(rule.messages).map((id) => [id, "{{message}}"]));
+  const suggests = rule.id === SDK_RULE;
+  if (suggests) messages[SUGGESTION_MESSAGE] = "{{description}}";
+  messages[ERROR_MESSAGE] = "credlint could not check this file: {{message}}";
   return createRule({
     name: rule.id,
     meta: {
       type: "problem",
       docs: { description: rule.description },
       messages,
-      schema: [{ type: "object", additionalProperties: true }]
+      schema: [optionsSchemaOf(rule)],
+      ...suggests ? { hasSuggestions: true } : {}
     },
     defaultOptions: [{}],
     create(context) {
+      const sourceCode = context.sourceCode;
+      const root = sourceCode.ast;
+      const rootType = typeof root?.type === "string" ? root.type : "Program";
+      const raw = context.options[0] ?? {};
+      if (rule.parseOptions) {
+        const parsed = rule.parseOptions({ ...rule.defaultOptions, ...raw });
+        if (typeof parsed === "string") throw new Error(`credlint/${rule.id}: ${parsed}`);
+      }
+      let active = activeRules.get(sourceCode);
+      if (!active) {
+        active = /* @__PURE__ */ new Set();
+        activeRules.set(sourceCode, active);
+      }
+      active.add(rule.id);
+      const enabled = active;
+      const locator = sourceCode;
+      const toLoc = (line, column) => typeof locator.getLocFromIndex === "function" ? locator.getLocFromIndex(offsetOf(sourceCode.text, line, column)) : { line, column: column - 1 };
       return {
-        "Program:exit"() {
-          const text = context.sourceCode.text;
-          const filename = context.physicalFilename ?? context.filename;
-          const path = relative(context.cwd, filename).split(sep).join("/") || filename;
-          const options = context.options[0] ?? {};
-          const { findings } = scanText(path, text, setupFor(rule, options), void 0, filename);
+        [`${rootType}:exit`]() {
+          const program = rootType === "Program" && Array.isArray(root.body) && Array.isArray(root.range) ? root : void 0;
+          const input = {
+            filename: context.filename,
+            physicalFilename: context.physicalFilename ?? context.filename,
+            cwd: context.cwd,
+            text: sourceCode.text,
+            ...program ? { program } : {}
+          };
+          const custom = Object.keys(raw).length > 0 ? raw : void 0;
+          const { findings, errors } = findingsFor(input, [...enabled], rule.id, custom);
+          for (const n of errors) {
+            if (!n.message.includes(`rule ${rule.id} `)) continue;
+            context.report({ loc: { start: toLoc(1, 1), end: toLoc(1, 1) }, messageId: ERROR_MESSAGE, data: { message: n.message } });
+          }
           for (const f of findings) {
             if (f.suppression || f.ruleId !== rule.id) continue;
+            const suggest = suggests && program ? suggestionsFor(f, program, sourceCode.text) : [];
             context.report({
-              loc: {
-                start: { line: f.region.startLine, column: f.region.startColumn - 1 },
-                end: { line: f.region.endLine, column: f.region.endColumn - 1 }
-              },
+              loc: { start: toLoc(f.region.startLine, f.region.startColumn), end: toLoc(f.region.endLine, f.region.endColumn) },
               messageId: f.messageId,
-              data: { message: f.message }
+              data: { message: f.message },
+              ...suggest.length > 0 ? { suggest } : {}
             });
           }
         }
@@ -12282,19 +12475,97 @@ function toEslintRule(rule) {
     }
   });
 }
+function offsetOf(text, line, column) {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf("\n", at);
+    if (nl === -1) return text.length;
+    at = nl + 1;
+  }
+  return at + column - 1;
+}
+function suggestionsFor(f, program, text) {
+  const start = offsetOf(text, f.region.startLine, f.region.startColumn);
+  const slot = findSdkCredentials(program, text).find((s) => s.start === start);
+  if (!slot || slot.removal.ranges.length === 0) return [];
+  const ranges = slot.removal.ranges;
+  return [
+    {
+      messageId: SUGGESTION_MESSAGE,
+      data: { description: slot.removal.description },
+      fix: (fixer) => ranges.map((r) => fixer.removeRange([r[0], r[1]]))
+    }
+  ];
+}
 var rules2 = Object.fromEntries(rules.map((r) => [r.id, toEslintRule(r)]));
+var languages = { infra: credlintLanguage };
 var SEVERITY = { error: "error", warning: "warn", note: "warn" };
+var ruleLevels = Object.fromEntries(rules.map((r) => [`credlint/${r.id}`, SEVERITY[r.severity]]));
+var JS_FILES = ["**/*.js", "**/*.mjs", "**/*.cjs", "**/*.jsx", "**/*.ts", "**/*.mts", "**/*.cts", "**/*.tsx"];
+var INFRA_FILES = [
+  "**/Dockerfile",
+  "**/Dockerfile.*",
+  "**/*.Dockerfile",
+  "**/*.dockerfile",
+  "**/Containerfile",
+  "**/Containerfile.*",
+  "**/*.sh",
+  "**/*.bash",
+  "**/*.zsh",
+  "**/*.ksh",
+  "**/.envrc",
+  "**/*user-data*",
+  "**/*user_data*",
+  "**/*userdata*",
+  "**/*.tf",
+  "**/*.tf.json",
+  "**/*.tfvars",
+  "**/*.tfvars.json",
+  "**/*.tofu",
+  "**/*.yaml",
+  "**/*.yml",
+  "**/*.template",
+  "**/*.template.json",
+  "**/*.cfn",
+  "**/*.cfn.json",
+  "**/.env",
+  "**/.env.*",
+  "**/*.env",
+  "**/.aws/credentials",
+  "**/.aws/config",
+  "**/credentials",
+  "**/.s3cfg",
+  "**/.boto"
+];
+var configs = { recommended: [], javascript: [], infrastructure: [] };
 var plugin = {
-  meta: { name: "credlint", version: VERSION },
+  meta: { name: "credlint", version: VERSION, namespace: "credlint" },
   rules: rules2,
-  configs: { recommended: {} }
+  languages,
+  configs
 };
-plugin.configs.recommended = {
-  name: "credlint/recommended",
-  plugins: { credlint: plugin },
-  rules: Object.fromEntries(rules.map((r) => [`credlint/${r.id}`, SEVERITY[r.severity]]))
-};
+var asPlugin = plugin;
+configs.javascript.push({
+  name: "credlint/javascript",
+  files: JS_FILES,
+  plugins: { credlint: asPlugin },
+  // @typescript-eslint/parser reads every JS and TS syntax (JSX in .js/.jsx/.tsx); a project's
+  // own typescript-eslint config sets the same parser, so both combine in either order.
+  languageOptions: { parser: jsParser },
+  rules: ruleLevels
+});
+configs.infrastructure.push({
+  name: "credlint/infrastructure",
+  files: INFRA_FILES,
+  // The user-data globs must not take JS/TS modules that happen to be named so.
+  ignores: JS_FILES,
+  plugins: { credlint: asPlugin },
+  language: "credlint/infra",
+  rules: ruleLevels
+});
+configs.recommended.push(...configs.javascript, ...configs.infrastructure);
 var eslint_plugin_default = plugin;
+var meta = plugin.meta;
 export {
   eslint_plugin_default as default,
   plugin,

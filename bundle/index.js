@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-6BWNGG34.js";
+} from "./chunk-N6L2EEMC.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-S6GKFWVH.js";
+} from "./chunk-N67OOYEW.js";
 import {
   classifyFile,
   createSetup,
@@ -23,7 +23,7 @@ import {
   formatMessage,
   rules,
   scanText
-} from "./chunk-QTATZA4Z.js";
+} from "./chunk-LDWGBRNV.js";
 
 // src/reporters/api.ts
 function context(input) {

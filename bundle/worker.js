@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-QTATZA4Z.js";
+} from "./chunk-LDWGBRNV.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -113,6 +113,24 @@ export async function bundle(outdir = join(ROOT, 'bundle')) {
     logLevel: 'warning',
     metafile: false,
   });
+  // @typescript-eslint/parser as one CommonJS file beside the chunks (src/js/parse.ts requires
+  // it synchronously, on first use, by that name), so neither the CLI nor the plugin loads it —
+  // nor `typescript`, left out as an optional peer — before a JS/TS tree is needed.
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'ts-parser': require.resolve('@typescript-eslint/parser') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    external: EXTERNAL,
+    legalComments: 'none',
+    sourcemap: false,
+    minify: false,
+    logLevel: 'warning',
+  });
   const seen = new Map();
   for (const spec of ASSETS) {
     for (const file of assetFiles(spec)) {

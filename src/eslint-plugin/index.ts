@@ -8,8 +8,9 @@
 // No top-level await anywhere in this module graph: `require('credlint/eslint-plugin')` works
 // (Node ≥ 20.19 loads ES modules synchronously only without it). The WASM grammars initialise
 // synchronously on first use (src/parsers/tree-sitter.ts).
+import { createRequire } from 'node:module';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import tsParser from '@typescript-eslint/parser';
+import { loadParser } from '../js/parse.js';
 import { rules as allRules } from '../../rules/index.js';
 import { ruleHelpUri, type AnyRule } from '../rule.js';
 import { VERSION } from '../version.js';
@@ -18,6 +19,34 @@ import { findSdkCredentials } from '../js/sdk-credentials.js';
 import { credlintLanguage } from './language.js';
 import { findingsFor, type ScanInput } from './shared-scan.js';
 import { optionsSchemaOf } from './schemas.js';
+
+/**
+ * The JS/TS parser of `configs.javascript`: @typescript-eslint/parser, loaded when ESLint first
+ * parses a file (not when the config is read), through the same loader as the CLI. A project
+ * without `typescript` (an optional peer) still gets its JavaScript linted: ESLint's own espree,
+ * found beside the ESLint that loaded us, parses it (TypeScript files need `typescript`).
+ */
+const jsParser = {
+  meta: { name: 'credlint/js-parser', version: VERSION },
+  parseForESLint(code: string, options: Record<string, unknown>) {
+    const ts = loadParser();
+    if (ts) return ts.parseForESLint(code, options);
+    const espree = espreeParser();
+    const filePath = typeof options.filePath === 'string' ? options.filePath : '';
+    if (!espree || /\.[cm]?tsx?$/i.test(filePath)) throw new Error('credlint: linting TypeScript needs the `typescript` package (npm install --save-dev typescript)');
+    const ast = espree.parse(code, { ecmaVersion: 'latest', sourceType: options.sourceType ?? 'module', ecmaFeatures: { jsx: true, globalReturn: false }, range: true, loc: true, comment: true, tokens: true });
+    return { ast };
+  },
+};
+
+function espreeParser(): { parse(code: string, options: Record<string, unknown>): TSESTree.Program } | undefined {
+  try {
+    const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint/package.json'));
+    return fromEslint('espree') as { parse(code: string, options: Record<string, unknown>): TSESTree.Program };
+  } catch {
+    return undefined;
+  }
+}
 
 const createRule = ESLintUtils.RuleCreator((name) => ruleHelpUri(name));
 
@@ -215,7 +244,7 @@ configs.javascript.push({
   plugins: { credlint: asPlugin },
   // @typescript-eslint/parser reads every JS and TS syntax (JSX in .js/.jsx/.tsx); a project's
   // own typescript-eslint config sets the same parser, so both combine in either order.
-  languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser },
+  languageOptions: { parser: jsParser as TSESLint.FlatConfig.Parser },
   rules: ruleLevels,
 });
 configs.infrastructure.push({

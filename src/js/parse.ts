@@ -4,27 +4,47 @@
 //
 // Cost: @typescript-eslint/parser pulls in `typescript` (~10 MB of JS, ~150 ms to load), so it is
 // required lazily — only when a rule whose keyword pre-filter matched actually needs a tree.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { SourceDocument } from '../engine/document.js';
 
 export type Program = TSESTree.Program;
 
-interface ParserModule {
+export interface ParserModule {
   parse(code: string, options: Record<string, unknown>): Program;
+  parseForESLint(code: string, options: Record<string, unknown>): { ast: Program } & Record<string, unknown>;
+  readonly meta?: { readonly name?: string; readonly version?: string };
 }
 
 const require = createRequire(import.meta.url);
-let parser: ParserModule | undefined;
+/** undefined: not tried yet; null: not available here (no `typescript` to parse with). */
+let parser: ParserModule | null | undefined;
 
-function loadParser(): ParserModule {
-  parser ??= require('@typescript-eslint/parser') as ParserModule;
-  return parser;
+/**
+ * @typescript-eslint/parser, loaded on first use. The committed bundle ships it as its own
+ * CommonJS file beside the chunks (bundle/ts-parser.cjs, `typescript` left out: an optional
+ * peer), so the package needs no dependency and the CLI never loads a compiler it does not
+ * use; from the sources and dist/ it comes from node_modules. Without `typescript` installed it
+ * is not available, and the JS/TS analyses see no tree (the text rules still scan the file).
+ */
+export function loadParser(): ParserModule | undefined {
+  if (parser === undefined) {
+    const beside = join(dirname(fileURLToPath(import.meta.url)), 'ts-parser.cjs');
+    try {
+      parser = require(existsSync(beside) ? beside : '@typescript-eslint/parser') as ParserModule;
+    } catch {
+      parser = null;
+    }
+  }
+  return parser ?? undefined;
 }
 
 /** True once @typescript-eslint/parser has been loaded in this thread (tests assert the CLI's laziness). */
 export function jsParserLoaded(): boolean {
-  return parser !== undefined;
+  return parser !== undefined && parser !== null;
 }
 
 // ESLint hands over the tree of the file it is linting; the engine pass that follows finds it
@@ -56,7 +76,9 @@ export function programFor(doc: SourceDocument): Program | undefined {
 
 /** Parses JS or TS (decided by the extension; `.js` may hold JSX, `.ts` may not). */
 export function parseProgram(text: string, path: string): Program | undefined {
-  const { parse } = loadParser();
+  const loaded = loadParser();
+  if (!loaded) return undefined;
+  const { parse } = loaded;
   const isTs = TS_EXT.test(path);
   const attempts: boolean[] = isTs ? [/\.tsx$/i.test(path)] : [JSX_EXT.test(path) || !isTs, false];
   for (const jsx of attempts) {

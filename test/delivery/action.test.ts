@@ -11,7 +11,7 @@ import type { Log } from 'sarif';
 import { ROOT } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/tmp.js';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '../helpers/fake-keys.js';
-import { actionYaml, cliSupports, fakeGithubApi, runAction, TOKEN, type ApiRequest } from '../helpers/runner.js';
+import { actionYaml, fakeGithubApi, runAction, TOKEN, type ApiRequest } from '../helpers/runner.js';
 import { buildAnnotations } from '../../src/action/annotations.js';
 import { buildSummary, escapeMarkdown } from '../../src/action/summary.js';
 import type { SarifFinding } from '../../src/action/sarif-findings.js';
@@ -211,13 +211,13 @@ describe('the action, run as a runner runs it', () => {
   it('with shard 2/3: passes --shard to the CLI and rejects a malformed shard', async () => {
     const r = await runAction({ workspace: clean.dir, event: pushEvent, eventName: 'push', apiUrl: api.url, inputs: { shard: '2/3', upload: 'false' } });
     expect(r.stdout).toMatch(/^credlint \. --format sarif --output \S+ --fail-on error --shard 2\/3$/m);
-    if (!cliSupports('--shard')) expect(r.outputs['exit-code']).toBe('2'); // until the CLI has --shard (branch cli)
+    expect(r.outputs['exit-code']).toBe('0');
     const bad = await runAction({ workspace: clean.dir, event: pushEvent, eventName: 'push', apiUrl: api.url, inputs: { shard: 'two of three', upload: 'false' } });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('::error title=credlint::credlint: input shard: expected I/N (for example 1/4), got "two of three"');
   });
 
-  it.skipIf(!cliSupports('--shard'))('with shard 1/2 and 2/2: each uploads under credlint/shard-I-of-N and together they hold every finding', async () => {
+  it('with shard 1/2 and 2/2: each uploads under credlint/shard-I-of-N and together they hold every finding', async () => {
     const full = await runAction({ workspace: planted.dir, event: pushEvent, eventName: 'push', apiUrl: api.url, inputs: { upload: 'false' } });
     const ids = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as Log).runs[0]!.results!.map((x) => x.partialFingerprints!['credlint/v1']).sort();
     const all: string[] = [];
@@ -267,11 +267,7 @@ describe('the action in history modes', () => {
     expect(r.stdout).toMatch(new RegExp(`^credlint --history ${base}\\.\\.${head} --format sarif `, 'm'));
     expect(git(ws, 'rev-parse', '--is-shallow-repository')).toBe('false');
     expect(git(ws, 'cat-file', '-t', base)).toBe('commit');
-    if (!cliSupports('--history')) {
-      // Until the CLI has --history (branch cli): the error path, one line, nothing uploaded.
-      expect(r.outputs['exit-code']).toBe('2');
-      expect(r.stdout).toMatch(/^::error title=credlint::credlint: unknown option --history/m);
-    }
+    expect(r.outputs['exit-code']).not.toBe('2');
   });
 
   it('scan: history passes --history with no range, last', async () => {
@@ -280,7 +276,7 @@ describe('the action in history modes', () => {
     expect(r.stdout).toMatch(/^credlint --format sarif --output \S+ --fail-on warning --history$/m);
   });
 
-  it.skipIf(!cliSupports('--history'))('scan: pull-request finds a key added in one commit of the pull request and removed in the next', async () => {
+  it('scan: pull-request finds a key added in one commit of the pull request and removed in the next', async () => {
     const { ws, event } = prRepository();
     const api = await fakeGithubApi();
     try {

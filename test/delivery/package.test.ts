@@ -12,7 +12,6 @@ import { readmeBlock } from '../helpers/readme.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; name: string };
 const key = fakeAccessKeyId('package-1');
-const PLUGIN_HAS_TOP_LEVEL_AWAIT = /^await /m.test(readFileSync(join(ROOT, 'src/eslint-plugin/index.ts'), 'utf8'));
 const npmEnv = { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 function du(dir: string): number {
@@ -144,10 +143,9 @@ describe('the npm package', () => {
     expect(tsc.stdout + tsc.stderr).toBe('');
   });
 
-  // Node ≥ 20.19 loads an ES module with require() when its graph has no top-level await; the
-  // plugin's grammar loading still awaits at the top level until the ESLint rewrite (branch
-  // eslint) lands — then this skip goes.
-  it.skipIf(PLUGIN_HAS_TOP_LEVEL_AWAIT)("require('credlint/eslint-plugin') works from CommonJS", () => {
+  // Node ≥ 20.19 loads an ES module with require() when its graph has no top-level await (the
+  // grammars initialise synchronously, src/parsers/tree-sitter.ts).
+  it("require('credlint/eslint-plugin') works from CommonJS", () => {
     writeFileSync(join(eslintProject, 'esm.mjs'), "import plugin from 'credlint/eslint-plugin';\nconsole.log(Object.keys(plugin.rules).length, plugin.meta.name);\n");
     writeFileSync(join(eslintProject, 'cjs.cjs'), "const plugin = require('credlint/eslint-plugin');\nconst p = plugin.default ?? plugin;\nconsole.log(Object.keys(p.rules).length, p.meta.name);\n");
     const esm = spawnSync(process.execPath, ['esm.mjs'], { cwd: eslintProject, encoding: 'utf8' });
@@ -162,8 +160,8 @@ describe('the npm package', () => {
   // version, so a project still on ESLint 8 runs the command from a global (or npx) install; the
   // plugin, if imported there anyway, says which ESLint it needs.
   it('declares ESLint ^9.15 || ^10 as an optional peer; next to ESLint 8 a global install runs and the plugin says which ESLint it needs', () => {
-    expect(pkg.peerDependencies).toEqual({ eslint: '^9.15 || ^10' });
-    expect(pkg.peerDependenciesMeta).toEqual({ eslint: { optional: true } });
+    expect(pkg.peerDependencies).toEqual({ eslint: '^9.15 || ^10', typescript: '>=4.8.4 <6.1.0' });
+    expect(pkg.peerDependenciesMeta).toEqual({ eslint: { optional: true }, typescript: { optional: true } });
     const old = join(t.dir, 'eslint8-consumer');
     mkdirSync(join(old, 'eslint8'), { recursive: true });
     // Stand-in for eslint@8.57 (offline): npm's peer check only reads the version.

@@ -156,10 +156,3 @@ export function runAction(opts: RunActionOptions): Promise<ActionRun> {
     );
   });
 }
-
-let helpText: string | undefined;
-/** Whether the CLI (as the bundle ships it) has a flag; for tests of flags built on another branch. */
-export function cliSupports(flag: string): boolean {
-  helpText ??= spawnSync(process.execPath, [join(ROOT, 'bin', 'credlint.js'), '--help'], { encoding: 'utf8' }).stdout;
-  return new RegExp(`(^|\\s)${flag.replace(/[-]/g, '\\-')}(\\s|=|$)`, 'm').test(helpText);
-}

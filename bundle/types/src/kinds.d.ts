@@ -1,4 +1,4 @@
-export declare const FILE_KINDS: readonly ["javascript", "shell", "user-data", "cloud-init", "dockerfile", "cloudformation", "terraform", "aws-config", "dotenv", "text"];
+export declare const FILE_KINDS: readonly ["javascript", "shell", "powershell", "user-data", "cloud-init", "dockerfile", "cloudformation", "terraform", "aws-config", "dotenv", "text"];
 export type FileKind = (typeof FILE_KINDS)[number];
 /** How much of a file's head the sniffers look at. */
 export declare const SNIFF_BYTES: number;

@@ -89,6 +89,11 @@ export interface RuleMeta<Options = Record<string, unknown>> {
     readonly supersedes?: readonly string[];
     /** Validates user options merged over the defaults; returns an error text or the options. */
     readonly parseOptions?: (raw: Record<string, unknown>) => Options | string;
+    /**
+     * JSON schema of the options object (ESLint validates rule options with it). Derived from
+     * `defaultOptions` when absent; a rule with `parseOptions` should state it.
+     */
+    readonly optionsSchema?: Readonly<Record<string, unknown>>;
 }
 export interface Rule<Options = Record<string, unknown>> extends RuleMeta<Options> {
     readonly helpUri: string;

@@ -1,7 +1,7 @@
 import { OffsetMap, type SourceDocument } from '../engine/document.js';
 import type { Extractor } from '../engine/extractors.js';
 import type { Notification } from '../engine/types.js';
-import type { IacString, TextPiece } from './value.js';
+import type { IacString, IacValue, TextPiece } from './value.js';
 /** A virtual document for the text of an evaluated string, mapped piece by piece. */
 export declare function documentFromPieces(host: SourceDocument, pieces: readonly TextPiece[], init: {
     kind: SourceDocument['kind'];
@@ -14,6 +14,10 @@ export declare function documentFromPieces(host: SourceDocument, pieces: readonl
  * CloudFormation `UserData` given pre-encoded), when it decodes to readable text.
  */
 export declare function decodeBase64Text(value: string): string | undefined;
+/** A shell (or PowerShell) document from a list of command strings (one per line). */
+export declare function linesDocument(host: SourceDocument, lines: readonly IacValue[], label: string, kind?: 'shell' | 'powershell'): SourceDocument | undefined;
+/** `aws:runShellScript` / `aws:runPowerShellScript` steps of an SSM document body (schema 2.x `mainSteps`, 1.2 `runtimeConfig`). */
+export declare function ssmShellDocuments(host: SourceDocument, content: IacValue | undefined, label: string): SourceDocument[];
 export declare const cloudFormationUserDataExtractor: Extractor;
 /** Reports unreadable templates once, whatever rules run (a notification, never a crash). */
 export declare const cloudFormationSyntaxExtractor: Extractor;

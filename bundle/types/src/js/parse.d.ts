@@ -1,0 +1,32 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceDocument } from '../engine/document.js';
+export type Program = TSESTree.Program;
+export interface ParserModule {
+    parse(code: string, options: Record<string, unknown>): Program;
+    parseForESLint(code: string, options: Record<string, unknown>): {
+        ast: Program;
+    } & Record<string, unknown>;
+    readonly meta?: {
+        readonly name?: string;
+        readonly version?: string;
+    };
+}
+/**
+ * @typescript-eslint/parser, loaded on first use. The committed bundle ships it as its own
+ * CommonJS file beside the chunks (bundle/ts-parser.cjs, `typescript` left out: an optional
+ * peer), so the package needs no dependency and the CLI never loads a compiler it does not
+ * use; from the sources and dist/ it comes from node_modules. Without `typescript` installed it
+ * is not available, and the JS/TS analyses see no tree (the text rules still scan the file).
+ */
+export declare function loadParser(): ParserModule | undefined;
+/** True once @typescript-eslint/parser has been loaded in this thread (tests assert the CLI's laziness). */
+export declare function jsParserLoaded(): boolean;
+/** Makes `program` (an ESTree of exactly `text`, with `range`s) the tree used for documents with that text. */
+export declare function provideProgram(text: string, program: Program | undefined): void;
+/**
+ * The ESTree program of a JS/TS document, or undefined when it does not parse (the text rules
+ * still run on it). Parse errors are dropped: their messages may quote source text.
+ */
+export declare function programFor(doc: SourceDocument): Program | undefined;
+/** Parses JS or TS (decided by the extension; `.js` may hold JSX, `.ts` may not). */
+export declare function parseProgram(text: string, path: string): Program | undefined;
