@@ -12567,7 +12567,10 @@ configs.recommended.push(...configs.javascript, ...configs.infrastructure);
 var eslint_plugin_default = plugin;
 var meta = plugin.meta;
 export {
+  configs,
   eslint_plugin_default as default,
+  languages,
+  meta,
   plugin,
   rules2 as rules
 };

@@ -136,7 +136,7 @@ describe('the npm package', () => {
     // Its types, against ESLint's own, with skipLibCheck: false.
     writeFileSync(
       join(project, 'eslint.config.ts'),
-      "import type { Linter } from 'eslint';\nimport credlint from 'credlint/eslint-plugin';\nconst config: Linter.Config[] = [credlint.configs.recommended];\nexport default config;\n",
+      "import type { Linter } from 'eslint';\nimport credlint from 'credlint/eslint-plugin';\nconst config: Linter.Config[] = [...credlint.configs.recommended];\nexport default config;\n",
     );
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2022', strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['eslint.config.ts'] }));
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: project, encoding: 'utf8' });

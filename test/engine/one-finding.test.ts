@@ -145,7 +145,7 @@ describe('one finding per defect', () => {
       '};',
       '',
     ].join('\n');
-    const messages = linter.verify(code, [{ files: ['**/*.js'], ...plugin.configs.recommended }], 'src/creds.js');
+    const messages = linter.verify(code, [...plugin.configs.recommended], 'src/creds.js');
     expect(messages.map((m) => [m.ruleId, m.messageId, m.line, m.column])).toEqual([
       ['credlint/no-hardcoded-session-token', 'temporaryCredentials', 2, 17],
       ['credlint/no-hardcoded-session-token', 'sessionToken', 4, 18],
