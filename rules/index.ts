@@ -3,6 +3,7 @@ import type { AnyRule } from '../src/rule.js';
 import noAdminPolicy from './no-admin-policy.js';
 import noAwsConfigureInBootstrap from './no-aws-configure-in-bootstrap.js';
 import noCommittedCredentialsFile from './no-committed-credentials-file.js';
+import noCredentialExposure from './no-credential-exposure.js';
 import noCredentialsInEnvironment from './no-credentials-in-environment.js';
 import noCredentialsInImage from './no-credentials-in-image.js';
 import noHardcodedAccessKeyId from './no-hardcoded-access-key-id.js';
@@ -25,6 +26,7 @@ export const rules: readonly AnyRule[] = [
   noAdminPolicy,
   noAwsConfigureInBootstrap,
   noCommittedCredentialsFile,
+  noCredentialExposure,
   noCredentialsInEnvironment,
   noCredentialsInImage,
   noHardcodedAccessKeyId,
