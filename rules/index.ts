@@ -19,6 +19,7 @@ import noWildcardAction from './no-wildcard-action.js';
 import noWildcardPrincipal from './no-wildcard-principal.js';
 import requireImdsv2 from './require-imdsv2.js';
 import requireInstanceProfile from './require-instance-profile.js';
+import validIamActions from './valid-iam-actions.js';
 import validInstanceProfile from './valid-instance-profile.js';
 
 /** Every rule, sorted by id. */
@@ -42,5 +43,6 @@ export const rules: readonly AnyRule[] = [
   noWildcardPrincipal,
   requireImdsv2,
   requireInstanceProfile,
+  validIamActions,
   validInstanceProfile,
 ];
