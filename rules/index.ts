@@ -17,6 +17,7 @@ import noStaticProviderCredentials from './no-static-provider-credentials.js';
 import noUnscopedWrite from './no-unscoped-write.js';
 import noWildcardAction from './no-wildcard-action.js';
 import noWildcardPrincipal from './no-wildcard-principal.js';
+import preferManagedPolicies from './prefer-managed-policies.js';
 import requireImdsv2 from './require-imdsv2.js';
 import requireInstanceProfile from './require-instance-profile.js';
 import validIamActions from './valid-iam-actions.js';
@@ -41,6 +42,7 @@ export const rules: readonly AnyRule[] = [
   noUnscopedWrite,
   noWildcardAction,
   noWildcardPrincipal,
+  preferManagedPolicies,
   requireImdsv2,
   requireInstanceProfile,
   validIamActions,
