@@ -12,6 +12,7 @@ import noHardcodedSessionToken from './no-hardcoded-session-token.js';
 import noImdsv1Calls from './no-imdsv1-calls.js';
 import noLongLivedAccessKeys from './no-long-lived-access-keys.js';
 import noPassroleWildcard from './no-passrole-wildcard.js';
+import noPrivilegeEscalation from './no-privilege-escalation.js';
 import noStaticCredentialsInBootstrap from './no-static-credentials-in-bootstrap.js';
 import noStaticProviderCredentials from './no-static-provider-credentials.js';
 import noUnscopedWrite from './no-unscoped-write.js';
@@ -37,6 +38,7 @@ export const rules: readonly AnyRule[] = [
   noImdsv1Calls,
   noLongLivedAccessKeys,
   noPassroleWildcard,
+  noPrivilegeEscalation,
   noStaticCredentialsInBootstrap,
   noStaticProviderCredentials,
   noUnscopedWrite,

@@ -36,6 +36,11 @@ export interface ReportDescriptor {
   readonly identity?: string;
   /** Overrides the configured severity for this one finding (e.g. bootstrap context). */
   readonly severity?: Severity;
+  /**
+   * Other places that take part in the finding (the statements of a privilege-escalation
+   * path): offsets into the same document, each with a short message. SARIF `relatedLocations`.
+   */
+  readonly related?: readonly { readonly start: number; readonly end: number; readonly message: string }[];
 }
 
 /** Settings that every rule may consult, resolved from the configuration. */

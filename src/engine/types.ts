@@ -37,6 +37,8 @@ export interface Finding {
   readonly embeddedIn?: readonly string[];
   readonly kind: FileKind;
   readonly suppression?: Suppression;
+  /** Other places in the same file that take part in the finding (SARIF `relatedLocations`). */
+  readonly related?: readonly { readonly region: Region; readonly message: string }[];
 }
 
 export type NotificationId =
