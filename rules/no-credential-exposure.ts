@@ -60,7 +60,9 @@ export default defineRule({
           const pattern = item.value as string;
           if (isReportedWildcard(pattern)) continue;
           // Named credential actions (also ones the catalogue does not list, such as sso:GetRoleCredentials).
-          const hits = [...CREDENTIAL_ACTIONS].filter((id) => patternCovers(pattern, id) && !undoneByDeny(found.model, doc, id));
+          // An action the catalogue lists as accepting only "*" (secretsmanager:BatchGetSecretValue,
+          // which needs GetSecretValue on each secret anyway) cannot be scoped: not reported.
+          const hits = [...CREDENTIAL_ACTIONS].filter((id) => patternCovers(pattern, id) && catalog.action(id)?.resourceTypes.length !== 0 && !undoneByDeny(found.model, doc, id));
           if (hits.length === 0) continue;
           const actions = hits.map((id) => catalog.action(id)?.id ?? id);
           const first = catalog.action(hits[0] as string);
