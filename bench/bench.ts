@@ -5,7 +5,7 @@
 // in a fresh child process so peak RSS is that scan's own — checks that every planted key
 // was reported at its exact line and column, and prints a table.
 //
-//   node dist/bench/bench.js [--size <MB>] [--profile mixed|iac|shell] [--dir <dir>]
+//   node dist/bench/bench.js [--size <MB>] [--profile mixed|iac|shell|iam] [--dir <dir>]
 //                            [--keep] [--runs <n>] [--cpu-prof <dir>]
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const RUN_SCAN = fileURLToPath(new URL('./run-scan.js', import.meta.url));
 const HELP = `Usage: npm run bench -- [options]
 
   --size <MB>        corpus size in MiB (default 100)
-  --profile <name>   mixed (default), iac or shell
+  --profile <name>   mixed (default), iac, shell or iam (IAM-heavy)
   --dir <dir>        scan an existing directory instead (no recall check)
   --keep             keep the generated corpus (cached by profile and size, reused next time)
   --runs <n>         scans per mode; the table shows the median time (default 1)

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export const PROFILES = ['mixed', 'iac', 'shell'] as const;
+export const PROFILES = ['mixed', 'iac', 'shell', 'iam'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 /** Bump when the generated output changes, so cached corpora are not reused across versions. */
@@ -946,6 +946,103 @@ function genTerraform({ r, target, plant }: GenInput): Text {
   return t;
 }
 
+// IAM-heavy infrastructure (profile `iam`) -------------------------------------------------
+// Roles, users, groups, attachments, policy documents in every Terraform form, CloudFormation
+// roles and managed policies, resource policies, policy JSON files and Serverless statements:
+// what the IAM rules parse, expand against the catalogue and combine per principal.
+
+const IAM_ACTIONS = [...AWS_ACTIONS, 's3:*', 'ec2:Describe*', 'ec2:RunInstances', 'iam:PassRole', 'lambda:InvokeFunction', 'lambda:UpdateFunctionCode', 'ecr:GetAuthorizationToken', 'sns:Publish', 'sts:AssumeRole', 'dynamodb:*', 'iam:CreateAccessKey', 'ec2:CreateTags', 's3:Get*'] as const;
+const MANAGED = ['AmazonS3ReadOnlyAccess', 'AmazonSSMManagedInstanceCore', 'CloudWatchAgentServerPolicy', 'service-role/AWSLambdaBasicExecutionRole', 'AmazonEC2ContainerRegistryReadOnly', 'ReadOnlyAccess', 'PowerUserAccess', 'AdministratorAccess'] as const;
+const TRUSTED = ['ec2.amazonaws.com', 'lambda.amazonaws.com', 'ecs-tasks.amazonaws.com', 'codebuild.amazonaws.com'] as const;
+
+function iamActions(r: Rng): string[] {
+  return Array.from({ length: r.int(1, 5) }, () => r.pick(IAM_ACTIONS));
+}
+
+function iamResource(r: Rng, name: string): string {
+  return r.chance(0.35) ? '*' : r.pick([`arn:aws:s3:::${name}/*`, `arn:aws:sqs:eu-west-1:111122223333:${name}`, `arn:aws:dynamodb:*:*:table/${name}`, `arn:aws:iam::111122223333:role/${name}`]);
+}
+
+function iamTfBlock(t: Text, r: Rng, n: number): void {
+  const name = `${r.pick(SERVICES)}_${r.pick(NOUNS)}_${n}`;
+  const q = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+  t.lines(`resource "aws_iam_role" "${name}" {`, `  name               = "${name}"`, `  assume_role_policy = data.aws_iam_policy_document.${name}_trust.json`, '}', '');
+  t.lines(`data "aws_iam_policy_document" "${name}_trust" {`, '  statement {', '    actions = ["sts:AssumeRole"]', '    principals {', '      type        = "Service"', `      identifiers = ["${r.pick(TRUSTED)}"]`, '    }', '  }', '}', '');
+  switch (r.int(0, 4)) {
+    case 0:
+      t.lines(`data "aws_iam_policy_document" "${name}" {`);
+      for (let i = r.int(1, 4); i > 0; i--) {
+        t.lines('  statement {', `    actions   = [${q(iamActions(r))}]`, `    resources = ["${iamResource(r, name)}"]`);
+        if (r.chance(0.2)) t.lines('    condition {', '      test     = "StringEquals"', '      variable = "aws:ResourceTag/team"', `      values   = ["${r.pick(NOUNS)}"]`, '    }');
+        t.lines('  }');
+      }
+      t.lines('}', '', `resource "aws_iam_role_policy" "${name}" {`, `  role   = aws_iam_role.${name}.id`, `  policy = data.aws_iam_policy_document.${name}.json`, '}', '');
+      break;
+    case 1:
+      t.lines(`resource "aws_iam_policy" "${name}" {`, `  name = "${name}"`, '  policy = jsonencode({', '    Version = "2012-10-17"', '    Statement = [', `      { Effect = "Allow", Action = [${q(iamActions(r))}], Resource = "${iamResource(r, name)}" },`, `      { Effect = "Deny", Action = ["${r.pick(IAM_ACTIONS)}"], Resource = "*" },`, '    ]', '  })', '}', '');
+      t.lines(`resource "aws_iam_role_policy_attachment" "${name}" {`, `  role       = aws_iam_role.${name}.name`, `  policy_arn = aws_iam_policy.${name}.arn`, '}', '');
+      break;
+    case 2:
+      t.lines(`resource "aws_iam_role_policy_attachment" "${name}_managed" {`, `  role       = aws_iam_role.${name}.name`, `  policy_arn = "arn:\${data.aws_partition.current.partition}:iam::aws:policy/${r.pick(MANAGED)}"`, '}', '');
+      break;
+    case 3:
+      t.lines(`resource "aws_iam_user" "${name}" {`, `  name = "${name}"`, '}', '', `resource "aws_iam_group" "${name}" {`, `  name = "${name}"`, '}', '');
+      t.lines(`resource "aws_iam_user_group_membership" "${name}" {`, `  user   = aws_iam_user.${name}.name`, `  groups = [aws_iam_group.${name}.name]`, '}', '');
+      t.lines(`resource "aws_iam_group_policy" "${name}" {`, `  group  = aws_iam_group.${name}.name`, '  policy = <<EOF', '{', '  "Version": "2012-10-17",', '  "Statement": [', `    { "Effect": "Allow", "Action": [${q(iamActions(r))}], "Resource": "${iamResource(r, name)}" }`, '  ]', '}', 'EOF', '}', '');
+      break;
+    default:
+      t.lines(`resource "aws_s3_bucket_policy" "${name}" {`, `  bucket = "${name.replace(/_/g, '-')}"`, '  policy = jsonencode({', '    Statement = [{', '      Effect    = "Allow"', `      Principal = ${r.chance(0.3) ? '"*"' : '{ AWS = "arn:aws:iam::111122223333:root" }'}`, '      Action    = "s3:GetObject"', `      Resource  = "arn:aws:s3:::${name.replace(/_/g, '-')}/*"`, '    }]', '  })', '}', '');
+  }
+}
+
+function genIamTerraform({ r, target, plant }: GenInput): Text {
+  const t = new Text(plant);
+  t.lines('data "aws_partition" "current" {}', '');
+  let n = 0;
+  fill(t, r, target, () => iamTfBlock(t, r, n++), () => t.lines('provider "aws" {', `  access_key = "${K('terraform-string')}"`, `  secret_key = "${SECRET}"`, '}', ''));
+  return t;
+}
+
+function iamCfnResource(t: Text, r: Rng, n: number): void {
+  const id = `${pascal(r)}${n}`;
+  t.lines(`  ${id}Role:`, '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', '        Statement:', '          - Effect: Allow', `            Principal: { Service: ${r.pick(TRUSTED)} }`, '            Action: sts:AssumeRole');
+  if (r.chance(0.5)) t.lines('      ManagedPolicyArns:', `        - !Sub arn:\${AWS::Partition}:iam::aws:policy/${r.pick(MANAGED)}`);
+  t.lines('      Policies:', `        - PolicyName: ${id.toLowerCase()}`, '          PolicyDocument:', "            Version: '2012-10-17'", '            Statement:');
+  for (let i = r.int(1, 4); i > 0; i--) {
+    t.lines('              - Effect: Allow', `                Action: [${iamActions(r).join(', ')}]`, `                Resource: ${r.chance(0.4) ? "'*'" : `!Sub 'arn:\${AWS::Partition}:s3:::\${${id}Bucket}/*'`}`);
+  }
+  t.lines(`  ${id}Bucket:`, '    Type: AWS::S3::Bucket', `  ${id}Policy:`, '    Type: AWS::IAM::ManagedPolicy', '    Properties:', `      Roles: [!Ref ${id}Role]`, '      PolicyDocument:', '        Statement:', '          - Effect: Allow', `            Action: ${r.pick(IAM_ACTIONS)}`, `            Resource: ${r.chance(0.5) ? "'*'" : `!GetAtt ${id}Bucket.Arn`}`);
+}
+
+function genIamCfn({ r, target, plant }: GenInput): Text {
+  const t = new Text(plant);
+  t.lines("AWSTemplateFormatVersion: '2010-09-09'", 'Resources:');
+  let n = 0;
+  fill(t, r, target, () => iamCfnResource(t, r, n++), () => t.lines(`  Legacy${n++}:`, '    Type: AWS::Lambda::Function', '    Properties:', '      Environment:', '        Variables:', `          AWS_ACCESS_KEY_ID: ${K('yaml-value')}`, `          AWS_SECRET_ACCESS_KEY: ${SECRET}`));
+  return t;
+}
+
+function genPolicyJson({ r, target }: GenInput): Text {
+  const t = new Text(undefined);
+  const statements: string[] = [];
+  let size = 60;
+  while (size < target) {
+    const s = `    { "Effect": "${r.chance(0.9) ? 'Allow' : 'Deny'}", "Action": [${iamActions(r).map((a) => `"${a}"`).join(', ')}], "Resource": "${iamResource(r, r.pick(NOUNS))}" }`;
+    statements.push(s);
+    size += s.length + 2;
+  }
+  t.lines('{', '  "Version": "2012-10-17",', '  "Statement": [', statements.join(',\n'), '  ]', '}');
+  return t;
+}
+
+function genServerless({ r, target }: GenInput): Text {
+  const t = new Text(undefined);
+  t.lines(`service: ${kebab(r)}`, 'provider:', '  name: aws', '  runtime: nodejs20.x', '  iam:', '    role:', '      statements:');
+  while (t.length < target) t.lines('        - Effect: Allow', `          Action: [${iamActions(r).join(', ')}]`, `          Resource: ${r.chance(0.4) ? '"*"' : `arn:aws:dynamodb:\${aws:region}:\${aws:accountId}:table/${kebab(r)}`}`);
+  t.lines('functions:', '  handler:', '    handler: index.handler');
+  return t;
+}
+
 // Dockerfiles -----------------------------------------------------------------------------------
 
 function dockerStage(t: Text, r: Rng, name: string, instructions: number): void {
@@ -1247,6 +1344,10 @@ const TYPES = {
   cloudInit: { name: 'cloud-init', gen: genCloudInit, size: 'small', plantable: true, path: (r) => `infra/cloud-init/${svc(r)}/${r.pick(['cloud-config.yaml', 'init.yml', 'bootstrap.yaml'])}` },
   dotenv: { name: 'dotenv', gen: genDotenv, size: 'tiny', plantable: true, path: (r) => `${r.pick(['services', 'apps'])}/${svc(r)}/${r.pick(['.env', '.env.example', `.env.${r.pick(ENVS)}`, 'local.env'])}` },
   markdown: { name: 'markdown', gen: genMarkdown, size: 'normal', plantable: true, path: (r) => `${r.pick(['docs', `services/${svc(r)}`, 'docs/adr'])}/${r.pick(['README', kebab(r), `${r.int(1, 200).toString().padStart(4, '0')}-${kebab(r)}`])}.md` },
+  iamTf: { name: 'iam-terraform', gen: genIamTerraform, size: 'normal', plantable: true, path: (r) => `infra/terraform/iam/${svc(r)}/${r.pick(['iam', 'roles', 'policies'])}.tf` },
+  iamCfn: { name: 'iam-cfn', gen: genIamCfn, size: 'normal', plantable: true, path: (r) => `infra/cloudformation/iam/${svc(r)}/${r.pick(['roles', 'iam', 'template'])}.yaml` },
+  policyJson: { name: 'policy-json', gen: genPolicyJson, size: 'small', plantable: false, path: (r) => `policies/${svc(r)}/${r.pick(['policy', 'permissions', kebab(r)])}.json` },
+  serverless: { name: 'serverless', gen: genServerless, size: 'small', plantable: false, path: (r) => `functions/${svc(r)}/serverless.yml` },
   minified: { name: 'minified', gen: genMinified, size: 'big', plantable: true, path: (r) => `apps/${svc(r)}/public/vendor/${r.pick(NPM_PACKAGES).replace(/[@/]/g, '')}.${r.hex(8)}.min.js` },
 } satisfies Record<string, FileType>;
 
@@ -1279,6 +1380,15 @@ const PROFILE_SPECS: Record<Profile, ProfileSpec> = {
     large: [
       { type: TYPES.cfnJson, bytes: 2 * MIB, path: 'infra/cloudformation/platform/nested-all.json', plant: true },
       { type: TYPES.tf, bytes: 1 * MIB, path: 'infra/terraform/envs/prod/generated.tf', plant: true },
+    ],
+  },
+  iam: {
+    mix: [
+      [TYPES.iamTf, 35], [TYPES.iamCfn, 30], [TYPES.policyJson, 12], [TYPES.serverless, 8], [TYPES.tf, 5],
+      [TYPES.cfnYaml, 5], [TYPES.markdown, 3], [TYPES.workflow, 2],
+    ],
+    large: [
+      { type: TYPES.iamTf, bytes: 1 * MIB, path: 'infra/terraform/iam/generated/all-roles.tf', plant: true },
     ],
   },
   shell: {

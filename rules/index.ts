@@ -3,6 +3,7 @@ import type { AnyRule } from '../src/rule.js';
 import noAdminPolicy from './no-admin-policy.js';
 import noAwsConfigureInBootstrap from './no-aws-configure-in-bootstrap.js';
 import noCommittedCredentialsFile from './no-committed-credentials-file.js';
+import noCredentialExposure from './no-credential-exposure.js';
 import noCredentialsInEnvironment from './no-credentials-in-environment.js';
 import noCredentialsInImage from './no-credentials-in-image.js';
 import noHardcodedAccessKeyId from './no-hardcoded-access-key-id.js';
@@ -12,13 +13,16 @@ import noHardcodedSessionToken from './no-hardcoded-session-token.js';
 import noImdsv1Calls from './no-imdsv1-calls.js';
 import noLongLivedAccessKeys from './no-long-lived-access-keys.js';
 import noPassroleWildcard from './no-passrole-wildcard.js';
+import noPrivilegeEscalation from './no-privilege-escalation.js';
 import noStaticCredentialsInBootstrap from './no-static-credentials-in-bootstrap.js';
 import noStaticProviderCredentials from './no-static-provider-credentials.js';
 import noUnscopedWrite from './no-unscoped-write.js';
 import noWildcardAction from './no-wildcard-action.js';
 import noWildcardPrincipal from './no-wildcard-principal.js';
+import preferManagedPolicies from './prefer-managed-policies.js';
 import requireImdsv2 from './require-imdsv2.js';
 import requireInstanceProfile from './require-instance-profile.js';
+import validIamActions from './valid-iam-actions.js';
 import validInstanceProfile from './valid-instance-profile.js';
 
 /** Every rule, sorted by id. */
@@ -26,6 +30,7 @@ export const rules: readonly AnyRule[] = [
   noAdminPolicy,
   noAwsConfigureInBootstrap,
   noCommittedCredentialsFile,
+  noCredentialExposure,
   noCredentialsInEnvironment,
   noCredentialsInImage,
   noHardcodedAccessKeyId,
@@ -35,12 +40,15 @@ export const rules: readonly AnyRule[] = [
   noImdsv1Calls,
   noLongLivedAccessKeys,
   noPassroleWildcard,
+  noPrivilegeEscalation,
   noStaticCredentialsInBootstrap,
   noStaticProviderCredentials,
   noUnscopedWrite,
   noWildcardAction,
   noWildcardPrincipal,
+  preferManagedPolicies,
   requireImdsv2,
   requireInstanceProfile,
+  validIamActions,
   validInstanceProfile,
 ];

@@ -11,8 +11,8 @@
 // on that instance, function or task — and anyone who gets a shell there — owns the account.
 import { defineRule, type RuleContext } from '../src/rule.js';
 import { identityDocuments, principalsReaching, POLICY_KEYWORDS, whoRunsIt } from '../src/iam/checks.js';
-import { broadActions, effectiveOf, type Grant } from '../src/iam/effective.js';
-import { getCatalog } from '../src/iam/catalog.js';
+import { actionSet, broadActions, effectiveOf, type Grant } from '../src/iam/effective.js';
+import { getCatalog, type CatalogAction } from '../src/iam/catalog.js';
 import type { IamPrincipal } from '../src/iam/sources.js';
 import type { Range } from '../src/iac/value.js';
 
@@ -42,6 +42,11 @@ function locate(all: readonly Grant[], wanted: (v: string) => boolean, p?: IamPr
   return g.statement.notAction?.keyRange ?? g.statement.action?.items[0]?.range ?? g.statement.effectRange;
 }
 
+let iamPm: readonly CatalogAction[] | undefined;
+function iamPermissionsManagement(): readonly CatalogAction[] {
+  return (iamPm ??= getCatalog().expand('iam:*').filter((a) => a.level === 'Permissions management'));
+}
+
 function verdict(p: IamPrincipal): Verdict | undefined {
   const eff = effectiveOf(p);
   const { actions, total } = broadActions(eff);
@@ -57,9 +62,8 @@ function verdict(p: IamPrincipal): Verdict | undefined {
     const at = locate(star.length > 0 ? star : onStar, (v) => v === '*', p);
     return at ? { level: 'admin', how: `every one of the ${total} actions on every resource${named}`, at } : undefined;
   }
-  const catalog = getCatalog();
-  const iamWrites = catalog.expand('iam:*').filter((a) => a.level === 'Permissions management');
-  const have = new Set(actions);
+  const iamWrites = iamPermissionsManagement();
+  const have = actionSet(actions);
   if (iamWrites.every((a) => have.has(a))) {
     const iamGrants = onStar.filter((g) => g.attached.document.managed || g.statement.action?.items.some((i) => i.state === 'known' && /^(?:iam:\*|\*)$/i.test(i.value as string)) || g.statement.notAction);
     const at = locate(iamGrants.length > 0 ? iamGrants : onStar, (v) => /^iam:\*$/i.test(v), p);

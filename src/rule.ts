@@ -42,6 +42,11 @@ export interface ReportDescriptor {
    * range, this finding is dropped — one defect, one finding, at the key.
    */
   readonly refersTo?: { readonly absPath: string; readonly text: string; readonly start: number; readonly end: number };
+  /**
+   * Other places that take part in the finding (the statements of a privilege-escalation
+   * path): offsets into the same document, each with a short message. SARIF `relatedLocations`.
+   */
+  readonly related?: readonly { readonly start: number; readonly end: number; readonly message: string }[];
 }
 
 /** Settings that every rule may consult, resolved from the configuration. */

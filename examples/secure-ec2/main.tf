@@ -19,8 +19,8 @@ resource "aws_iam_role" "web" {
   assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
 }
 
-resource "aws_iam_role_policy" "read_artifacts" {
-  role = aws_iam_role.web.id
+resource "aws_iam_policy" "read_artifacts" {
+  name = "read-artifacts"
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
@@ -29,6 +29,11 @@ resource "aws_iam_role_policy" "read_artifacts" {
       Resource = "arn:aws:s3:::example-artifacts/site/*"
     }]
   })
+}
+
+resource "aws_iam_role_policy_attachment" "read_artifacts" {
+  role       = aws_iam_role.web.name
+  policy_arn = aws_iam_policy.read_artifacts.arn
 }
 
 resource "aws_iam_instance_profile" "web" {

@@ -280,6 +280,13 @@ export function scanText(
     }
     const embeddedIn = embeddingPath(raw.doc);
     const formatted = withAbsorbedKeys(formatMessage(template, raw.descriptor.data), rule.id, absorbedInto.get(index), setup.settings.showSecrets === true);
+    // Related places map through the same offset maps as the finding itself.
+    const related = raw.descriptor.related?.map((r) => {
+      const fr = toFileRange(raw.doc, r.start, Math.max(r.end, r.start + 1));
+      const a = lines.position(fr.start);
+      const b = lines.position(fr.end);
+      return { region: { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column }, message: setup.settings.showSecrets ? r.message : redactKnown(r.message, secretValues) };
+    });
     findings.push({
       ruleId: rule.id,
       messageId: raw.descriptor.messageId,
@@ -294,6 +301,7 @@ export function scanText(
       kind: rootDocument(raw.doc).kind,
       ...(suppression ? { suppression } : {}),
       ...(raw.descriptor.refersTo ? { refersTo: referencedRegion(raw.descriptor.refersTo, path, raw.doc) } : {}),
+      ...(related && related.length > 0 ? { related } : {}),
     });
   }
 

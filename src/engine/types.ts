@@ -49,6 +49,8 @@ export interface Finding {
   readonly refersTo?: { readonly path: string; readonly region: Region };
   /** `--history`: the first commit that added the blob holding this finding. */
   readonly commit?: CommitRef;
+  /** Other places in the same file that take part in the finding (SARIF `relatedLocations`). */
+  readonly related?: readonly { readonly region: Region; readonly message: string }[];
 }
 
 export type NotificationId =

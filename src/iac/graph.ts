@@ -237,6 +237,7 @@ function cfnGraph(template: CfnTemplate): ResourceGraph {
     cfn: r,
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  let cfnReferrers: Map<string, GraphNode[]> | undefined;
   const props = (n: GraphNode) => n.cfn?.properties;
   const attribute = (n: GraphNode, path: readonly string[]): NodeAttribute | undefined => {
     let current: IacValue | undefined = props(n);
@@ -337,11 +338,21 @@ function cfnGraph(template: CfnTemplate): ResourceGraph {
       return attribute(role, ['AssumeRolePolicyDocument']);
     },
     referrers(target) {
-      return nodes.filter((n) => {
-        const refs = new Set<string>();
-        referencesIn(n.cfn?.properties, refs);
-        return [...refs].some((r) => r === target.id || r.startsWith(`${target.id}.`));
-      });
+      // One pass over the template builds the reverse index; each later call is a lookup.
+      if (!cfnReferrers) {
+        cfnReferrers = new Map();
+        for (const n of nodes) {
+          const refs = new Set<string>();
+          referencesIn(n.cfn?.properties, refs);
+          const ids = new Set([...refs].map((r) => r.split('.')[0] as string));
+          for (const id of ids) {
+            const list = cfnReferrers.get(id);
+            if (list) list.push(n);
+            else cfnReferrers.set(id, [n]);
+          }
+        }
+      }
+      return cfnReferrers.get(target.id) ?? [];
     },
     policiesOf(role) {
       const out: { node: GraphNode; document: IacValue }[] = [];

@@ -7,8 +7,10 @@
 // named credlint, found by walking up from this module (src/iam in tests, dist/src/iam
 // when built, the bundle file's directory when bundled). Each file is read and parsed at
 // most once per thread, and only when a document holds a policy.
-// Cost (measured on the 2026-12 snapshot, see docs/performance.md): catalogue 1.1 MB,
-// ~12 ms and ~9 MB heap to parse; managed policies 3.3 MB, ~25 ms and ~20 MB heap.
+// Cost per thread (2026-12 snapshot, measured on a loaded 2-core machine, see
+// docs/performance.md): catalogue 1.1 MB, ~50 ms to parse + ~150 ms to index, ~12 MB heap;
+// managed policies 3.3 MB, ~45-110 ms to parse, ~6 MB heap. Neither is touched by a scan
+// that meets no policy.
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -135,24 +135,90 @@ export function allowedBroadly(eff: Effective, id: string, conditionOk?: (st: Po
   return undefined;
 }
 
-/** Actions of the catalogue a principal certainly has on every resource (`Resource: "*"`), unconditionally and not denied. */
-export function broadActions(eff: Effective): { actions: CatalogAction[]; total: number } {
-  const catalog = getCatalog();
-  const relevant = eff.allows.filter((g) => unconditional(g.statement) && g.statement.resource?.items.some((i) => i.state === 'known' && i.value === '*'));
-  const total = catalog.actionCount;
-  if (relevant.length === 0) return { actions: [], total };
-  const found = new Set<CatalogAction>();
-  for (const g of relevant) {
-    const st = g.statement;
-    if (st.action) {
-      for (const item of st.action.items) if (item.state === 'known') for (const a of catalog.expand(item.value as string)) found.add(a);
-    } else if (st.notAction) {
-      if (st.notAction.incomplete || st.notAction.items.some((i) => i.state !== 'known')) continue;
-      const excluded = new Set(st.notAction.items.flatMap((i) => catalog.expand(i.value as string)));
-      for (const a of catalog.expand('*')) if (!excluded.has(a)) found.add(a);
-    }
+const notActionCache = new Map<string, readonly CatalogAction[]>();
+
+/** Every action of the catalogue except those a NotAction list covers (cached per list: PowerUserAccess is attached often). */
+function allExcept(items: readonly string[]): readonly CatalogAction[] {
+  const key = [...items].sort().join('\0');
+  let hit = notActionCache.get(key);
+  if (!hit) {
+    const catalog = getCatalog();
+    const excluded = new Set(items.flatMap((i) => catalog.expand(i)));
+    hit = catalog.expand('*').filter((a) => !excluded.has(a));
+    notActionCache.set(key, hit);
   }
-  const denied = (a: CatalogAction) => deniedBroadly(eff, a.id) !== undefined;
-  const actions = eff.denies.length === 0 ? [...found] : [...found].filter((a) => !denied(a));
-  return { actions, total };
+  return hit;
+}
+
+const docCache = new WeakMap<object, readonly CatalogAction[]>();
+const managedDocCache = new Map<string, readonly CatalogAction[]>();
+
+/** The actions a document's unconditional Allow statements on `Resource: "*"` grant, cached per document (per name for AWS managed policies). */
+function documentBroadActions(grants: readonly Grant[]): readonly CatalogAction[] {
+  const doc = grants[0]!.attached.document;
+  const cached = doc.managed ? managedDocCache.get(doc.managed) : docCache.get(doc);
+  if (cached) return cached;
+  const catalog = getCatalog();
+  const all = catalog.expand('*');
+  let out: readonly CatalogAction[];
+  if (grants.some((g) => g.statement.action?.items.some((i) => i.state === 'known' && i.value === '*'))) out = all;
+  else {
+    const found = new Set<CatalogAction>();
+    for (const g of grants) {
+      const st = g.statement;
+      if (st.action) {
+        for (const item of st.action.items) if (item.state === 'known') for (const a of catalog.expand(item.value as string)) found.add(a);
+      } else if (st.notAction && !st.notAction.incomplete && st.notAction.items.every((i) => i.state === 'known')) {
+        for (const a of allExcept(st.notAction.items.map((i) => i.value as string))) found.add(a);
+      }
+    }
+    out = found.size === all.length ? all : [...found];
+  }
+  if (doc.managed) managedDocCache.set(doc.managed, out);
+  else docCache.set(doc, out);
+  return out;
+}
+
+/**
+ * Actions of the catalogue a principal certainly has on every resource (`Resource: "*"`),
+ * unconditionally and not denied. Per-document results are cached and shared (no copy when
+ * one document grants it all): a file of a thousand roles with AdministratorAccess or
+ * ReadOnlyAccess must not expand the same policy a thousand times.
+ */
+export function broadActions(eff: Effective): { actions: readonly CatalogAction[]; total: number } {
+  const catalog = getCatalog();
+  const total = catalog.actionCount;
+  const byDoc = new Map<string | object, Grant[]>();
+  for (const g of eff.allows) {
+    if (!unconditional(g.statement) || !g.statement.resource?.items.some((i) => i.state === 'known' && i.value === '*')) continue;
+    const key = g.attached.document.managed ?? g.attached.document;
+    const list = byDoc.get(key);
+    if (list) list.push(g);
+    else byDoc.set(key, [g]);
+  }
+  if (byDoc.size === 0) return { actions: [], total };
+  const parts = [...byDoc.values()].map(documentBroadActions);
+  const all = catalog.expand('*');
+  let actions: readonly CatalogAction[];
+  if (parts.some((p) => p === all)) actions = all;
+  else if (parts.length === 1) actions = parts[0] as readonly CatalogAction[];
+  else {
+    const union = new Set<CatalogAction>();
+    for (const p of parts) for (const a of p) union.add(a);
+    actions = union.size === all.length ? all : [...union];
+  }
+  if (eff.denies.length === 0) return { actions, total };
+  return { actions: actions.filter((a) => deniedBroadly(eff, a.id) === undefined), total };
+}
+
+const setCache = new WeakMap<readonly CatalogAction[], ReadonlySet<CatalogAction>>();
+
+/** A Set view of an action list, cached per (shared) list. */
+export function actionSet(actions: readonly CatalogAction[]): ReadonlySet<CatalogAction> {
+  let s = setCache.get(actions);
+  if (!s) {
+    s = new Set(actions);
+    setCache.set(actions, s);
+  }
+  return s;
 }

@@ -50,6 +50,8 @@ export interface IamPrincipal {
   readonly carriers: string[];
   /** Some attached policy is not known (a variable ARN, a policy of another stack). */
   unknownPolicies: boolean;
+  /** A role a framework creates (SAM functions, Serverless): its policies are written the framework's way. */
+  readonly implicit?: boolean;
 }
 
 export interface IamModel {
@@ -116,7 +118,7 @@ class Builder {
     return doc;
   }
 
-  principal(init: Omit<IamPrincipal, 'policies' | 'groups' | 'assumedBy' | 'carriers' | 'unknownPolicies'> & Partial<Pick<IamPrincipal, 'assumedBy' | 'carriers'>>): IamPrincipal {
+  principal(init: Omit<IamPrincipal, 'policies' | 'groups' | 'assumedBy' | 'carriers' | 'unknownPolicies'> & Partial<Pick<IamPrincipal, 'assumedBy' | 'carriers' | 'implicit'>>): IamPrincipal {
     const p: IamPrincipal = { policies: [], groups: [], assumedBy: [], carriers: [], unknownPolicies: false, ...init };
     this.principals.push(p);
     return p;
@@ -225,7 +227,7 @@ function cfnModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
       // SAM creates the role unless `Role` is given.
       if (mapGet(props(n), 'Role') === undefined) {
         const service = n.type === 'AWS::Serverless::Function' ? 'lambda.amazonaws.com' : 'states.amazonaws.com';
-        principals.set(n.id, b.principal({ id: n.id, kind: 'role', label: `the role SAM creates for ${describeNode(n)}`, range: n.nameRange, local: true, assumedBy: [service], carriers: [describeNode(n)] }));
+        principals.set(n.id, b.principal({ id: n.id, kind: 'role', label: `the role SAM creates for ${describeNode(n)}`, range: n.nameRange, local: true, assumedBy: [service], carriers: [describeNode(n)], implicit: true }));
       }
     }
   }
@@ -531,7 +533,7 @@ const SERVERLESS_NAME = /^serverless(?:\.[\w-]+)?\.ya?ml$/i;
 
 function serverlessModel(root: IacValue, b: Builder): void {
   const provider = mapGet(root, 'provider');
-  const p = b.principal({ id: 'serverless:provider', kind: 'role', label: 'the Serverless Framework provider role', range: mapEntry(root, 'provider')?.keyRange ?? root.range, local: true, assumedBy: ['lambda.amazonaws.com'] });
+  const p = b.principal({ id: 'serverless:provider', kind: 'role', label: 'the Serverless Framework provider role', range: mapEntry(root, 'provider')?.keyRange ?? root.range, local: true, assumedBy: ['lambda.amazonaws.com'], implicit: true });
   const functions = mapGet(root, 'functions');
   for (const f of functions?.kind === 'map' ? functions.entries : []) p.carriers.push(`Serverless function ${f.key}`);
   const statementsAt = (owner: IamPrincipal, entry: ReturnType<typeof mapEntry>, what: string) => {
@@ -560,7 +562,7 @@ function serverlessModel(root: IacValue, b: Builder): void {
   for (const f of functions?.kind === 'map' ? functions.entries : []) {
     const entry = mapEntry(f.value, 'iamRoleStatements');
     if (!entry) continue;
-    const fp = b.principal({ id: `serverless:function:${f.key}`, kind: 'role', label: `the role of Serverless function ${f.key}`, range: f.keyRange, local: true, assumedBy: ['lambda.amazonaws.com'], carriers: [`Serverless function ${f.key}`] });
+    const fp = b.principal({ id: `serverless:function:${f.key}`, kind: 'role', label: `the role of Serverless function ${f.key}`, range: f.keyRange, local: true, assumedBy: ['lambda.amazonaws.com'], carriers: [`Serverless function ${f.key}`], implicit: true });
     statementsAt(fp, entry, `functions.${f.key}.iamRoleStatements`);
   }
 }

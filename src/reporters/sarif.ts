@@ -149,6 +149,15 @@ export function buildSarif({ result, rules, version }: ReportContext): Log {
           },
         },
       ],
+      ...(f.related
+        ? {
+            relatedLocations: f.related.map((rel, i) => ({
+              id: i + 1,
+              physicalLocation: { artifactLocation: { uri: pathToUri(f.path), uriBaseId: SRCROOT }, region: { ...rel.region } },
+              message: { text: rel.message },
+            })),
+          }
+        : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       properties: {
         messageId: f.messageId,

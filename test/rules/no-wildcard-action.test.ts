@@ -61,6 +61,16 @@ describe(RULE, () => {
     expect(f).toMatchObject({ messageId: 'serviceWildcard', region: { startLine: 2, startColumn: 12, endLine: 2, endColumn: 46 } });
   });
 
+  it('never reports statements of a sibling file of the module at this file\'s offsets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credlint-iam-'));
+    const iam = 'resource "aws_iam_role_policy" "p" {\n  role   = aws_iam_role.r.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })\n}\n';
+    const main = 'resource "aws_iam_role" "r" {\n  name               = "r"\n  assume_role_policy = "{}"\n}\n';
+    writeFileSync(join(dir, 'iam.tf'), iam);
+    writeFileSync(join(dir, 'main.tf'), main);
+    expect(run('main.tf', main, join(dir, 'main.tf'))).toEqual([]);
+    expect(run('iam.tf', iam, join(dir, 'iam.tf')).map((f) => f.region.startLine)).toEqual([3]);
+  });
+
   it('follows source_policy_documents and override_policy_documents of a policy document', () => {
     const tf = [
       'data "aws_iam_policy_document" "base" {',
