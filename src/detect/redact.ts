@@ -23,34 +23,81 @@ export function maskInPlace(value: string, kind: SecretKind): string {
 }
 
 const KEY_ID_IN_TEXT = /(?<![A-Za-z0-9])((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g;
-// 40-char secret access keys and longer base64 runs (session tokens).
-const SECRETISH = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40,}={0,2}(?![A-Za-z0-9/+=])/g;
+/**
+ * Runs of the secret alphabet, also written JSON-escaped (`\/`) or URL-encoded (`%2F`, `%2B`,
+ * `%3D`), as serialisers and `s3a://ID:SECRET@bucket` URLs write them. A run may follow `=`
+ * (`secret=…`); it is measured by its decoded length.
+ */
+const SECRET_RUN = /(?:[A-Za-z0-9+/]|\\\/|%2[FfBb])+(?:=|%3[Dd]){0,2}/g;
+
+/** The length a run has once `\/` and `%XX` are decoded. */
+function decodedLength(run: string): number {
+  let n = run.length;
+  for (let i = run.indexOf('\\'); i !== -1; i = run.indexOf('\\', i + 1)) n -= 1;
+  for (let i = run.indexOf('%'); i !== -1; i = run.indexOf('%', i + 1)) n -= 2;
+  return n;
+}
 
 /**
- * Masks anything in `line` that has the shape of an AWS key id or a long base64 secret,
- * plus the explicit ranges given. This is a belt-and-braces pass for snippets: a secret
- * that no rule reported (a neighbour on the same line) is still never printed.
+ * Masks anything in `line` that has the shape of an AWS key id or a secret, plus the explicit
+ * ranges given. This is the fail-closed pass for every snippet and message: a secret that no
+ * rule reported (a neighbour on the same line, a disabled rule, a broken or encoded key) is
+ * still never printed. It masks
+ * - every run of 40+ characters of the secret alphabet (decoded length) unless it is provably
+ *   not a secret: hexadecimal (a SHA-1), or lacking either case (paths, words, constants);
+ * - two runs separated by one character whose joined length is that of a key (38–42): a key
+ *   broken by one inserted character still shows no 12-character piece.
+ * Cost: one regex pass plus the masked characters.
  */
 export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; end: number; kind: SecretKind }> = []): string {
+  const masks: Array<{ start: number; end: number; kind: SecretKind }> = [];
+  for (const r of ranges) {
+    const s = Math.max(0, r.start);
+    const e = Math.min(line.length, r.end);
+    if (e > s) masks.push({ start: s, end: e, kind: r.kind });
+  }
+  for (const m of line.matchAll(KEY_ID_IN_TEXT)) masks.push({ start: m.index, end: m.index + m[0].length, kind: 'access-key-id' });
+  let previous: { start: number; end: number; length: number; mixed: boolean } | undefined;
+  for (const m of line.matchAll(SECRET_RUN)) {
+    const run = m[0];
+    const length = decodedLength(run);
+    const mixed = isLikelySecretRun(run);
+    const start = m.index;
+    const end = start + run.length;
+    if (length >= 40 && mixed) masks.push({ start, end, kind: 'secret' });
+    else if (previous && previous.end + 1 === start && previous.length + length >= 38 && previous.length + length <= 42 && (mixed || previous.mixed) && length >= 1) {
+      masks.push({ start: previous.start, end: previous.end, kind: 'secret' }, { start, end, kind: 'secret' });
+    }
+    previous = { start, end, length, mixed };
+  }
+  if (masks.length === 0) return line;
+  const sorted = [...masks].sort((a, b) => a.start - b.start);
+  if (sorted.every((m, i) => i === 0 || (sorted[i - 1] as typeof m).end <= m.start)) {
+    // Disjoint (the usual case): copy slices, no per-character array.
+    let out = '';
+    let at = 0;
+    for (const { start, end, kind } of sorted) {
+      out += line.slice(at, start) + maskInPlace(line.slice(start, end), kind);
+      at = end;
+    }
+    return out + line.slice(at);
+  }
+  // Later masks win where they overlap (as they always have).
   const chars = line.split('');
-  const apply = (start: number, end: number, kind: SecretKind) => {
-    const s = Math.max(0, start);
-    const e = Math.min(chars.length, end);
-    if (e <= s) return;
-    const masked = maskInPlace(line.slice(s, e), kind);
-    for (let i = s; i < e; i++) chars[i] = masked[i - s] as string;
-  };
-  for (const r of ranges) apply(r.start, r.end, r.kind);
-  for (const m of line.matchAll(KEY_ID_IN_TEXT)) apply(m.index, m.index + m[0].length, 'access-key-id');
-  for (const m of line.matchAll(SECRETISH)) {
-    if (isLikelySecretRun(m[0])) apply(m.index, m.index + m[0].length, 'secret');
+  for (const { start, end, kind } of masks) {
+    const masked = maskInPlace(line.slice(start, end), kind);
+    for (let i = start; i < end; i++) chars[i] = masked[i - start] as string;
   }
   return chars.join('');
 }
 
-/** A base64 run that mixes cases and digits the way keys do (not a path or a hex hash). */
+/**
+ * A run that could be a key: it mixes upper- and lower-case letters and is not hexadecimal.
+ * (A random 40-character base64 key lacks a digit one time in a thousand, so digits are not
+ * required; it lacks either case about once in a billion.)
+ */
 function isLikelySecretRun(run: string): boolean {
-  return /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run);
+  return /[a-z]/.test(run) && /[A-Z]/.test(run) && !/^[0-9a-fA-F]+$/.test(run);
 }
 
 /** What a message may show of a secret: redacted, unless the user passed `--show-secrets`. */

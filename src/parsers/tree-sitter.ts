@@ -4,7 +4,8 @@
 // Cost: tree-sitter WASM grammars parse at ~3–5 MB/s — callers gate parses behind a
 // keyword pre-filter.
 import { createRequire } from 'node:module';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { parseBudgetMs } from '../engine/budget.js';
 
 export type GrammarName = 'bash' | 'terraform' | 'hcl';
 
@@ -45,4 +46,29 @@ export function getParser(grammar: GrammarName): Parser {
     parsers.set(grammar, parser);
   }
   return parser;
+}
+
+/**
+ * Parses `text` within its time budget (see engine/budget.ts). Some grammars go quadratic on
+ * hostile input (a broken Terraform file with a long blank run, a bash declaration followed by
+ * thousands of `a:b` words); the progress callback cancels such a parse, and the caller treats
+ * the document as not fully scanned. `null` tree with `timedOut: false` is a parser failure.
+ */
+export function parseWithBudget(grammar: GrammarName, text: string, deadline = performance.now() + parseBudgetMs(text.length)): { tree: Tree | null; timedOut: boolean } {
+  if (performance.now() > deadline) return { tree: null, timedOut: true };
+  let timedOut = false;
+  const tree = getParser(grammar).parse(text, null, {
+    // Called every few hundred parser operations: the clock read is cheap next to them.
+    progressCallback: () => {
+      if (performance.now() > deadline) timedOut = true;
+      return timedOut;
+    },
+  } as Parameters<Parser['parse']>[2]);
+  if (timedOut) {
+    tree?.delete();
+    // A cancelled parse leaves the parser mid-document; reset before the next one.
+    getParser(grammar).reset();
+    return { tree: null, timedOut: true };
+  }
+  return { tree, timedOut: false };
 }
