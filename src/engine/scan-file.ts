@@ -247,11 +247,12 @@ export function scanText(
   const kind = kindOverride ?? classifyFile(path, text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
   const doc = createDocument({ path, ...(absPath !== undefined ? { absPath } : {}), kind, language: languageOf(path, kind), text });
   const raws: RawReport[] = [];
+  drainIncomplete(path); // nothing left over from work done outside a scan
   try {
     runDocument(doc, setup, raws, notifications);
   } finally {
     runScanEndHooks();
-    notifications.push(...drainIncomplete());
+    notifications.push(...drainIncomplete(path));
   }
 
   let located = raws.map(locate);

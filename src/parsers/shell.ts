@@ -292,6 +292,11 @@ function holdsSubstitution(ctx: ParseContext, start: number, end: number): boole
   return lo < marks.length && (marks[lo] as number) < end;
 }
 
+/** A word's text without its quote characters (a copy only when it has quotes). */
+function looseText(raw: string): string {
+  return raw.includes('"') || raw.includes("'") ? raw.replace(/["']/g, '') : raw;
+}
+
 /** What reading a word collects besides its value. */
 interface WordScan {
   readonly variables: string[];
@@ -317,7 +322,7 @@ function readWord(cursor: TreeCursor, ctx: ParseContext, type: string): ShellWor
   // A double-quoted string without `$`, backtick or backslash is its content: no child to visit.
   if (type === 'string' && raw.length >= 2 && !/[$`\\]/.test(raw)) {
     const content = raw.slice(1, -1);
-    return { text: raw, start: s + base, end: e + base, value: content, loose: raw.replace(/["']/g, ''), kind: 'literal', variables: NO_VARIABLES, substitutions: NO_SUBSTITUTIONS, contentStart, contentEnd };
+    return { text: raw, start: s + base, end: e + base, value: content, get loose() { return looseText(raw); }, kind: 'literal', variables: NO_VARIABLES, substitutions: NO_SUBSTITUTIONS, contentStart, contentEnd };
   }
   const scan: WordScan = { variables: [], substitutions: [], dynamic: false, substituted: false };
   const parsed = staticValueAt(cursor, ctx, type, s, e, scan);
@@ -327,7 +332,12 @@ function readWord(cursor: TreeCursor, ctx: ParseContext, type: string): ShellWor
     start: s + base,
     end: e + base,
     value,
-    loose: raw.replace(/["']/g, ''),
+    // Computed on use, not stored: `raw` is a slice sharing the source's memory, a quote-free
+    // copy is not. Stored, every enclosing word of a nested `"$(echo "$(…)")"` held its own
+    // copy: quadratic memory (100 KB of nesting ran V8 out of heap and lost the whole report).
+    get loose() {
+      return looseText(raw);
+    },
     kind: scan.substituted ? 'command-substitution' : value === undefined ? 'expansion' : 'literal',
     variables: scan.variables,
     substitutions: scan.substitutions,
