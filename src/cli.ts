@@ -2,7 +2,6 @@
 // exit code. 0: nothing at or above the fail level; 1: something is; 2: usage, configuration
 // or internal error — always one clear line on stderr (a stack trace only with --debug).
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
 import { ConfigError, UsageError, loadConfig, suggest } from './config.js';
@@ -17,6 +16,8 @@ import { formatSarif } from './reporters/sarif.js';
 import { formatGithub } from './reporters/github.js';
 import type { ReportContext } from './reporters/common.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { writeOutputFile } from './output-file.js';
+import { maskText, noWorkflowCommands, terminalSafe } from './reporters/safe-output.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -160,6 +161,11 @@ function progressReporter(io: CliIO): { update(done: number, total: number): voi
   };
 }
 
+/** One line for stderr: key-shaped text masked (unless --show-secrets), controls made visible. */
+function safeLine(text: string, showSecrets = false): string {
+  return terminalSafe(showSecrets ? text : maskText(text));
+}
+
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let debug = argv.includes('--debug');
   try {
@@ -225,7 +231,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const failing = result.findings.some((f) => !f.suppression && severityRank(f.severity) >= threshold);
     if (values.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
 
-    const context: ReportContext = { result, rules: allRules, version: VERSION };
+    const showSecrets = config.showSecrets === true;
+    const context: ReportContext = { result, rules: allRules, version: VERSION, showSecrets };
     const color =
       values['no-color'] === true
         ? false
@@ -241,28 +248,30 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (values.annotate && values.output && format !== 'github') io.stdout.write(formatGithub(context));
     if (values.output) {
       try {
-        writeFileSync(resolve(io.cwd, values.output), report);
+        writeOutputFile(resolve(io.cwd, values.output), report);
       } catch (error) {
         throw new UsageError(`--output ${values.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
     } else {
-      io.stdout.write(report);
+      // The Actions runner executes stdout lines starting with `::`; only the github format may.
+      io.stdout.write(format === 'github' ? report : noWorkflowCommands(report));
     }
     if (debug) {
-      for (const n of result.notifications) io.stderr.write(`credlint: [${n.level}] ${n.id}: ${n.message}\n`);
+      for (const n of result.notifications) io.stderr.write(`credlint: [${n.level}] ${n.id}: ${safeLine(n.message, showSecrets)}\n`);
     }
 
     if (values['exit-zero']) return 0;
     return failing ? 1 : 0;
   } catch (error) {
+    // Error texts may quote a value the user mistyped (a key pasted into a flag): masked too.
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr.write(`credlint: ${error.message}\n`);
-      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      io.stderr.write(`credlint: ${safeLine(error.message)}\n`);
+      if (debug && error.stack) io.stderr.write(`${maskText(error.stack)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`credlint: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`credlint: internal error: ${safeLine(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${maskText(error.stack)}\n`);
     return 2;
   }
 }
