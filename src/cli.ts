@@ -18,6 +18,7 @@ import type { ReportContext } from './reporters/common.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { writeOutputFile } from './output-file.js';
 import { maskText, noWorkflowCommands, terminalSafe } from './reporters/safe-output.js';
+import { quoteValue } from './detect/redact.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -127,13 +128,13 @@ function parseConcurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === 'auto') return 'auto';
   if (value === 'off' || value === '0') return 'off';
   if (/^\d+$/.test(value) && Number(value) > 0 && Number(value) <= 64) return Number(value);
-  throw new UsageError(`--concurrency: expected auto, off or a number from 1 to 64, got "${value}"`);
+  throw new UsageError(`--concurrency: expected auto, off or a number from 1 to 64, got ${quoteValue(value)}`);
 }
 
 function parseLevel(value: string | undefined, flag: string): Severity | undefined {
   if (value === undefined) return undefined;
   if (value === 'error' || value === 'warning' || value === 'note') return value;
-  throw new UsageError(`${flag}: expected error, warning or note, got "${value}"`);
+  throw new UsageError(`${flag}: expected error, warning or note, got ${quoteValue(value)}`);
 }
 
 function listRules(): string {
@@ -185,14 +186,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const format = (values.format ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) {
-      throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`);
+      throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${quoteValue(String(values.format))}`);
     }
     const failOn = parseLevel(values['fail-on'], '--fail-on');
     const concurrency = parseConcurrency(values.concurrency);
     let maxFileSize: number | undefined;
     if (values['max-file-size'] !== undefined) {
       maxFileSize = parseByteSize(values['max-file-size']);
-      if (maxFileSize === undefined) throw new UsageError(`--max-file-size: expected a size such as 5MB, got "${values['max-file-size']}"`);
+      if (maxFileSize === undefined) throw new UsageError(`--max-file-size: expected a size such as 5MB, got ${quoteValue(values['max-file-size'])}`);
     }
 
     const config = loadConfig(io.cwd, allRules, values.config, {

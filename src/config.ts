@@ -1,6 +1,8 @@
 // Configuration: found, parsed and validated here, so every front end gets the same
 // errors. A user mistake is a ConfigError with one clear line (file, key, what was
 // expected), never a stack trace.
+import { quoteValue } from './detect/redact.js';
+import { errorSummary } from './parsers/errors.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -66,7 +68,7 @@ const TOP_LEVEL_KEYS = ['rules', 'ignore', 'maxFileSize', 'allow', 'deny', 'fail
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${typeof value === 'string' ? quoteValue(value) : JSON.stringify(value)}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -119,7 +121,7 @@ function accountIdList(value: unknown, where: string): string[] {
     where,
   );
   for (const id of list) {
-    if (!/^\d{12}$/.test(id)) throw new ConfigError(`${where}: "${id}" is not a 12-digit AWS account id`);
+    if (!/^\d{12}$/.test(id)) throw new ConfigError(`${where}: ${quoteValue(id)} is not a 12-digit AWS account id`);
   }
   return list;
 }
@@ -129,7 +131,7 @@ const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
 function parseRuleSetting(value: unknown, where: string): RuleConfig {
   if (typeof value === 'string') {
     if (!SEVERITY_VALUES.includes(value)) {
-      throw new ConfigError(`${where}: expected one of error, warning, note, off, got "${value}"`);
+      throw new ConfigError(`${where}: expected one of error, warning, note, off, got ${quoteValue(String(value))}`);
     }
     return { severity: value as RuleSetting };
   }
@@ -188,7 +190,7 @@ export function validateConfig(raw: unknown, file: string, ruleIds: readonly str
           try {
             new RegExp(p);
           } catch (error) {
-            throw new ConfigError(`${file}: allow.patterns: "${p}" is not a valid regular expression (${(error as Error).message})`);
+            throw new ConfigError(`${file}: allow.patterns: ${quoteValue(p)} is not a valid regular expression (${errorSummary(error)})`);
           }
         }
       } else if (key === 'accountIds') allow.accountIds = accountIdList(value, `${file}: allow.accountIds`);
@@ -216,8 +218,10 @@ function parseConfigText(text: string, file: string): unknown {
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const detail = (error as Error).message.split('\n')[0];
-    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
+    // Position only: the parser's message quotes the text (a `.env` passed to -c by mistake).
+    const e = error as { linePos?: Array<{ line: number; col: number }>; message?: string };
+    const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : /position (\d+)/.exec(String(e.message))?.[0] ? ` at ${/position (\d+)/.exec(String(e.message))?.[0]}` : '';
+    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${at} (${errorSummary(error)})`);
   }
 }
 

@@ -19,6 +19,7 @@ import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
 import { readTextFile } from './read.js';
 import { drainIncomplete } from './budget.js';
+import { errorSummary } from '../parsers/errors.js';
 import type { Extractor } from './extractors.js';
 
 /** Nesting limit for embedded documents (a heredoc in a cloud-init in a template …). */
@@ -79,7 +80,8 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
         id: 'rule-error',
         level: 'error',
         path: doc.path,
-        message: `${doc.path}: rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`,
+        // The error's class only: an exception message can quote kilobytes of the file (JSON.parse does).
+        message: `${doc.path}: rule ${rule.id} failed (${errorSummary(error)}); the rule's other findings in this file may be missing`,
       });
     }
   }
@@ -91,7 +93,7 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
     try {
       embedded = extractor.extract(doc, notes);
     } catch (error) {
-      notes.push({ id: 'parse-error', level: 'warning', path: doc.path, message: `${doc.path}: ${extractor.name} failed: ${(error as Error).message}` });
+      notes.push({ id: 'parse-error', level: 'warning', path: doc.path, message: `${doc.path}: ${extractor.name} failed (${errorSummary(error)}); the embedded documents were not scanned` });
       continue;
     }
     for (const child of embedded) runDocument(child, setup, out, notes);
