@@ -3,7 +3,11 @@
 // expected), never a stack trace.
 import { quoteValue } from './detect/redact.js';
 import { errorSummary } from './parsers/errors.js';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { NotRegularFileError, readRegularFile } from './engine/read.js';
+
+/** Configuration files and package.json larger than this are refused. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AnyRule, Severity } from './rule.js';
@@ -229,9 +233,10 @@ function parseConfigText(text: string, file: string): unknown {
 export function loadConfigFile(path: string, ruleIds: readonly string[]): UserConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read configuration file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const why = error instanceof NotRegularFileError ? (error.what === 'too-large' ? 'over 1 MB' : 'not a regular file') : ((error as NodeJS.ErrnoException).code ?? 'error');
+    throw new ConfigError(`${path}: cannot read configuration file (${why})`);
   }
   const parsed = parseConfigText(text, path);
   if (path.endsWith('package.json')) {
@@ -254,7 +259,8 @@ export function findConfigFile(startDir: string): string | undefined {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        const parsed = JSON.parse(readFileSync(pkg, 'utf8')) as Record<string, unknown>;
+        // Bounded and regular files only: a committed package.json -> /dev/zero must not hang the scan.
+        const parsed = JSON.parse(readRegularFile(pkg, MAX_CONFIG_BYTES).toString('utf8')) as Record<string, unknown>;
         if (parsed && typeof parsed === 'object' && 'credlint' in parsed) return pkg;
       } catch {
         // A broken package.json that is not ours to validate: keep looking upward.

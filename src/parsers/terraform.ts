@@ -14,7 +14,8 @@
 // expressions, `data` sources, `module` outputs, variables without default) is `unknown`:
 // a rule must stay silent on it rather than guess.
 import { reportParseError } from './errors.js';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from '../engine/read.js';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import { onScanEnd, type SourceDocument } from '../engine/document.js';
@@ -394,7 +395,7 @@ function siblingFiles(dir: string, exclude: string): TfFile[] {
       continue;
     }
     try {
-      const text = readFileSync(full, 'utf8');
+      const text = readRegularFile(full, MAX_SIBLING_BYTES).toString('utf8');
       cached?.tree?.delete();
       const parsed = isTerraformJsonPath(name) ? { file: parseTfJson(undefined, text, full, dir), tree: null } : parseHcl(text, full, dir, undefined);
       cache.set(name, { stamp: st.stamp, file: parsed.file, tree: parsed.tree });
@@ -748,8 +749,8 @@ function callFunction(node: TsNode, scope: Scope, depth: number): IacValue {
       const full = resolvePath(base, p);
       let text: string;
       try {
-        if (!existsSync(full) || statSync(full).size > 1024 * 1024) return unknown(range, 'external', `${name}(${p})`);
-        text = readFileSync(full, 'utf8');
+        if (!existsSync(full)) return unknown(range, 'external', `${name}(${p})`);
+        text = readRegularFile(full, 1024 * 1024).toString('utf8');
       } catch {
         return unknown(range, 'external', `${name}(${p})`);
       }
