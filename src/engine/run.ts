@@ -78,9 +78,12 @@ async function threadCount(files: readonly DiscoveredFile[], concurrency: Concur
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const baseDir = resolve(options.cwd);
   const { config } = options;
-  const files = options.staged
+  const discovered = options.staged
     ? []
     : await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, ignoreBase: config.configDir, useGit: options.useGit });
+  // Entries discovery refused (links out of the root, unreadable directories) are reported, not read.
+  const files = discovered.filter((f) => !f.refused);
+  const refusedNotes = discovered.flatMap((f) => (f.refused ? [f.refused] : []));
   const threads = options.extractors || options.staged ? 0 : await threadCount(files, options.concurrency ?? 'auto');
   let results: FileResult[];
   if (options.staged) {
@@ -106,7 +109,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const allowPaths = config.allowPaths.length > 0 ? ignore().add([...config.allowPaths]) : undefined;
   const findings: Finding[] = [];
-  const notifications: Notification[] = [];
+  const notifications: Notification[] = [...refusedNotes];
   let filesScanned = 0;
   let bytesScanned = 0;
   for (const r of results) {
@@ -129,7 +132,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return {
     findings,
     notifications,
-    stats: { filesDiscovered: options.staged ? results.length : files.length, filesScanned, bytesScanned },
+    stats: { filesDiscovered: options.staged ? results.length : discovered.length, filesScanned, bytesScanned },
     enabledRules: config.rules.map((r) => r.id).sort(),
     ruleSeverities: Object.fromEntries(config.rules.map((r) => [r.id, r.severity])),
     baseDir,

@@ -19,6 +19,7 @@ import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
 import { readTextFile } from './read.js';
 import { drainIncomplete } from './budget.js';
+import { parsersReady } from '../parsers/tree-sitter.js';
 import { errorSummary } from '../parsers/errors.js';
 import type { Extractor } from './extractors.js';
 
@@ -249,7 +250,12 @@ export function scanText(
   const kind = kindOverride ?? classifyFile(path, text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
   const doc = createDocument({ path, ...(absPath !== undefined ? { absPath } : {}), kind, language: languageOf(path, kind), text });
   const raws: RawReport[] = [];
-  drainIncomplete(path); // nothing left over from work done outside a scan
+  drainIncomplete(path);
+  if (!parsersReady()) {
+    // scanText called without `await initParsers()`: say so instead of silently missing
+    // every shell and Terraform finding (text-level rules still run).
+    notifications.push({ id: 'rule-error', level: 'error', path, message: `${path}: the shell and Terraform parsers are not initialised (await initParsers() before scanText); only text-level rules ran` });
+  } // nothing left over from work done outside a scan
   try {
     runDocument(doc, setup, raws, notifications);
   } finally {
