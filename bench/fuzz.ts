@@ -88,6 +88,15 @@ function mutate(text: string, rand: () => number): string {
   return out;
 }
 
+/** The `i`-th input of a family (for reproducing a report's example). */
+export function fuzzInput(family: Family, i: number, seed = 'credlint'): { path: string; text: string; id: string; secret: string } {
+  const rand = rng(`${seed}:${family}:${i}`);
+  const id = fakeAccessKeyIdForBench(i);
+  const secret = fakeSecretForBench(i);
+  const { path, text } = template(family, id, secret);
+  return { path, text: mutate(text, rand), id, secret };
+}
+
 export interface FuzzReport {
   family: Family;
   inputs: number;
@@ -116,11 +125,7 @@ export async function runFuzz(family: Family, count: number, seed = 'credlint', 
   const setup = createSetup(resolveConfig({}, rules), rules);
   const report: FuzzReport = { family, inputs: 0, exceptions: 0, timeouts: 0, wholeLeaks: 0, pieceLeaks: 0, keyIntact: 0, keyFound: 0, slowestMs: 0, examples: [] };
   for (let i = 0; i < count; i++) {
-    const rand = rng(`${seed}:${family}:${i}`);
-    const id = fakeAccessKeyIdForBench(i);
-    const secret = fakeSecretForBench(i);
-    const { path, text: base } = template(family, id, secret);
-    const text = mutate(base, rand);
+    const { path, text, id, secret } = fuzzInput(family, i, seed);
     report.inputs++;
     const t0 = performance.now();
     let out = '';

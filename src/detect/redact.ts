@@ -22,7 +22,9 @@ export function maskInPlace(value: string, kind: SecretKind): string {
   return '*'.repeat(value.length);
 }
 
-const KEY_ID_IN_TEXT = /(?<![A-Za-z0-9])((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g;
+// No word boundaries here (the detectors keep theirs): fail-closed, a key id glued to a letter
+// (`lAKIA…`, a damaged or concatenated line) is masked all the same.
+const KEY_ID_IN_TEXT = /(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}/g;
 /**
  * Runs of the secret alphabet, also written JSON-escaped (`\/`) or URL-encoded (`%2F`, `%2B`,
  * `%3D`), as serialisers and `s3a://ID:SECRET@bucket` URLs write them. A run may follow `=`
@@ -64,7 +66,7 @@ export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; en
     const mixed = isLikelySecretRun(run);
     const start = m.index;
     const end = start + run.length;
-    if (length >= 40 && mixed) masks.push({ start, end, kind: 'secret' });
+    if ((length >= 40 && mixed) || (length >= 12 && looksRandom(run, length))) masks.push({ start, end, kind: 'secret' });
     else if (previous && previous.end + 1 === start && previous.length + length >= 38 && previous.length + length <= 42 && (mixed || previous.mixed) && length >= 1) {
       masks.push({ start: previous.start, end: previous.end, kind: 'secret' }, { start, end, kind: 'secret' });
     }
@@ -89,6 +91,26 @@ export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; en
     for (let i = start; i < end; i++) chars[i] = masked[i - start] as string;
   }
   return chars.join('');
+}
+
+/**
+ * A shorter run that reads as random rather than as a word or an identifier: what is left of a
+ * key split or damaged by an edit. 30+ characters mixing both cases and digits; 12–29 when it
+ * also switches between letter classes often (identifiers such as `base64EncodeV2` do not).
+ */
+function looksRandom(run: string, length: number): boolean {
+  if (!/[a-z]/.test(run) || !/[A-Z]/.test(run) || !/[0-9]/.test(run) || /^[0-9a-fA-F]+$/.test(run)) return false;
+  if (length >= 30) return true;
+  let switches = 0;
+  let digits = 0;
+  let prev = '';
+  for (const ch of run) {
+    const cls = ch >= 'a' && ch <= 'z' ? 'l' : ch >= 'A' && ch <= 'Z' ? 'u' : ch >= '0' && ch <= '9' ? 'd' : 'o';
+    if (cls === 'd') digits++;
+    if (prev && cls !== prev) switches++;
+    prev = cls;
+  }
+  return digits >= 2 && switches >= length / 2.5;
 }
 
 /**
