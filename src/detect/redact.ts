@@ -95,12 +95,15 @@ export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; en
 
 /**
  * A shorter run that reads as random rather than as a word or an identifier: what is left of a
- * key split or damaged by an edit. 30+ characters mixing both cases and digits; 12–29 when it
- * also switches between letter classes often (identifiers such as `base64EncodeV2` do not).
+ * key split or damaged by an edit. 30+ characters mixing both cases and digits; 12–29 (no `/`)
+ * when it also switches between letter classes often (identifiers such as `base64EncodeV2` do not).
  */
 function looksRandom(run: string, length: number): boolean {
   if (!/[a-z]/.test(run) || !/[A-Z]/.test(run) || !/[0-9]/.test(run) || /^[0-9a-fA-F]+$/.test(run)) return false;
   if (length >= 30) return true;
+  // Not across a `/`: a path of short random-looking components (a temporary directory) is a
+  // path, and masking it would hide where the problem is.
+  if (run.includes('/')) return false;
   let switches = 0;
   let digits = 0;
   let prev = '';
