@@ -2,7 +2,8 @@
 // https://docs.docker.com/reference/dockerfile/#arg (build arguments are visible in `docker history`)
 import { defineRule, type SecretRange, type Severity } from '../src/rule.js';
 import { awsCredentialVariable } from '../src/detect/aws-env-vars.js';
-import { CONFIGURE_KEYWORD_SOURCE, findConfigureCredentialUses } from '../src/detect/aws-configure.js';
+import { CONFIGURE_KEYWORDS, findConfigureCredentialUses } from '../src/detect/aws-configure.js';
+import { AnyOf } from '../src/detect/line-keywords.js';
 import { dockerfile, enclosingDockerfile, jsonStrings, type DockerfileModel, type DockerInstruction, type DockerToken } from '../src/parsers/dockerfile.js';
 
 /**
@@ -70,7 +71,7 @@ export default defineRule({
   supersedes: ['no-hardcoded-access-key-id', 'no-hardcoded-secret-access-key', 'no-hardcoded-session-token'],
   // `aws … configure` (RUN), credential variables (ENV/ARG) and credential files (COPY/ADD); not
   // a bare `configure`, which every image built from source runs.
-  keywords: new RegExp(String.raw`AWS_|\.aws|credentials|\.boto\b|boto\.cfg|s3cfg|accessKeys|${CONFIGURE_KEYWORD_SOURCE}`, 'i'),
+  keywords: new AnyOf([/AWS_|\.aws|credentials|\.boto\b|boto\.cfg|s3cfg|accessKeys/i, CONFIGURE_KEYWORDS]),
   messages: {
     envCredential:
       '`ENV {{name}}` stores an AWS credential in the image configuration, readable by anyone who can pull the image; give the container a task/pod/instance role instead',

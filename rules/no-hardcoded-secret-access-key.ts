@@ -12,7 +12,7 @@ import {
   CREDENTIAL_KEYWORDS,
   acceptSecretValue,
   credentialScan,
-  secretCandidatesNear,
+  secretCandidatesNearAny,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/redact.js';
 
@@ -89,8 +89,6 @@ export default defineRule({
     }
     // 2. Unlabelled 40-char values within a few lines of a key id: `new BasicAWSCredentials(id, secret)`,
     //    `Aws::Credentials.new(id, secret)`, CSV rows, `'key' => …, 'secret' => …`.
-    for (const id of keyIds) {
-      for (const c of secretCandidatesNear(text, id.start, looksLikeSecretAccessKey)) consider(c.value, c.start, c.end, undefined);
-    }
+    for (const c of secretCandidatesNearAny(text, keyIds.map((id) => id.start), looksLikeSecretAccessKey)) consider(c.value, c.start, c.end, undefined);
   },
 });

@@ -16,7 +16,7 @@ import {
   acceptSecretValue,
   accountListing,
   credentialScan,
-  secretCandidatesNear,
+  firstSecretCandidateNear,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/redact.js';
 
@@ -116,7 +116,7 @@ export default defineRule({
     for (const id of keyIds) {
       if (!id.value.startsWith('ASIA')) continue;
       if (accountListing(id.account, settings) === 'allow') continue;
-      const secret = secretCandidatesNear(text, id.start, isPastedSecret)[0];
+      const secret = firstSecretCandidateNear(text, id.start, isPastedSecret);
       if (!secret) continue;
       context.report({
         messageId: 'temporaryCredentials',

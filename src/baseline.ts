@@ -2,6 +2,7 @@
 // the stable fingerprint (rule id, path, hash of the offending content, occurrence), so
 // moving code does not churn the file. It holds hashes, never secrets, and is sorted so
 // diffs are reviewable.
+import { errorSummary } from './parsers/errors.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ConfigError } from './config.js';
 import type { Finding, ScanResult } from './engine/types.js';
@@ -50,7 +51,7 @@ export function parseBaseline(text: string, path: string): Baseline {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${path}: baseline is not valid JSON (${(error as Error).message})`);
+    throw new ConfigError(`${path}: baseline is not valid JSON (${errorSummary(error)})`);
   }
   const obj = raw as { version?: unknown; entries?: unknown };
   if (!obj || typeof obj !== 'object' || obj.version !== 1 || !Array.isArray(obj.entries)) {

@@ -2,7 +2,6 @@
 // exit code. 0: nothing at or above the fail level; 1: something is; 2: usage, configuration
 // or internal error — always one clear line on stderr (a stack trace only with --debug).
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { rules as allRules } from '../rules/index.js';
 import { ConfigError, UsageError, loadConfig, normalizeSeverityAlias, suggest } from './config.js';
@@ -19,6 +18,9 @@ import { formatSarif } from './reporters/sarif.js';
 import { formatGithub } from './reporters/github.js';
 import type { ReportContext } from './reporters/common.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { writeOutputFile } from './output-file.js';
+import { maskText, noWorkflowCommands, terminalSafe } from './reporters/safe-output.js';
+import { quoteValue } from './detect/redact.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -176,14 +178,14 @@ function parseConcurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === 'auto') return 'auto';
   if (value === 'off' || value === '0') return 'off';
   if (/^\d+$/.test(value) && Number(value) > 0 && Number(value) <= 64) return Number(value);
-  throw new UsageError(`--concurrency: expected auto, off or a number from 1 to 64, got "${value}"`);
+  throw new UsageError(`--concurrency: expected auto, off or a number from 1 to 64, got ${quoteValue(value)}`);
 }
 
 function parseLevel(value: string | undefined, flag: string): Severity | undefined {
   if (value === undefined) return undefined;
   const level = normalizeSeverityAlias(value);
   if (level === 'error' || level === 'warning' || level === 'note') return level;
-  throw new UsageError(`${flag}: expected error, warning (or warn) or note, got "${value}"`);
+  throw new UsageError(`${flag}: expected error, warning (or warn) or note, got ${quoteValue(value)}`);
 }
 
 function listRules(): string {
@@ -225,6 +227,11 @@ function progressReporter(io: CliIO, unit = 'files'): { update(done: number, tot
   };
 }
 
+/** One line for stderr: key-shaped text masked (unless --show-secrets), controls made visible. */
+function safeLine(text: string, showSecrets = false): string {
+  return terminalSafe(showSecrets ? text : maskText(text));
+}
+
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let debug = argv.includes('--debug');
   try {
@@ -259,14 +266,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const shard: Shard | undefined = values.shard !== undefined ? parseShard(values.shard) : undefined;
     const format = (values.format ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) {
-      throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${values.format}"`);
+      throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${quoteValue(String(values.format))}`);
     }
     const failOn = parseLevel(values['fail-on'], '--fail-on');
     const concurrency = parseConcurrency(values.concurrency);
     let maxFileSize: number | undefined;
     if (values['max-file-size'] !== undefined) {
       maxFileSize = parseByteSize(values['max-file-size']);
-      if (maxFileSize === undefined) throw new UsageError(`--max-file-size: expected a size such as 5MB, got "${values['max-file-size']}"`);
+      if (maxFileSize === undefined) throw new UsageError(`--max-file-size: expected a size such as 5MB, got ${quoteValue(values['max-file-size'])}`);
     }
 
     const config = loadConfig(io.cwd, allRules, values.config, {
@@ -311,7 +318,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const failing = result.findings.some((f) => !f.suppression && severityRank(f.severity) >= threshold);
     if (values.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
 
-    const context: ReportContext = { result, rules: allRules, version: VERSION };
+    const showSecrets = config.showSecrets === true;
+    const context: ReportContext = { result, rules: allRules, version: VERSION, showSecrets };
     const color =
       values['no-color'] === true
         ? false
@@ -327,28 +335,30 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (values.annotate && values.output && format !== 'github') io.stdout.write(formatGithub(context));
     if (values.output) {
       try {
-        writeFileSync(resolve(io.cwd, values.output), report);
+        writeOutputFile(resolve(io.cwd, values.output), report);
       } catch (error) {
         throw new UsageError(`--output ${values.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
     } else {
-      io.stdout.write(report);
+      // The Actions runner executes stdout lines starting with `::`; only the github format may.
+      io.stdout.write(format === 'github' ? report : noWorkflowCommands(report));
     }
     if (debug) {
-      for (const n of result.notifications) io.stderr.write(`credlint: [${n.level}] ${n.id}: ${n.message}\n`);
+      for (const n of result.notifications) io.stderr.write(`credlint: [${n.level}] ${n.id}: ${safeLine(n.message, showSecrets)}\n`);
     }
 
     if (values['exit-zero']) return 0;
     return failing ? 1 : 0;
   } catch (error) {
+    // Error texts may quote a value the user mistyped (a key pasted into a flag): masked too.
     if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr.write(`credlint: ${error.message}\n`);
-      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      io.stderr.write(`credlint: ${safeLine(error.message)}\n`);
+      if (debug && error.stack) io.stderr.write(`${maskText(error.stack)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`credlint: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`credlint: internal error: ${safeLine(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${maskText(error.stack)}\n`);
     return 2;
   }
 }

@@ -1,7 +1,13 @@
 // Configuration: found, parsed and validated here, so every front end gets the same
 // errors. A user mistake is a ConfigError with one clear line (file, key, what was
 // expected), never a stack trace.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { quoteValue } from './detect/redact.js';
+import { errorSummary } from './parsers/errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { NotRegularFileError, readRegularFile } from './engine/read.js';
+
+/** Configuration files and package.json larger than this are refused. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AnyRule, Severity } from './rule.js';
@@ -66,7 +72,7 @@ const TOP_LEVEL_KEYS = ['rules', 'ignore', 'maxFileSize', 'allow', 'deny', 'fail
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${typeof value === 'string' ? quoteValue(value) : JSON.stringify(value)}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -119,7 +125,7 @@ function accountIdList(value: unknown, where: string): string[] {
     where,
   );
   for (const id of list) {
-    if (!/^\d{12}$/.test(id)) throw new ConfigError(`${where}: "${id}" is not a 12-digit AWS account id`);
+    if (!/^\d{12}$/.test(id)) throw new ConfigError(`${where}: ${quoteValue(id)} is not a 12-digit AWS account id`);
   }
   return list;
 }
@@ -135,7 +141,7 @@ function parseRuleSetting(value: unknown, where: string): RuleConfig {
   if (typeof value === 'string') {
     const severity = normalizeSeverityAlias(value);
     if (!SEVERITY_VALUES.includes(severity)) {
-      throw new ConfigError(`${where}: expected one of error, warning (or warn), note, off, got "${value}"`);
+      throw new ConfigError(`${where}: expected one of error, warning (or warn), note, off, got ${quoteValue(String(value))}`);
     }
     return { severity: severity as RuleSetting };
   }
@@ -194,7 +200,7 @@ export function validateConfig(raw: unknown, file: string, ruleIds: readonly str
           try {
             new RegExp(p);
           } catch (error) {
-            throw new ConfigError(`${file}: allow.patterns: "${p}" is not a valid regular expression (${(error as Error).message})`);
+            throw new ConfigError(`${file}: allow.patterns: ${quoteValue(p)} is not a valid regular expression (${errorSummary(error)})`);
           }
         }
       } else if (key === 'accountIds') allow.accountIds = accountIdList(value, `${file}: allow.accountIds`);
@@ -223,8 +229,10 @@ function parseConfigText(text: string, file: string): unknown {
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const detail = (error as Error).message.split('\n')[0];
-    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`);
+    // Position only: the parser's message quotes the text (a `.env` passed to -c by mistake).
+    const e = error as { linePos?: Array<{ line: number; col: number }>; message?: string };
+    const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : /position (\d+)/.exec(String(e.message))?.[0] ? ` at ${/position (\d+)/.exec(String(e.message))?.[0]}` : '';
+    throw new ConfigError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${at} (${errorSummary(error)})`);
   }
 }
 
@@ -232,9 +240,10 @@ function parseConfigText(text: string, file: string): unknown {
 export function loadConfigFile(path: string, ruleIds: readonly string[]): UserConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read configuration file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const why = error instanceof NotRegularFileError ? (error.what === 'too-large' ? 'over 1 MB' : 'not a regular file') : ((error as NodeJS.ErrnoException).code ?? 'error');
+    throw new ConfigError(`${path}: cannot read configuration file (${why})`);
   }
   const parsed = parseConfigText(text, path);
   if (path.endsWith('package.json')) {
@@ -257,7 +266,8 @@ export function findConfigFile(startDir: string): string | undefined {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        const parsed = JSON.parse(readFileSync(pkg, 'utf8')) as Record<string, unknown>;
+        // Bounded and regular files only: a committed package.json -> /dev/zero must not hang the scan.
+        const parsed = JSON.parse(readRegularFile(pkg, MAX_CONFIG_BYTES).toString('utf8')) as Record<string, unknown>;
         if (parsed && typeof parsed === 'object' && 'credlint' in parsed) return pkg;
       } catch {
         // A broken package.json that is not ours to validate: keep looking upward.

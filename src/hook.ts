@@ -2,6 +2,7 @@
 // plus — when it blocks a commit — what to do about it, since a hook's output is all a
 // developer sees at that moment.
 import { runCli } from './cli.js';
+import { installProcessHandlers } from './output-file.js';
 
 export const HOOK_HINT = `
 credlint blocked this commit. For each finding above:
@@ -13,6 +14,7 @@ credlint blocked this commit. For each finding above:
     and pass it to the hook: args: [--baseline, .credlint-baseline.json]
 `;
 
+installProcessHandlers();
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

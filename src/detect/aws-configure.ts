@@ -5,6 +5,7 @@
 // report (an image build is reported once, by the image rule).
 // https://docs.aws.amazon.com/cli/latest/reference/configure/set.html
 // https://docs.aws.amazon.com/cli/latest/reference/configure/import.html
+import { WordsNear } from './line-keywords.js';
 import type { SourceDocument } from '../engine/document.js';
 import type { SecretKind } from '../rule.js';
 import {
@@ -194,5 +195,8 @@ export function findConfigureCredentialUses(doc: SourceDocument): ConfigureUse[]
  */
 export const CONFIGURE_KEYWORD_SOURCE = String.raw`\baws(?:\.exe|\.cmd)?\b(?:[^\n]|[\\\x60^]\r?\n){0,400}?\bconfigure\b`;
 
-/** Cheap pre-filter for documents that may hold such a use. */
-export const CONFIGURE_KEYWORDS = new RegExp(CONFIGURE_KEYWORD_SOURCE, 'i');
+/**
+ * Cheap pre-filter for documents that may hold such a use: CONFIGURE_KEYWORD_SOURCE, run in
+ * one linear pass (the regex itself costs 400 steps at every `aws` word).
+ */
+export const CONFIGURE_KEYWORDS: RegExp = new WordsNear(/\baws(?:\.exe|\.cmd)?\b/, /\bconfigure\b/, 400, '\\`^', CONFIGURE_KEYWORD_SOURCE);

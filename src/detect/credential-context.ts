@@ -100,20 +100,40 @@ const QUOTE_CHARS = '"\'`';
 /** `]` after a quoted subscript: `os.environ["X"] = v`, `ENV['X'] = v`, `$cfg['x'] => v`. */
 const SUBSCRIPT_CLOSE = /[ \t]*\]/y;
 /** `{name: X, value: Y}` / `- name: X\n  value: Y` / `key="X" value="Y"` / ParameterValue. */
-const PAIR_VALUE = /[ \t]*[,;]?[ \t]*(?:\r?\n[ \t]*-?[ \t]*)?["']?(?:value|Value|VALUE|ParameterValue|OptionValue|defaultValue)["']?[ \t]*[:=][ \t]*/y;
+// Linear by construction: no two adjacent quantifiers can both take the same blank (the
+// optional `,` / `-` opens its own group), so a name followed by a megabyte of spaces costs one
+// pass, not one pass per way of splitting the run between two `[ \t]*` (that was quadratic).
+const PAIR_VALUE = /[ \t]*(?:[,;][ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]*)?)?["']?(?:value|Value|VALUE|ParameterValue|OptionValue|defaultValue)["']?[ \t]*[:=][ \t]*/y;
 /** `name: Type = v` (TypeScript, Kotlin, Python annotations), `name string = v` is not needed (Go uses :=/=). */
 const TYPED_ASSIGNMENT = /[ \t]*:[ \t]*[A-Za-z_][\w.<>?|&[\]]*[ \t]*=(?![=>])[ \t]*/y;
 /** C# auto-property initialiser: `public string SecretKey { get; set; } = "…"`. */
 const AUTO_PROPERTY = /[ \t]*\{[ \t]*get;[^}\n]*\}[ \t]*=[ \t]*/y;
 const ASSIGNMENT = /[ \t]*(?:=>|:=|<-|\?\?=|\|\|=|=(?!=)|:(?![:=]))[ \t]*/y;
 const CALL_COMMA = /[ \t]*,[ \t]*/y;
-const XML_CLOSE = /(?:[ \t]+[^<>\n]*)?>[ \t]*/y;
+// `[ \t]` then anything: `[ \t]+[^<>\n]*` would try every split of a run of blanks (quadratic).
+const XML_CLOSE = /(?:[ \t][^<>\n]*)?>[ \t]*/y;
 const WHITESPACE = /[ \t]+(?=[^\s=:,;)\]}>#])/y;
 /**
  * A bare (unquoted) value: stops at whitespace, quotes, delimiters and comment starts, but
  * keeps interpolations whole (`${AWS_SECRET}`, `$(cmd)`, `{{ var }}`) so placeholders are seen as such.
  */
-const BARE_VALUE = /(?:\$\{[^}\n]*\}|\$\([^)\n]*\)|\{\{[^}\n]*\}\}|[^\s"'`,;)}\]<>&|\\])+/y;
+// Bounded: an interpolation is at most 256 characters and a value at most MAX_VALUE_LENGTH
+// (a session token is ~1 KB), so reading a value costs O(MAX_VALUE_LENGTH) whatever follows —
+// an unclosed `${` no longer makes every repetition rescan the rest of the line.
+const BARE_VALUE = /(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\{\{[^}\n]{0,256}\}\}|[^\s"'`,;)}\]<>&|\\]){1,4096}/y;
+/** The longest value read after a credential name (quoted, bare or XML content). */
+const MAX_VALUE_LENGTH = 4096;
+
+/** `text.indexOf(ch, from)`, but only within `[from, limit)` and never past a newline unless `crossNewline`. */
+function indexOfBounded(text: string, ch: string, from: number, limit: number): number {
+  const end = Math.min(text.length, limit);
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === ch) return i;
+    if (c === '\n') return -1;
+  }
+  return -1;
+}
 
 function stickyMatch(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -139,10 +159,9 @@ function readValue(text: string, at: number, untilLessThan: boolean): ValueSpan 
   }
   const ch = text[p] ?? '';
   if (QUOTE_CHARS.includes(ch)) {
-    const close = text.indexOf(ch, p + 1);
+    // Same line, bounded: an unclosed quote costs MAX_VALUE_LENGTH, not the rest of the file.
+    const close = indexOfBounded(text, ch, p + 1, p + 1 + MAX_VALUE_LENGTH);
     if (close === -1) return undefined;
-    const newline = text.indexOf('\n', p + 1);
-    if (newline !== -1 && newline < close) return undefined;
     // Keep the range on the value proper: trim spaces inside the quotes.
     let s = p + 1;
     let e = close;
@@ -152,9 +171,8 @@ function readValue(text: string, at: number, untilLessThan: boolean): ValueSpan 
   }
   if (untilLessThan) {
     // XML content: everything up to the next tag, trimmed.
-    const lt = text.indexOf('<', p);
-    const nl = text.indexOf('\n', p);
-    if (lt === -1 || (nl !== -1 && nl < lt)) return undefined;
+    const lt = indexOfBounded(text, '<', p, p + MAX_VALUE_LENGTH);
+    if (lt === -1) return undefined;
     let e = lt;
     while (e > p && /\s/.test(text[e - 1] as string)) e--;
     return { value: text.slice(p, e), start: p, end: e, quote: '' };
@@ -187,6 +205,7 @@ export function findCredentialAssignments(
   const out: CredentialAssignment[] = [];
   let lastNameEnd = -1;
   for (let hit = core.exec(text); hit !== null && hit.index < to; hit = core.exec(text)) {
+    if (hit.index < lastNameEnd) continue; // inside a name or value already read
     // Widen the hit to the whole identifier (`MY_AWS_SECRET_ACCESS_KEY`, `--secret-key`).
     let nameStart = hit.index;
     while (nameStart > 0 && NAME_CHAR.test(text[nameStart - 1] as string)) nameStart--;
@@ -204,6 +223,13 @@ export function findCredentialAssignments(
     const found = readAssignment(text, nameStart, nameEnd);
     if (!found) continue;
     out.push({ kind: set.kind, name, nameStart, nameEnd, ...found });
+    // A name inside the value just read (`aws_secret_access_key=aws_secret_access_key=…`) is
+    // part of that value, not an assignment of its own: resuming after the value keeps the
+    // scan linear when a line repeats a name thousands of times.
+    if (found.quote === '' && found.valueEnd > nameEnd) {
+      core.lastIndex = found.valueEnd;
+      lastNameEnd = found.valueEnd;
+    }
   }
   return out;
 }
@@ -295,8 +321,73 @@ export function lineWindowEnd(text: string, offset: number, lines: number): numb
 }
 
 /**
+ * Every 40-char candidate of one text, found once, with the text's line starts: the proximity
+ * lookups below are binary searches into it. (Re-scanning a ±5-line window per key id was
+ * quadratic when thousands of `AKIA…:secret` pairs share one line.) One entry, keyed by the
+ * text's identity: the rules of one document ask one after another.
+ */
+interface CandidateIndex {
+  readonly text: string;
+  readonly starts: number[];
+  readonly values: string[];
+  /** Offsets of every `\n`. */
+  readonly newlines: number[];
+  /** Per accept function: 1 when the candidate at that index passes it (computed on demand, 2 = unknown). */
+  readonly verdicts: Map<(value: string) => boolean, Uint8Array>;
+}
+
+let lastIndex: CandidateIndex | undefined;
+
+function candidateIndex(text: string): CandidateIndex {
+  if (lastIndex?.text === text) return lastIndex;
+  const starts: number[] = [];
+  const values: string[] = [];
+  for (const m of text.matchAll(secretAccessKeyCandidatePattern())) {
+    starts.push(m.index);
+    values.push(m[0]);
+  }
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  lastIndex = { text, starts, values, newlines, verdicts: new Map() };
+  return lastIndex;
+}
+
+/** First index in sorted `arr` whose value is >= `x`. */
+function lowerBound(arr: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Candidate index range [lo, hi) within `lines` lines of `offset` (the same window lineWindowStart/End give). */
+function windowRange(index: CandidateIndex, offset: number, lines: number): [number, number] {
+  const { newlines, starts, text } = index;
+  const line = lowerBound(newlines, offset); // newlines before `offset`
+  const firstLine = line - lines;
+  const from = firstLine <= 0 ? 0 : (newlines[firstLine - 1] as number) + 1;
+  const lastLine = line + lines;
+  const to = lastLine < newlines.length ? (newlines[lastLine] as number) : text.length;
+  return [lowerBound(starts, from), lowerBound(starts, to - 39)];
+}
+
+function accepted(index: CandidateIndex, accept: (value: string) => boolean, i: number): boolean {
+  let verdicts = index.verdicts.get(accept);
+  if (!verdicts) {
+    verdicts = new Uint8Array(index.starts.length).fill(2);
+    index.verdicts.set(accept, verdicts);
+  }
+  if (verdicts[i] === 2) verdicts[i] = accept(index.values[i] as string) ? 1 : 0;
+  return verdicts[i] === 1;
+}
+
+/**
  * The 40-char candidates within `lines` lines of `offset`, filtered by `accept`.
- * Costs one bounded regex scan of the window, not of the file.
+ * Costs two binary searches plus the candidates returned (the text is scanned once per document).
  */
 export function secretCandidatesNear(
   text: string,
@@ -304,25 +395,78 @@ export function secretCandidatesNear(
   accept: (value: string) => boolean,
   lines = PAIRING_LINE_DISTANCE,
 ): Array<{ value: string; start: number; end: number }> {
-  const from = lineWindowStart(text, offset, lines);
-  const to = lineWindowEnd(text, offset, lines);
-  const re = secretAccessKeyCandidatePattern();
-  const window = text.slice(from, to);
+  return secretCandidatesNearAny(text, [offset], accept, lines);
+}
+
+/**
+ * The union of secretCandidatesNear over `offsets` (sorted ascending), each candidate once, in
+ * text order: O(offsets · log n + candidates), however many windows overlap.
+ */
+export function secretCandidatesNearAny(
+  text: string,
+  offsets: readonly number[],
+  accept: (value: string) => boolean,
+  lines = PAIRING_LINE_DISTANCE,
+): Array<{ value: string; start: number; end: number }> {
+  const index = candidateIndex(text);
   const out: Array<{ value: string; start: number; end: number }> = [];
-  for (const m of window.matchAll(re)) {
-    if (accept(m[0])) out.push({ value: m[0], start: from + m.index, end: from + m.index + 40 });
+  let next = 0;
+  for (const offset of offsets) {
+    const [lo, hi] = windowRange(index, offset, lines);
+    for (let i = Math.max(lo, next); i < hi; i++) {
+      if (!accepted(index, accept, i)) continue;
+      const start = index.starts[i] as number;
+      out.push({ value: index.values[i] as string, start, end: start + 40 });
+    }
+    next = Math.max(next, hi);
   }
   return out;
 }
 
-/** The item of `items` (sorted by line) nearest to `line` within `distance` lines, if any. */
-export function nearestByLine<T extends { readonly line: number }>(items: readonly T[], line: number, distance = PAIRING_LINE_DISTANCE): T | undefined {
-  let best: T | undefined;
-  for (const item of items) {
-    const d = Math.abs(item.line - line);
-    if (d <= distance && (!best || d < Math.abs(best.line - line))) best = item;
+/** The first candidate accepted by `accept` within `lines` lines of `offset`, if any. */
+export function firstSecretCandidateNear(
+  text: string,
+  offset: number,
+  accept: (value: string) => boolean,
+  lines = PAIRING_LINE_DISTANCE,
+): { value: string; start: number; end: number } | undefined {
+  const index = candidateIndex(text);
+  const [lo, hi] = windowRange(index, offset, lines);
+  // Bounded: the first accepted one is normally the first or second looked at; a window of
+  // thousands of rejected candidates is cut at 64 so pairing stays linear.
+  for (let i = lo; i < hi && i < lo + 64; i++) {
+    if (!accepted(index, accept, i)) continue;
+    const start = index.starts[i] as number;
+    return { value: index.values[i] as string, start, end: start + 40 };
   }
-  return best;
+  return undefined;
+}
+
+/**
+ * The item of `items` (sorted by line) nearest to `line` within `distance` lines, if any; on a
+ * tie the earlier one. A binary search: called once per candidate secret, so a linear scan
+ * here made a file of thousands of pairs quadratic.
+ */
+export function nearestByLine<T extends { readonly line: number }>(items: readonly T[], line: number, distance = PAIRING_LINE_DISTANCE): T | undefined {
+  const firstAtOrAfter = (target: number): number => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((items[mid] as T).line < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const lo = firstAtOrAfter(line);
+  const after = items[lo];
+  // The first item on the nearest line above (ties go to the earlier item).
+  const before = lo > 0 ? items[firstAtOrAfter((items[lo - 1] as T).line)] : undefined;
+  const dAfter = after ? after.line - line : Infinity;
+  const dBefore = before ? line - before.line : Infinity;
+  const best = dBefore <= dAfter ? before : after;
+  const d = Math.min(dBefore, dAfter);
+  return best && d <= distance ? best : undefined;
 }
 
 export interface KeyIdOccurrence extends Located {

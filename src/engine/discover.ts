@@ -10,6 +10,8 @@ import { promisify } from 'node:util';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../config.js';
+import type { Notification } from './types.js';
+import { lstatSync, readdir as readdirCb, realpathSync } from 'node:fs';
 
 const execFileAsync = promisify(execFile);
 
@@ -19,6 +21,8 @@ export interface DiscoveredFile {
   readonly relPath: string;
   /** Named on the command line: scanned even if ignored. */
   readonly explicit: boolean;
+  /** Why this entry is not read (a link out of the scan root, an unreadable directory): reported, not scanned. */
+  readonly refused?: Notification;
 }
 
 export interface DiscoverOptions {
@@ -91,10 +95,29 @@ async function gitListFiles(dir: string): Promise<string[]> {
   return plain.filter((f) => !gone.has(f));
 }
 
+/**
+ * Directories that could not be listed during walks since the last call (fast-glob's
+ * suppressErrors would drop them in silence: their keys unreported, exit code 0).
+ */
+let unlistable: string[] = [];
+
+/** A readdir for fast-glob that records a directory it may not list and goes on with the rest. */
+const recordingFs = {
+  readdir(path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void): void {
+    readdirCb(path, options as { withFileTypes: true }, (error, entries) => {
+      if (error && (error.code === 'EACCES' || error.code === 'EPERM')) {
+        unlistable.push(path);
+        callback(null, []);
+      } else callback(error, entries as unknown[]);
+    });
+  },
+};
+
 /** Gitignore-aware walk of `dir` with fast-glob. Returns paths relative to `dir`. */
 async function walk(dir: string): Promise<string[]> {
   const skip = ['**/.git/**', '**/node_modules/**'];
-  const gitignores = await fg('**/.gitignore', { cwd: dir, dot: true, ignore: skip, followSymbolicLinks: false, suppressErrors: true });
+  const gitignores = await fg('**/.gitignore', { cwd: dir, dot: true, ignore: skip, followSymbolicLinks: false, suppressErrors: true, fs: recordingFs as never });
+  unlistable = []; // the listing below reports them (once)
   const byDir = new Map<string, Ignore>();
   await Promise.all(
     gitignores.map(async (file) => {
@@ -111,7 +134,7 @@ async function walk(dir: string): Promise<string[]> {
   // onlyFiles would drop every symbolic link; list all entries and drop real directories
   // (marked with a trailing slash) instead.
   const entries = (
-    await fg('**/*', { cwd: dir, dot: true, ignore: skip, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, suppressErrors: true })
+    await fg('**/*', { cwd: dir, dot: true, ignore: skip, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, suppressErrors: true, fs: recordingFs as never })
   ).filter((e) => !e.endsWith('/'));
   if (byDir.size === 0) return entries;
   return entries.filter((entry) => {
@@ -140,9 +163,15 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
   const userIgnore = ignore().add([...options.ignore]);
   const found = new Map<string, DiscoveredFile>();
   /** `walkedRel` is the path inside the directory being listed: `.git`/`node_modules` are skipped there, not above it. */
+  let rootReal = baseDir;
   const add = (absPath: string, explicit: boolean, walkedRel?: string) => {
     const relPath = relativeTo(baseDir, absPath);
     if (!explicit) {
+      const refused = linkLeavingRoot(absPath, rootReal, relPath);
+      if (refused) {
+        found.set(relPath, { absPath, relPath, explicit, refused });
+        return;
+      }
       if (walkedRel !== undefined && ALWAYS_SKIPPED.test(walkedRel)) return;
       // User excludes are relative to the configuration's directory; the `ignore` package
       // rejects paths that leave it (`../x`), so those are tested as given.
@@ -169,6 +198,17 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
       add(absInput, true);
       continue;
     }
+    try {
+      rootReal = realpathSync(absInput);
+    } catch {
+      rootReal = absInput;
+    }
+    // A directory named on the command line that cannot be listed is a usage error (exit 2).
+    try {
+      await fs.readdir(absInput);
+    } catch (error) {
+      throw new UsageError(`${input}: cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
     const useGit = options.useGit !== false && (await gitTopLevel(absInput)) !== undefined;
     let rels: string[];
     try {
@@ -180,6 +220,41 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
     // is still what the user asked for: walk it.
     if (useGit && rels.length === 0) rels = await walk(absInput);
     for (const rel of rels) add(resolve(absInput, rel), false, rel);
+    for (const dir of unlistable) {
+      const relPath = relativeTo(baseDir, dir);
+      found.set(relPath, {
+        absPath: dir,
+        relPath,
+        explicit: false,
+        refused: { id: 'unreadable-file', level: 'error', path: relPath, message: `${relPath}: directory could not be read (permission denied); its files were not scanned` },
+      });
+    }
+    unlistable = [];
   }
   return [...found.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+/**
+ * A symbolic link found while walking whose target lies outside the scan root: not followed.
+ * A pull request adding `notes.txt -> ~/.aws/credentials` must not make a CI scan read the
+ * runner's own credentials and publish their shape. (A link named on the command line is the
+ * user's choice and is followed.) Costs one lstat per walked entry.
+ */
+function linkLeavingRoot(absPath: string, rootReal: string, relPath: string): Notification | undefined {
+  let isLink = false;
+  try {
+    isLink = lstatSync(absPath).isSymbolicLink();
+  } catch {
+    return undefined; // the reader reports what cannot be read
+  }
+  if (!isLink) return undefined;
+  let target: string;
+  try {
+    target = realpathSync(absPath);
+  } catch {
+    return undefined; // dangling or a loop: the reader says so
+  }
+  const inside = target === rootReal || target.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
+  if (inside) return undefined;
+  return { id: 'not-a-file', level: 'warning', path: relPath, message: `${relPath}: skipped: a symbolic link to a file outside the scanned directory (not followed)` };
 }

@@ -91,9 +91,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
   const fromGit = options.staged === true || options.history !== undefined || options.stdin !== undefined;
   const shardFilter = options.shard ? inShard(options.shard) : undefined;
-  let files = fromGit
+  const discovered = fromGit
     ? []
     : await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, ignoreBase: config.configDir, useGit: options.useGit });
+  // Entries discovery refused (links out of the root, unreadable directories) are reported, not read.
+  let files = discovered.filter((f) => !f.refused);
+  const refusedNotes = discovered.flatMap((f) => (f.refused ? [f.refused] : []));
   if (shardFilter) files = files.filter((f) => shardFilter(f.relPath));
   const threads = options.extractors || fromGit ? 0 : await threadCount(files, options.concurrency ?? 'auto');
   let results: FileResult[];
@@ -153,7 +156,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return !!fromConfig && !fromConfig.startsWith('../') && allowPaths.ignores(fromConfig);
   };
   const findings: Finding[] = [];
-  const notifications: Notification[] = [];
+  const notifications: Notification[] = [...refusedNotes];
   let filesScanned = 0;
   let bytesScanned = 0;
   for (const r of results) {
@@ -180,7 +183,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings,
     notifications,
     stats: {
-      filesDiscovered: history ? history.blobs : fromGit ? results.length : files.length,
+      filesDiscovered: history ? history.blobs : fromGit ? results.length : files.length + refusedNotes.length,
       filesScanned,
       bytesScanned,
       ...(history ? { commits: history.commits, blobs: history.blobs } : {}),

@@ -18,6 +18,8 @@ import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
 import { decodeBytes, formatBytes, readTextFile } from './read.js';
+import { drainIncomplete } from './budget.js';
+import { errorSummary } from '../parsers/errors.js';
 import type { Extractor } from './extractors.js';
 import { dirname, posix, sep } from 'node:path';
 import { findAbsorbed, keeperOf } from './coverage.js';
@@ -80,7 +82,8 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
         id: 'rule-error',
         level: 'error',
         path: doc.path,
-        message: `${doc.path}: rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`,
+        // The error's class only: an exception message can quote kilobytes of the file (JSON.parse does).
+        message: `${doc.path}: rule ${rule.id} failed (${errorSummary(error)}); the rule's other findings in this file may be missing`,
       });
     }
   }
@@ -92,7 +95,7 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
     try {
       embedded = extractor.extract(doc, notes);
     } catch (error) {
-      notes.push({ id: 'parse-error', level: 'warning', path: doc.path, message: `${doc.path}: ${extractor.name} failed: ${(error as Error).message}` });
+      notes.push({ id: 'parse-error', level: 'warning', path: doc.path, message: `${doc.path}: ${extractor.name} failed (${errorSummary(error)}); the embedded documents were not scanned` });
       continue;
     }
     for (const child of embedded) runDocument(child, setup, out, notes);
@@ -119,27 +122,23 @@ function locate(raw: RawReport): Located {
 /** Lines longer than this are cropped to a window around the finding (minified bundles). */
 const MAX_SNIPPET_WIDTH = 240;
 const SNIPPET_CONTEXT = 80;
-const SNIPPET_MASK_MARGIN = 2048;
 
 /**
- * The finding's source lines, with every known secret masked. A long first line is
- * cropped around the region; `column` is the 1-based column where the snippet starts.
+ * The finding's source lines, with every known secret masked (`maskedLine` masks a whole
+ * line once, however many findings it holds: masking is same-length, so columns hold). A long
+ * first line is cropped around the region; `column` is the 1-based column where the snippet starts.
  */
 function buildSnippet(
   lines: SourceDocument['lines'],
   start: { line: number; column: number },
   end: { line: number; column: number },
-  secrets: readonly SecretRange[],
-  showSecrets: boolean,
+  maskedLine: (line: number) => string,
 ): { text: string; column: number } {
   const out: string[] = [];
   let column = 1;
   const last = Math.min(end.line, start.line + MAX_SNIPPET_LINES - 1);
   for (let line = start.line; line <= last; line++) {
-    const lineStart = lines.lineStart(line);
-    const full = lines.lineText(line);
-    // Crop first (a minified line can be megabytes), masking a margin around the window
-    // so a secret cut by the window edge is still masked.
+    const full = maskedLine(line);
     let from = 0;
     let to = full.length;
     if (full.length > MAX_SNIPPET_WIDTH) {
@@ -152,19 +151,88 @@ function buildSnippet(
         to = MAX_SNIPPET_WIDTH;
       }
     }
-    const marginFrom = Math.max(0, from - SNIPPET_MASK_MARGIN);
-    const marginTo = Math.min(full.length, to + SNIPPET_MASK_MARGIN);
-    let piece = full.slice(marginFrom, marginTo);
-    if (!showSecrets) {
-      const base = lineStart + marginFrom;
-      const ranges = secrets
-        .filter((s) => s.end > base && s.start < base + piece.length)
-        .map((s) => ({ start: s.start - base, end: s.end - base, kind: s.kind }));
-      piece = maskLine(piece, ranges);
-    }
-    out.push(piece.slice(from - marginFrom, from - marginFrom + (to - from)));
+    out.push(full.slice(from, to));
   }
+  void lines;
   return { text: out.join('\n'), column };
+}
+
+/**
+ * The secret ranges of one file, sorted, for "which secrets overlap [from, to)" in
+ * O(log n + hits): a file with 30,000 findings used to filter every secret per snippet.
+ */
+class SecretIndex {
+  readonly #ranges: SecretRange[];
+  readonly #longest: number;
+
+  constructor(ranges: readonly SecretRange[]) {
+    this.#ranges = [...ranges].sort((a, b) => a.start - b.start);
+    this.#longest = this.#ranges.reduce((n, r) => Math.max(n, r.end - r.start), 0);
+  }
+
+  overlapping(from: number, to: number): SecretRange[] {
+    const ranges = this.#ranges;
+    // First range that may still reach `from`: none starts earlier than from - longest.
+    let lo = 0;
+    let hi = ranges.length;
+    const min = from - this.#longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ranges[mid] as SecretRange).start < min) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: SecretRange[] = [];
+    for (let i = lo; i < ranges.length; i++) {
+      const r = ranges[i] as SecretRange;
+      if (r.start >= to) break;
+      if (r.end > from) out.push(r);
+    }
+    return out;
+  }
+}
+
+/**
+ * Masks known secret values in short messages. Values are bucketed by length, so a message
+ * costs O(message length × distinct lengths) set lookups, however many secrets the file holds
+ * (trying every known value on every message was quadratic in the findings).
+ */
+class KnownSecrets {
+  readonly #byLength = new Map<number, Map<string, SecretRange['kind']>>();
+
+  add(value: string, kind: SecretRange['kind']): void {
+    if (value.length < 8) return;
+    let bucket = this.#byLength.get(value.length);
+    if (!bucket) this.#byLength.set(value.length, (bucket = new Map()));
+    bucket.set(value, kind);
+  }
+
+  redact(message: string): string {
+    if (this.#byLength.size === 0) return message;
+    const hits: Array<{ start: number; end: number; kind: SecretRange['kind'] }> = [];
+    // Only inside runs of non-blank characters at least as long as the shortest value.
+    for (const run of message.matchAll(/\S{8,}/g)) {
+      for (const [length, bucket] of this.#byLength) {
+        const runEnd = run.index + run[0].length;
+        for (let i = run.index; i + length <= runEnd; i++) {
+          const kind = bucket.get(message.slice(i, i + length));
+          if (kind !== undefined) {
+            hits.push({ start: i, end: i + length, kind });
+            i += length - 1;
+          }
+        }
+      }
+    }
+    if (hits.length === 0) return message;
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    let out = '';
+    let at = 0;
+    for (const h of hits) {
+      if (h.start < at) continue;
+      out += message.slice(at, h.start) + redact(message.slice(h.start, h.end), h.kind);
+      at = h.end;
+    }
+    return out + message.slice(at);
+  }
 }
 
 /**
@@ -183,10 +251,14 @@ export function scanText(
   const kind = kindOverride ?? classifyFile(path, text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text);
   const doc = createDocument({ path, ...(absPath !== undefined ? { absPath } : {}), kind, language: languageOf(path, kind), text });
   const raws: RawReport[] = [];
+  // Nothing left over from work done outside a scan. The WASM grammars initialise
+  // synchronously on first use (src/parsers/tree-sitter.ts): nothing to await before this.
+  drainIncomplete(path);
   try {
     runDocument(doc, setup, raws, notifications);
   } finally {
     runScanEndHooks();
+    notifications.push(...drainIncomplete(path));
   }
 
   let located = raws.map(locate);
@@ -223,12 +295,27 @@ export function scanText(
   );
 
   // Every secret any rule found in this file is masked in every snippet of the file.
-  const allSecrets = located.flatMap((l) => l.secrets);
-  const secretValues = new Map<string, SecretRange['kind']>();
+  const allSecrets = new SecretIndex(located.flatMap((l) => l.secrets));
+  const secretValues = new KnownSecrets();
   for (const { raw } of located) {
-    for (const sec of raw.descriptor.secrets ?? []) secretValues.set(raw.doc.text.slice(sec.start, sec.end), sec.kind);
+    for (const sec of raw.descriptor.secrets ?? []) secretValues.add(raw.doc.text.slice(sec.start, sec.end), sec.kind);
   }
   const lines = doc.lines;
+  const maskedLines = new Map<number, string>();
+  const maskedLine = (line: number): string => {
+    let masked = maskedLines.get(line);
+    if (masked === undefined) {
+      const full = lines.lineText(line);
+      if (setup.settings.showSecrets === true) masked = full;
+      else {
+        const base = lines.lineStart(line);
+        const ranges = allSecrets.overlapping(base, base + full.length).map((r) => ({ start: r.start - base, end: r.end - base, kind: r.kind }));
+        masked = maskLine(full, ranges);
+      }
+      maskedLines.set(line, masked);
+    }
+    return masked;
+  };
   const directives = located.length > 0 || text.includes('credlint-disable') ? parseDirectives(text, lines) : [];
   const used = new Set<Directive>();
 
@@ -269,7 +356,7 @@ export function scanText(
       notifications.push({ id: 'rule-error', level: 'error', path, message: `${path}: rule ${rule.id} used unknown message id "${raw.descriptor.messageId}"` });
       continue;
     }
-    const snippet = buildSnippet(lines, start, end, allSecrets, setup.settings.showSecrets === true);
+    const snippet = buildSnippet(lines, start, end, maskedLine);
     let suppression: Finding['suppression'];
     for (const d of directives) {
       if (directiveCovers(d, rule.id, start.line, end.line)) {
@@ -387,12 +474,8 @@ function withAbsorbedKeys(message: string, keeperRule: string, absorbed: readonl
  * Rules redact what they quote, but a message that quotes source text (a variable's default,
  * a parse error near a line) must not be the one place a secret gets out.
  */
-function redactKnown(message: string, secretValues: ReadonlyMap<string, SecretRange['kind']>): string {
-  let out = message;
-  for (const [value, kind] of secretValues) {
-    if (value.length >= 8 && out.includes(value)) out = out.split(value).join(redact(value, kind));
-  }
-  return maskLine(out);
+function redactKnown(message: string, secretValues: KnownSecrets): string {
+  return maskLine(secretValues.redact(message));
 }
 
 export async function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult> {

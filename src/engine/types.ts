@@ -61,6 +61,7 @@ export type NotificationId =
   | 'not-a-file'
   | 'missing-path'
   | 'parse-error'
+  | 'not-fully-scanned'
   | 'rule-error'
   | 'results-truncated'
   | 'unknown-suppression'

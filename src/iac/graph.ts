@@ -819,10 +819,37 @@ export function policyStatements(doc: IacValue | undefined): IacMap[] {
   return asList(mapGet(doc, 'Statement')).filter((s): s is IacMap => s.kind === 'map');
 }
 
-/** An IAM action pattern (`sts:*`, `sts:Assume*`, `*`) as a case-insensitive anchored regex. */
-function actionPattern(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+/**
+ * An IAM action pattern (`sts:*`, `sts:Assume*`, `*`) matched case-insensitively against an
+ * action name. A greedy two-pointer glob match, O(pattern × action) at worst, instead of a
+ * regex built from the pattern: a 64K-character pattern made the regex too large to compile,
+ * and `*a*a*a…` patterns backtrack exponentially in a regex engine.
+ */
+function actionPattern(pattern: string): { test(action: string): boolean } {
+  const p = pattern.toLowerCase();
+  return {
+    test(action: string): boolean {
+      const t = action.toLowerCase();
+      let pi = 0;
+      let ti = 0;
+      let star = -1;
+      let mark = 0;
+      while (ti < t.length) {
+        if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) {
+          pi++;
+          ti++;
+        } else if (pi < p.length && p[pi] === '*') {
+          star = pi++;
+          mark = ti;
+        } else if (star !== -1) {
+          pi = star + 1;
+          ti = ++mark;
+        } else return false;
+      }
+      while (pi < p.length && p[pi] === '*') pi++;
+      return pi === p.length;
+    },
+  };
 }
 
 /** Whether a statement's Action / NotAction covers `action`: true, false, or undefined (not known). */

@@ -6,6 +6,7 @@
 //
 // Cost: one `yaml` parse (~3–5 MB/s) per cloud-config document, cached by SourceDocument and
 // shared by the extractor and the rules.
+import { errorSummary } from './errors.js';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import {
   createVirtualDocument,
@@ -113,9 +114,9 @@ export function parseCloudConfig(source: string): CloudConfig {
   try {
     parsed = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false });
   } catch (error) {
-    return { commands, writeFiles, errors: [(error as Error).message] };
+    return { commands, writeFiles, errors: [errorSummary(error)] };
   }
-  for (const e of parsed.errors) errors.push(e.message);
+  for (const e of parsed.errors) errors.push(errorSummary(e));
   const root = parsed.contents;
   if (!isMap(root)) return { commands, writeFiles, errors };
   for (const pair of root.items) {

@@ -12,7 +12,7 @@
 // text before encoding) and `Fn::ToJsonString` are computed; `Ref`/`Fn::GetAtt` become
 // references; everything else (`Fn::If`, `Fn::ImportValue`, `Fn::FindInMap` …) is unknown.
 // Never a guess.
-import { reportParseError } from './errors.js';
+import { reportParseError, errorSummary } from './errors.js';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
@@ -413,12 +413,12 @@ export function parseCloudFormation(doc: SourceDocument, notes?: Notification[])
   let template: CfnTemplate | null = null;
   try {
     const parsed = parseDocument(doc.text, PARSE_OPTIONS);
-    const errors = parsed.errors.map((e) => ({ message: e.message.split('\n')[0] as string, offset: e.pos[0] }));
+    const errors = parsed.errors.map((e) => ({ message: errorSummary(e), offset: e.pos[0] }));
     const root = convert(parsed.contents as YamlNode | null, { src: doc.text, intrinsics: true }, { start: 0, end: 0 });
     if (root.kind === 'map') template = buildTemplate(root, errors);
     if (errors.length > 0) reportParseErrors(doc, 'CloudFormation template', errors, notes);
   } catch (error) {
-    reportParseErrors(doc, 'CloudFormation template', [{ message: (error as Error).message, offset: 0 }], notes);
+    reportParseErrors(doc, 'CloudFormation template', [{ message: errorSummary(error), offset: 0 }], notes);
   }
   templates.set(doc, template);
   return template ?? undefined;
@@ -439,12 +439,12 @@ export function parseYamlDocuments(doc: SourceDocument, notes?: Notification[]):
     const list = Array.isArray(docs) ? docs : [];
     const errors: { message: string; offset: number }[] = [];
     for (const d of list) {
-      errors.push(...d.errors.map((e) => ({ message: e.message.split('\n')[0] as string, offset: e.pos[0] })));
+      errors.push(...d.errors.map((e) => ({ message: errorSummary(e), offset: e.pos[0] })));
       if (d.contents) out.push(convert(d.contents as YamlNode, { src: doc.text, intrinsics: false }, { start: 0, end: 0 }));
     }
     if (errors.length > 0) reportParseErrors(doc, doc.language === 'json' ? 'JSON' : 'YAML', errors, notes);
   } catch (error) {
-    reportParseErrors(doc, 'YAML', [{ message: (error as Error).message, offset: 0 }], notes);
+    reportParseErrors(doc, 'YAML', [{ message: errorSummary(error), offset: 0 }], notes);
   }
   yamlTrees.set(doc, out);
   return out;

@@ -122,7 +122,10 @@ function parseDockerfile(doc: SourceDocument): DockerfileModel {
   const lines = doc.lines;
   const toOffset = (p: { line: number; character: number }) => lines.lineStart(p.line + 1) + p.character;
   const range = (r: AstRange) => ({ start: toOffset(r.start), end: toOffset(r.end) });
-  const parsed = DockerfileParser.parse(doc.text);
+  // One line model for every parser: credlint breaks lines at LF (CRLF included), dockerfile-ast
+  // also at a lone CR, which shifted every later finding by a line. A lone CR becomes a space
+  // (same length, so offsets hold) for the parse only.
+  const parsed = DockerfileParser.parse(doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, ' ') : doc.text);
   const instructions: DockerInstruction[] = [];
   const shells = new Map<number, string>();
   let stage = -1;

@@ -28,3 +28,17 @@ export function reportParseError(
     message: `${doc.path}:${pos.line}:${pos.column}: could not ${what} (${error.message}); ${consequence}`,
   });
 }
+
+/**
+ * What went wrong, without the parser's own message: YAML, JSON.parse, dockerfile-ast and
+ * decoders quote the offending source (`Block scalar header includes extra characters:
+ * |aws_secret_access_key=…`), and notifications are printed whatever rules are enabled. A
+ * YAML error code (`BLOCK_SCALAR_HEADER` → `block scalar header`) names the problem well
+ * enough; anything else is named by its class.
+ */
+export function errorSummary(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{2,40}$/.test(code)) return code.toLowerCase().replace(/_/g, ' ');
+  const name = error instanceof Error ? error.name : typeof error;
+  return /^[A-Za-z]{1,40}$/.test(name) ? name : 'error';
+}

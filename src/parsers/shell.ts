@@ -18,7 +18,9 @@ import type { TreeCursor } from 'web-tree-sitter';
 import { createVirtualDocument, VirtualTextBuilder, type SourceDocument } from '../engine/document.js';
 import type { Extractor } from '../engine/extractors.js';
 import { classifyFile, languageOf, type FileKind } from '../kinds.js';
-import { getParser } from './tree-sitter.js';
+import { getParser, parseWithBudget } from './tree-sitter.js';
+import { parseBudgetMs, reportIncomplete } from '../engine/budget.js';
+import { AnyOf, LineKeywords } from '../detect/line-keywords.js';
 import { userDataFormat, windowsScriptLanguage } from './user-data.js';
 
 /** How a word's value is known statically. */
@@ -106,6 +108,8 @@ export interface ShellScript {
   readonly statementWrites: readonly FileWrite[];
   /** True when tree-sitter had to recover from syntax errors somewhere. */
   readonly hasErrors: boolean;
+  /** True when a parse ran out of its time budget: part of the script has no commands. */
+  readonly incomplete?: boolean;
 }
 
 export interface FileWrite {
@@ -145,6 +149,7 @@ export function shellScript(doc: SourceDocument): ShellScript | undefined {
   const cached = cache.get(doc);
   if (cached !== undefined) return cached ?? undefined;
   const script = isShellDocument(doc) ? parseShell(doc.text) : null;
+  if (script?.incomplete) reportIncomplete(doc, 'the shell parser ran out of its time budget');
   cache.set(doc, script);
   return script ?? undefined;
 }
@@ -300,6 +305,11 @@ function holdsSubstitution(ctx: ParseContext, start: number, end: number): boole
   return lo < marks.length && (marks[lo] as number) < end;
 }
 
+/** A word's text without its quote characters (a copy only when it has quotes). */
+function looseText(raw: string): string {
+  return raw.includes('"') || raw.includes("'") ? raw.replace(/["']/g, '') : raw;
+}
+
 /** What reading a word collects besides its value. */
 interface WordScan {
   readonly variables: string[];
@@ -325,7 +335,7 @@ function readWord(cursor: TreeCursor, ctx: ParseContext, type: string): ShellWor
   // A double-quoted string without `$`, backtick or backslash is its content: no child to visit.
   if (type === 'string' && raw.length >= 2 && !/[$`\\]/.test(raw)) {
     const content = raw.slice(1, -1);
-    return { text: raw, start: s + base, end: e + base, value: content, loose: raw.replace(/["']/g, ''), kind: 'literal', variables: NO_VARIABLES, substitutions: NO_SUBSTITUTIONS, contentStart, contentEnd };
+    return { text: raw, start: s + base, end: e + base, value: content, get loose() { return looseText(raw); }, kind: 'literal', variables: NO_VARIABLES, substitutions: NO_SUBSTITUTIONS, contentStart, contentEnd };
   }
   const scan: WordScan = { variables: [], substitutions: [], dynamic: false, substituted: false };
   const parsed = staticValueAt(cursor, ctx, type, s, e, scan);
@@ -335,7 +345,12 @@ function readWord(cursor: TreeCursor, ctx: ParseContext, type: string): ShellWor
     start: s + base,
     end: e + base,
     value,
-    loose: raw.replace(/["']/g, ''),
+    // Computed on use, not stored: `raw` is a slice sharing the source's memory, a quote-free
+    // copy is not. Stored, every enclosing word of a nested `"$(echo "$(…)")"` held its own
+    // copy: quadratic memory (100 KB of nesting ran V8 out of heap and lost the whole report).
+    get loose() {
+      return looseText(raw);
+    },
     kind: scan.substituted ? 'command-substitution' : value === undefined ? 'expansion' : 'literal',
     variables: scan.variables,
     substitutions: scan.substitutions,
@@ -579,19 +594,31 @@ class ModelBuilder {
   /** Starts of the nested scripts already parsed (document offsets). */
   private readonly parsedRanges = new Set<number>();
 
-  constructor(private readonly text: string) {}
+  /** One budget for the whole script, nested parses included (see engine/budget.ts). */
+  private readonly deadline: number;
+  private incomplete = false;
+
+  constructor(private readonly text: string) {
+    this.deadline = performance.now() + parseBudgetMs(text.length);
+  }
 
   finish(): ShellScript {
     this.commands.sort((a, b) => a.start - b.start);
     this.assignments.sort((a, b) => a.start - b.start);
-    return { commands: this.commands, assignments: this.assignments, statementWrites: this.statementWrites, hasErrors: this.hasErrors };
+    return { commands: this.commands, assignments: this.assignments, statementWrites: this.statementWrites, hasErrors: this.hasErrors, ...(this.incomplete ? { incomplete: true } : {}) };
   }
 
   /** Parses `source` (located at document offset `base`) and adds its commands. */
   parseRange(source: string, base: number, nesting: number): void {
     let tree;
     try {
-      tree = getParser('bash').parse(source);
+      const parsed = parseWithBudget('bash', source, this.deadline);
+      if (parsed.timedOut) {
+        this.incomplete = true;
+        this.hasErrors = true;
+        return;
+      }
+      tree = parsed.tree;
     } catch {
       this.hasErrors = true;
       return;
@@ -1205,9 +1232,14 @@ const WRITTEN_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['shell', 'docker
  * <<'EOF'`, `cat <<EOF | sudo tee /usr/local/bin/x.sh`). The extractor's pre-filter: the
  * common case of a script without such a write never has to be parsed for it.
  */
-const HEREDOC_FILE_WRITE = /<<-?[ \t]*["']?[\w.-]+["']?[^\n]*(?:>|\btee\b)[^\n]*(?:\.(?:sh|bash)|Dockerfile|Containerfile)\b|(?:>|\btee\b)[^\n]*(?:\.(?:sh|bash)|Dockerfile|Containerfile)\b[^\n]*<</i;
+// One look per line (LineKeywords): `(?:>|tee)[^\n]*\.sh` backtracked over the rest of the line
+// at every `>`, quadratic on a line of `<b>x</b>`.
+const HEREDOC_FILE_WRITE = new LineKeywords(/<</, [/>|\btee\b/i, /(?:\.(?:sh|bash)|Dockerfile|Containerfile)\b/i]);
 /** What a written file must mention for any bootstrap rule to have something to say about it. */
-const WRITTEN_FILE_INTEREST = /169\.254\.169\.254|fd00:ec2::254|instance-data|\baws\b[^\n]*\bconfigure\b|AWS_|\.aws[\\/]|\bA[KS]IA[A-Z0-9]{12}|s3cfg|\.boto\b|create-access-key/i;
+const WRITTEN_FILE_INTEREST = new AnyOf([
+  /169\.254\.169\.254|fd00:ec2::254|instance-data|AWS_|\.aws[\\/]|\bA[KS]IA[A-Z0-9]{12}|s3cfg|\.boto\b|create-access-key/i,
+  new LineKeywords(/\baws\b/i, [/\bconfigure\b/i]),
+]);
 
 /** The heredoc bodies a script writes to files, with the written path. */
 export function heredocFileWrites(script: ShellScript): Array<{ path: ShellWord; heredoc: ShellHeredoc }> {

@@ -14,14 +14,16 @@
 // expressions, `data` sources, `module` outputs, variables without default) is `unknown`:
 // a rule must stay silent on it rather than guess.
 import { reportParseError } from './errors.js';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from '../engine/read.js';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import { onScanEnd, type SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
 import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '../iac/value.js';
 import { knownString, mapEntry, mapGet, toPlain } from '../iac/value.js';
-import { getParser } from './tree-sitter.js';
+import { parseWithBudget } from './tree-sitter.js';
+import { reportIncomplete } from '../engine/budget.js';
 import { parseYamlDocuments } from './cloudformation.js';
 
 // ---------------------------------------------------------------------------------------
@@ -150,8 +152,10 @@ function hclBlock(node: TsNode, file: () => TfFile): TfBlock {
  * `delete()` it (see parseTerraform and the module cache below).
  */
 function parseHcl(text: string, path: string, dir: string | undefined, document: SourceDocument | undefined): { file: TfFile; tree: Tree | null } {
-  const tree = getParser('terraform').parse(text);
+  const parsed = parseWithBudget('terraform', text);
+  const tree = parsed.tree;
   const errors: { message: string; offset: number }[] = [];
+  if (parsed.timedOut && document) reportIncomplete(document, 'the Terraform parser ran out of its time budget');
   let file: TfFile | undefined;
   const getFile = () => file as TfFile;
   const blocks: TfBlock[] = [];
@@ -324,7 +328,8 @@ interface CachedTf {
   readonly file: TfFile;
   readonly tree: Tree | null;
 }
-let moduleCache: { dir: string; files: Map<string, CachedTf> } | undefined;
+/** `listing`: the directory's Terraform files with their stat stamps, read once per directory visit. */
+let moduleCache: { dir: string; files: Map<string, CachedTf>; listing?: Array<{ name: string; full: string; stamp: string; size: number }> } | undefined;
 /** Modules larger than this are not read for cross-file resolution (cost bound). */
 const MAX_SIBLING_BYTES = 4 * 1024 * 1024;
 
@@ -358,21 +363,30 @@ function adoptIntoModuleCache(dir: string, absPath: string, parsed: { file: TfFi
 
 /** The other `.tf`/`.tf.json` files of a module directory, parsed lazily and cached. */
 function siblingFiles(dir: string, exclude: string): TfFile[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => /\.(?:tf|tofu)(?:\.json)?$/i.test(n)).sort();
-  } catch {
-    return [];
+  const cache = moduleCacheFor(dir);
+  // One readdir and one stat per sibling per directory, not per scanned file (that was
+  // O(N²) system calls for a module directory of N files).
+  let listing = moduleCache?.listing;
+  if (!listing) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => /\.(?:tf|tofu)(?:\.json)?$/i.test(n)).sort();
+    } catch {
+      names = [];
+    }
+    listing = [];
+    for (const name of names) {
+      const full = join(dir, name);
+      const st = statStamp(full);
+      if (st) listing.push({ name, full, ...st });
+    }
+    if (moduleCache) moduleCache.listing = listing;
   }
   const excluded = resolvePath(exclude);
-  const cache = moduleCacheFor(dir);
   const out: TfFile[] = [];
   let total = 0;
-  for (const name of names) {
-    const full = join(dir, name);
+  for (const { name, full, ...st } of listing) {
     if (resolvePath(full) === excluded) continue;
-    const st = statStamp(full);
-    if (!st) continue;
     total += st.size;
     if (total > MAX_SIBLING_BYTES) break;
     const cached = cache.get(name);
@@ -381,7 +395,7 @@ function siblingFiles(dir: string, exclude: string): TfFile[] {
       continue;
     }
     try {
-      const text = readFileSync(full, 'utf8');
+      const text = readRegularFile(full, MAX_SIBLING_BYTES).toString('utf8');
       cached?.tree?.delete();
       const parsed = isTerraformJsonPath(name) ? { file: parseTfJson(undefined, text, full, dir), tree: null } : parseHcl(text, full, dir, undefined);
       cache.set(name, { stamp: st.stamp, file: parsed.file, tree: parsed.tree });
@@ -735,8 +749,8 @@ function callFunction(node: TsNode, scope: Scope, depth: number): IacValue {
       const full = resolvePath(base, p);
       let text: string;
       try {
-        if (!existsSync(full) || statSync(full).size > 1024 * 1024) return unknown(range, 'external', `${name}(${p})`);
-        text = readFileSync(full, 'utf8');
+        if (!existsSync(full)) return unknown(range, 'external', `${name}(${p})`);
+        text = readRegularFile(full, 1024 * 1024).toString('utf8');
       } catch {
         return unknown(range, 'external', `${name}(${p})`);
       }

@@ -21,6 +21,7 @@ import { dirname } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import type * as TreeSitter from 'web-tree-sitter';
 import { assetPath } from '../assets.js';
+import { parseBudgetMs } from '../engine/budget.js';
 
 export type GrammarName = 'bash' | 'terraform' | 'hcl';
 
@@ -156,4 +157,30 @@ export function getParser(grammar: GrammarName): TreeSitter.Parser {
     parsers.set(grammar, parser);
   }
   return parser;
+}
+
+/**
+ * Parses `text` within its time budget (see engine/budget.ts). Some grammars go quadratic on
+ * hostile input (a broken Terraform file with a long blank run, a bash declaration followed by
+ * thousands of `a:b` words); the progress callback cancels such a parse, and the caller treats
+ * the document as not fully scanned. `null` tree with `timedOut: false` is a parser failure.
+ */
+export function parseWithBudget(grammar: GrammarName, text: string, deadline = performance.now() + parseBudgetMs(text.length)): { tree: TreeSitter.Tree | null; timedOut: boolean } {
+  if (performance.now() > deadline) return { tree: null, timedOut: true };
+  let timedOut = false;
+  const parser = getParser(grammar);
+  const tree = parser.parse(text, null, {
+    // Called every few hundred parser operations: the clock read is cheap next to them.
+    progressCallback: () => {
+      if (performance.now() > deadline) timedOut = true;
+      return timedOut;
+    },
+  } as Parameters<TreeSitter.Parser['parse']>[2]);
+  if (timedOut) {
+    tree?.delete();
+    // A cancelled parse leaves the parser mid-document; reset before the next one.
+    parser.reset();
+    return { tree: null, timedOut: true };
+  }
+  return { tree, timedOut: false };
 }

@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html
 // https://docs.aws.amazon.com/AWSEC2/latest/WindowsGuide/ec2-windows-user-data.html
 import { gunzipSync } from 'node:zlib';
+import { MAX_DECODED_BYTES, reportIncomplete } from '../engine/budget.js';
 import {
   createVirtualDocument,
   VirtualTextBuilder,
@@ -150,8 +151,12 @@ export function decodeBase64Text(encoded: string): string | undefined {
   let bytes = Buffer.from(compact, 'base64');
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
-    } catch {
+      // Bounded: a few hundred KB of gzip can inflate to gigabytes.
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_DECODED_BYTES });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        reportIncomplete(undefined, `a gzip-compressed part inflates past ${MAX_DECODED_BYTES / 1048576} MB and was not decoded`);
+      }
       return undefined;
     }
   }

@@ -2,9 +2,11 @@
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
 import type { ReportContext } from './common.js';
 import { activeFindings } from './common.js';
+import { outgoingResult, terminalSafe } from './safe-output.js';
 
+/** Workflow-command data: `%`, CR and LF encoded (so nothing can end the command or start another), other controls made visible. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(s: string): string {
@@ -13,7 +15,8 @@ function escapeProperty(s: string): string {
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
-export function formatGithub({ result }: ReportContext): string {
+export function formatGithub({ result: raw, showSecrets }: ReportContext): string {
+  const result = outgoingResult(raw, showSecrets);
   const lines: string[] = [];
   for (const f of activeFindings(result.findings)) {
     const r = f.region;

@@ -1,7 +1,9 @@
 // JSON report: the findings as data, stable across runs and thread counts (no timings).
 import type { ReportContext } from './common.js';
+import { outgoingResult } from './safe-output.js';
 
-export function formatJson({ result, version }: ReportContext): string {
+export function formatJson({ result: raw, version, showSecrets }: ReportContext): string {
+  const result = outgoingResult(raw, showSecrets);
   const report = {
     tool: { name: 'credlint', version },
     stats: result.stats,

@@ -10,6 +10,7 @@ import type { Finding, Notification } from '../engine/types.js';
 import type { ReportContext } from './common.js';
 import { INFORMATION_URI } from '../version.js';
 import { iamDataVersions } from '../iam/data.js';
+import { outgoingResult } from './safe-output.js';
 
 /** GitHub code scanning accepts at most this many results per run. */
 export const MAX_SARIF_RESULTS = 25_000;
@@ -103,7 +104,8 @@ function truncate(findings: readonly Finding[]): { kept: Finding[]; dropped: num
   return { kept: ranked.map((x) => x.f), dropped: findings.length - MAX_SARIF_RESULTS };
 }
 
-export function buildSarif({ result, rules, version }: ReportContext): Log {
+export function buildSarif({ result: raw, rules, version, showSecrets }: ReportContext): Log {
+  const result = outgoingResult(raw, showSecrets);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const { kept, dropped } = truncate(result.findings);
 

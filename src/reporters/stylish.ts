@@ -4,6 +4,7 @@ import type { ReportContext } from './common.js';
 import { activeFindings, countBySeverity, plural } from './common.js';
 import type { Finding } from '../engine/types.js';
 import { ruleHelpUri } from '../rule.js';
+import { linePath, outgoingResult, terminalSafe } from './safe-output.js';
 
 const ANSI = {
   red: '\u001b[31m',
@@ -26,12 +27,12 @@ function codeFrame(f: Finding, paint: Paint): string[] {
   lines.forEach((text, i) => {
     const lineNo = String(f.region.startLine + i).padStart(gutterWidth);
     const marker = i === 0 ? '>' : ' ';
-    out.push(`    ${paint('dim', `${marker} ${lineNo} |`)} ${expandTabs(text)}`);
+    out.push(`    ${paint('dim', `${marker} ${lineNo} |`)} ${terminalSafe(expandTabs(text))}`);
     if (i === 0) {
       const startCol = f.region.startColumn - 1 - offset;
       const endCol = f.region.endLine === f.region.startLine ? f.region.endColumn - 1 - offset : first.length;
-      const pad = expandTabs(first.slice(0, Math.max(0, startCol))).length;
-      const width = Math.max(1, expandTabs(first.slice(Math.max(0, startCol), Math.max(startCol + 1, endCol))).length);
+      const pad = terminalSafe(expandTabs(first.slice(0, Math.max(0, startCol)))).length;
+      const width = Math.max(1, terminalSafe(expandTabs(first.slice(Math.max(0, startCol), Math.max(startCol + 1, endCol)))).length);
       out.push(`    ${paint('dim', `  ${' '.repeat(gutterWidth)} |`)} ${' '.repeat(pad)}${paint('red', '^'.repeat(width))}`);
     }
   });
@@ -42,7 +43,8 @@ function expandTabs(s: string): string {
   return s.replace(/\t/g, '  ');
 }
 
-export function formatStylish({ result, rules }: ReportContext, options: { color?: boolean } = {}): string {
+export function formatStylish({ result: raw, rules, showSecrets }: ReportContext, options: { color?: boolean } = {}): string {
+  const result = outgoingResult(raw, showSecrets);
   const paint: Paint = options.color ? (style, s) => `${ANSI[style]}${s}${ANSI.reset}` : (_style, s) => s;
   const findings = activeFindings(result.findings);
   const out: string[] = [];
@@ -53,12 +55,12 @@ export function formatStylish({ result, rules }: ReportContext, options: { color
     byPath.set(f.path, list);
   }
   for (const [path, list] of byPath) {
-    out.push(paint('underline', path));
+    out.push(paint('underline', linePath(path)));
     for (const f of list) {
       const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'note   ');
-      const where = f.embeddedIn?.length ? paint('dim', ` (in ${f.embeddedIn.join(' › ')})`) : '';
-      const commit = f.commit ? paint('dim', ` (commit ${f.commit.sha.slice(0, 12)}, ${f.commit.authorDate.slice(0, 10)})`) : '';
-      out.push(`  ${paint('dim', `${f.region.startLine}:${f.region.startColumn}`.padEnd(8))} ${sev}  ${f.message}${where}${commit}  ${paint('dim', f.ruleId)}`);
+      const where = f.embeddedIn?.length ? paint('dim', ` (in ${terminalSafe(f.embeddedIn.join(' › '))})`) : '';
+      const commit = f.commit ? paint('dim', ` (commit ${terminalSafe(f.commit.sha.slice(0, 12))}, ${terminalSafe(f.commit.authorDate.slice(0, 10))})`) : '';
+      out.push(`  ${paint('dim', `${f.region.startLine}:${f.region.startColumn}`.padEnd(8))} ${sev}  ${terminalSafe(f.message)}${where}${commit}  ${paint('dim', f.ruleId)}`);
       out.push(...codeFrame(f, paint));
     }
     out.push('');
@@ -78,7 +80,7 @@ export function formatStylish({ result, rules }: ReportContext, options: { color
   const notes = result.notifications.length - shown.length;
   if (shown.length > 0) {
     out.push(paint('bold', 'Notifications'));
-    for (const n of shown) out.push(`  ${n.level === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning')}  ${n.message}`);
+    for (const n of shown) out.push(`  ${n.level === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning')}  ${terminalSafe(n.message)}`);
     out.push('');
   }
 

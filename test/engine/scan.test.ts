@@ -124,8 +124,11 @@ describe('decoding', () => {
     expect(describeFsError({ code: 'ELOOP' })).toBe('symbolic link loop');
   });
 
-  it('treats NUL after a UTF-8 BOM as binary and UTF-16 as text', () => {
-    expect(decodeBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x00]), 'a').ok).toBe(false);
+  it('scans text with a NUL after a UTF-8 BOM (a script bash would run) and UTF-16 as text', () => {
+    const nul = decodeBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x00]), 'a');
+    expect(nul.ok && nul.text).toBe('A\u0000');
+    expect(nul.ok && nul.notifications.map((n) => n.id)).toEqual(['binary-file']);
+    expect(decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]), 'a.png').ok).toBe(false);
     const r = decodeBytes(Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'a');
     expect(r.ok && r.text).toBe('A');
   });
