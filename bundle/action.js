@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-UBCAWVEV.js";
-import "./chunk-N6L2EEMC.js";
-import "./chunk-N67OOYEW.js";
+} from "./chunk-W6V3WOA4.js";
+import "./chunk-TW7YJU3M.js";
+import "./chunk-LMVKC676.js";
 import {
   maskLine
-} from "./chunk-LDWGBRNV.js";
+} from "./chunk-X7R2BS25.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

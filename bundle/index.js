@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-N6L2EEMC.js";
+} from "./chunk-TW7YJU3M.js";
 import {
   ConfigError,
   UsageError,
@@ -15,15 +15,16 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-N67OOYEW.js";
+} from "./chunk-LMVKC676.js";
 import {
   classifyFile,
   createSetup,
   defineRule,
   formatMessage,
+  initParsers,
   rules,
   scanText
-} from "./chunk-LDWGBRNV.js";
+} from "./chunk-X7R2BS25.js";
 
 // src/reporters/api.ts
 function context(input) {
@@ -75,6 +76,7 @@ export {
   formatMessage,
   formatSarif2 as formatSarif,
   formatStylish2 as formatStylish,
+  initParsers,
   lint,
   loadConfig,
   loadRules,

@@ -39,6 +39,15 @@ export interface ReportDescriptor {
         readonly start: number;
         readonly end: number;
     };
+    /**
+     * Other places that take part in the finding (the statements of a privilege-escalation
+     * path): offsets into the same document, each with a short message. SARIF `relatedLocations`.
+     */
+    readonly related?: readonly {
+        readonly start: number;
+        readonly end: number;
+        readonly message: string;
+    }[];
 }
 /** Settings that every rule may consult, resolved from the configuration. */
 export interface SharedSettings {

@@ -71,14 +71,33 @@ export declare function lineWindowStart(text: string, offset: number, lines: num
 export declare function lineWindowEnd(text: string, offset: number, lines: number): number;
 /**
  * The 40-char candidates within `lines` lines of `offset`, filtered by `accept`.
- * Costs one bounded regex scan of the window, not of the file.
+ * Costs two binary searches plus the candidates returned (the text is scanned once per document).
  */
 export declare function secretCandidatesNear(text: string, offset: number, accept: (value: string) => boolean, lines?: number): Array<{
     value: string;
     start: number;
     end: number;
 }>;
-/** The item of `items` (sorted by line) nearest to `line` within `distance` lines, if any. */
+/**
+ * The union of secretCandidatesNear over `offsets` (sorted ascending), each candidate once, in
+ * text order: O(offsets · log n + candidates), however many windows overlap.
+ */
+export declare function secretCandidatesNearAny(text: string, offsets: readonly number[], accept: (value: string) => boolean, lines?: number): Array<{
+    value: string;
+    start: number;
+    end: number;
+}>;
+/** The first candidate accepted by `accept` within `lines` lines of `offset`, if any. */
+export declare function firstSecretCandidateNear(text: string, offset: number, accept: (value: string) => boolean, lines?: number): {
+    value: string;
+    start: number;
+    end: number;
+} | undefined;
+/**
+ * The item of `items` (sorted by line) nearest to `line` within `distance` lines, if any; on a
+ * tie the earlier one. A binary search: called once per candidate secret, so a linear scan
+ * here made a file of thousands of pairs quadratic.
+ */
 export declare function nearestByLine<T extends {
     readonly line: number;
 }>(items: readonly T[], line: number, distance?: number): T | undefined;

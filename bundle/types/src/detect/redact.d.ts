@@ -4,9 +4,15 @@ export declare function redact(value: string, kind: SecretKind): string;
 /** Same-length mask for code frames and snippets. */
 export declare function maskInPlace(value: string, kind: SecretKind): string;
 /**
- * Masks anything in `line` that has the shape of an AWS key id or a long base64 secret,
- * plus the explicit ranges given. This is a belt-and-braces pass for snippets: a secret
- * that no rule reported (a neighbour on the same line) is still never printed.
+ * Masks anything in `line` that has the shape of an AWS key id or a secret, plus the explicit
+ * ranges given. This is the fail-closed pass for every snippet and message: a secret that no
+ * rule reported (a neighbour on the same line, a disabled rule, a broken or encoded key) is
+ * still never printed. It masks
+ * - every run of 40+ characters of the secret alphabet (decoded length) unless it is provably
+ *   not a secret: hexadecimal (a SHA-1), or lacking either case (paths, words, constants);
+ * - two runs separated by one character whose joined length is that of a key (38–42): a key
+ *   broken by one inserted character still shows no 12-character piece.
+ * Cost: one regex pass plus the masked characters.
  */
 export declare function maskLine(line: string, ranges?: ReadonlyArray<{
     start: number;
@@ -17,3 +23,9 @@ export declare function maskLine(line: string, ranges?: ReadonlyArray<{
 export declare function displaySecret(value: string, kind: SecretKind, settings: {
     readonly showSecrets?: boolean;
 }): string;
+/**
+ * A value the user wrote, for an error message: quoted when short and plainly not a key,
+ * otherwise described by its length. A key pasted into `failOn`, `accountIds` or a flag by
+ * mistake must not be echoed back to a CI log.
+ */
+export declare function quoteValue(value: string): string;

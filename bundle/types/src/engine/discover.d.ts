@@ -1,9 +1,12 @@
+import type { Notification } from './types.js';
 export interface DiscoveredFile {
     readonly absPath: string;
     /** Relative to the base directory, `/`-separated. */
     readonly relPath: string;
     /** Named on the command line: scanned even if ignored. */
     readonly explicit: boolean;
+    /** Why this entry is not read (a link out of the scan root, an unreadable directory): reported, not scanned. */
+    readonly refused?: Notification;
 }
 export interface DiscoverOptions {
     readonly baseDir: string;

@@ -8,7 +8,16 @@ export type ReadResult = {
     ok: false;
     notification: Notification;
 };
-/** Decodes bytes to text: UTF-8 (BOM stripped), UTF-16 LE/BE with a BOM, lenient UTF-8 otherwise. */
+/** The binary format `buf` starts with, by magic number (checked only when the sniff found a NUL). */
+export declare function binaryFormat(buf: Buffer): {
+    name: string;
+    media: boolean;
+} | undefined;
+/**
+ * Decodes bytes to text: UTF-8 (BOM stripped), UTF-32 and UTF-16 with a BOM, UTF-16 without
+ * one (recognised by its NUL pattern), lenient UTF-8 otherwise. Only formats binary by magic
+ * number are refused; text with NUL bytes is scanned (a note says so).
+ */
 export declare function decodeBytes(buf: Buffer, path: string): {
     ok: true;
     text: string;
@@ -23,6 +32,19 @@ export declare function decodeBytes(buf: Buffer, path: string): {
  * ~10% of a single-threaded scan) than they could overlap. Worker threads give parallelism.
  */
 export declare function readTextFile(absPath: string, relPath: string, maxBytes: number): Promise<ReadResult>;
+/** Why readRegularFile refused a path (besides the errno codes of open/read). */
+export declare class NotRegularFileError extends Error {
+    readonly what: 'directory' | 'not-regular' | 'too-large';
+    readonly size: number;
+    constructor(what: 'directory' | 'not-regular' | 'too-large', size: number);
+}
+/**
+ * The bytes of a regular file, at most `maxBytes`. Opened non-blocking and checked on the open
+ * descriptor, so a FIFO (or a path swapped for one after a `stat`) never blocks, and a device
+ * such as /dev/zero (behind a committed symlink named `package.json`, say) is refused instead
+ * of read forever. A file that grows past `maxBytes` while it is read is refused too.
+ */
+export declare function readRegularFile(absPath: string, maxBytes: number): Buffer;
 export declare function readTextFileSync(absPath: string, relPath: string, maxBytes: number): ReadResult;
 export declare function describeFsError(error: unknown): string;
 export declare function formatBytes(bytes: number): string;

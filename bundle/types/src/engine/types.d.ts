@@ -46,8 +46,13 @@ export interface Finding {
     };
     /** `--history`: the first commit that added the blob holding this finding. */
     readonly commit?: CommitRef;
+    /** Other places in the same file that take part in the finding (SARIF `relatedLocations`). */
+    readonly related?: readonly {
+        readonly region: Region;
+        readonly message: string;
+    }[];
 }
-export type NotificationId = 'binary-file' | 'file-too-large' | 'invalid-encoding' | 'unreadable-file' | 'not-a-file' | 'missing-path' | 'parse-error' | 'rule-error' | 'results-truncated' | 'unknown-suppression' | 'config';
+export type NotificationId = 'binary-file' | 'file-too-large' | 'invalid-encoding' | 'unreadable-file' | 'not-a-file' | 'missing-path' | 'parse-error' | 'not-fully-scanned' | 'rule-error' | 'results-truncated' | 'unknown-suppression' | 'config';
 export interface Notification {
     readonly id: NotificationId;
     readonly level: 'error' | 'warning' | 'note';

@@ -32,8 +32,15 @@ export declare function unconditional(st: PolicyStatement): boolean;
 export declare function deniedBroadly(eff: Effective, id: string): Grant | undefined;
 /** The Allow grant that certainly gives an action on every resource without a condition, and is not denied. */
 export declare function allowedBroadly(eff: Effective, id: string, conditionOk?: (st: PolicyStatement) => boolean): Grant | undefined;
-/** Actions of the catalogue a principal certainly has on every resource (`Resource: "*"`), unconditionally and not denied. */
+/**
+ * Actions of the catalogue a principal certainly has on every resource (`Resource: "*"`),
+ * unconditionally and not denied. Per-document results are cached and shared (no copy when
+ * one document grants it all): a file of a thousand roles with AdministratorAccess or
+ * ReadOnlyAccess must not expand the same policy a thousand times.
+ */
 export declare function broadActions(eff: Effective): {
-    actions: CatalogAction[];
+    actions: readonly CatalogAction[];
     total: number;
 };
+/** A Set view of an action list, cached per (shared) list. */
+export declare function actionSet(actions: readonly CatalogAction[]): ReadonlySet<CatalogAction>;

@@ -28,6 +28,8 @@ export interface IamPrincipal {
     readonly carriers: string[];
     /** Some attached policy is not known (a variable ARN, a policy of another stack). */
     unknownPolicies: boolean;
+    /** A role a framework creates (SAM functions, Serverless): its policies are written the framework's way. */
+    readonly implicit?: boolean;
 }
 export interface IamModel {
     /** Every policy document of the scanned document, once each, in source order. */

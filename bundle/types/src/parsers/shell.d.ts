@@ -77,6 +77,8 @@ export interface ShellScript {
     readonly statementWrites: readonly FileWrite[];
     /** True when tree-sitter had to recover from syntax errors somewhere. */
     readonly hasErrors: boolean;
+    /** True when a parse ran out of its time budget: part of the script has no commands. */
+    readonly incomplete?: boolean;
 }
 export interface FileWrite {
     /** The written path as a word (its `loose` text is what patterns should match). */

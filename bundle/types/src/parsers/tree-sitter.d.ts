@@ -15,3 +15,13 @@ export declare function initParsers(): Promise<void>;
 export declare function parsersReady(): boolean;
 /** A parser for `grammar`, initialising web-tree-sitter on first use. */
 export declare function getParser(grammar: GrammarName): TreeSitter.Parser;
+/**
+ * Parses `text` within its time budget (see engine/budget.ts). Some grammars go quadratic on
+ * hostile input (a broken Terraform file with a long blank run, a bash declaration followed by
+ * thousands of `a:b` words); the progress callback cancels such a parse, and the caller treats
+ * the document as not fully scanned. `null` tree with `timedOut: false` is a parser failure.
+ */
+export declare function parseWithBudget(grammar: GrammarName, text: string, deadline?: number): {
+    tree: TreeSitter.Tree | null;
+    timedOut: boolean;
+};

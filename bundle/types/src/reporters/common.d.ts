@@ -5,6 +5,8 @@ export interface ReportContext {
     /** Every rule known, to look up metadata by id. */
     readonly rules: readonly AnyRule[];
     readonly version: string;
+    /** `--show-secrets`: the one case where reporters do not mask key-shaped text once more. */
+    readonly showSecrets?: boolean;
 }
 export type Reporter = (context: ReportContext, options?: {
     color?: boolean;

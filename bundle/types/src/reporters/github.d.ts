@@ -1,2 +1,2 @@
 import type { ReportContext } from './common.js';
-export declare function formatGithub({ result }: ReportContext): string;
+export declare function formatGithub({ result: raw, showSecrets }: ReportContext): string;

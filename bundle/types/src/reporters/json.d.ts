@@ -1,2 +1,2 @@
 import type { ReportContext } from './common.js';
-export declare function formatJson({ result, version }: ReportContext): string;
+export declare function formatJson({ result: raw, version, showSecrets }: ReportContext): string;

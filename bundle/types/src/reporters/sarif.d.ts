@@ -6,5 +6,5 @@ export declare const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.
 export declare const FINGERPRINT_KEY = "credlint/v1";
 /** A relative path as a URI reference: each segment percent-encoded (spaces, non-ASCII). */
 export declare function pathToUri(path: string): string;
-export declare function buildSarif({ result, rules, version }: ReportContext): Log;
+export declare function buildSarif({ result: raw, rules, version, showSecrets }: ReportContext): Log;
 export declare function formatSarif(context: ReportContext): string;

@@ -1,4 +1,4 @@
 import type { ReportContext } from './common.js';
-export declare function formatStylish({ result, rules }: ReportContext, options?: {
+export declare function formatStylish({ result: raw, rules, showSecrets }: ReportContext, options?: {
     color?: boolean;
 }): string;
