@@ -137,7 +137,10 @@ export async function runFuzz(family: Family, count: number, seed = 'credlint', 
       const idIntact = new RegExp(`(?<![A-Za-z0-9])${id}(?![A-Za-z0-9])`).test(text);
       if (idIntact) {
         report.keyIntact++;
-        if (findings.some((f) => f.ruleId === 'no-hardcoded-access-key-id')) report.keyFound++;
+        // Found by the key rule, or (one defect, one finding) by a more specific rule whose
+        // finding absorbed it and names it, redacted.
+        const named = `${id.slice(0, 4)}…${id.slice(-4)}`;
+        if (findings.some((f) => f.ruleId === 'no-hardcoded-access-key-id' || f.message.includes(named))) report.keyFound++;
       }
     } catch (error) {
       report.exceptions++;

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-TW7YJU3M.js";
+} from "./chunk-KA3UIVXC.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-LMVKC676.js";
+} from "./chunk-INWNVKAU.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,12 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-X7R2BS25.js";
+} from "./chunk-YPC45HPE.js";
+
+// src/parsers/ready.ts
+function initParsers2() {
+  return initParsers();
+}
 
 // src/reporters/api.ts
 function context(input) {
@@ -76,7 +81,7 @@ export {
   formatMessage,
   formatSarif2 as formatSarif,
   formatStylish2 as formatStylish,
-  initParsers,
+  initParsers2 as initParsers,
   lint,
   loadConfig,
   loadRules,

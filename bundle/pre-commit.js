@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-W6V3WOA4.js";
-import "./chunk-TW7YJU3M.js";
-import "./chunk-LMVKC676.js";
-import "./chunk-X7R2BS25.js";
+} from "./chunk-RGH5QPRP.js";
+import "./chunk-KA3UIVXC.js";
+import "./chunk-INWNVKAU.js";
+import "./chunk-YPC45HPE.js";
 
 // src/hook.ts
 var HOOK_HINT = `

@@ -15,7 +15,7 @@ export { scan } from './engine/run.js';
 export { scanText } from './engine/scan-file.js';
 export { createSetup } from './engine/setup.js';
 /** Loads the WASM grammars (bash, Terraform). `lint()` and `scan()` call it; await it once before using `scanText` directly. */
-export { initParsers } from './parsers/tree-sitter.js';
+export { initParsers } from './parsers/ready.js';
 export { loadConfig, resolveConfig, validateConfig, ConfigError, UsageError } from './config.js';
 export { formatStylish, formatJson, formatSarif, buildSarif, formatGithub, type ReportInput } from './reporters/api.js';
 export type { ReportContext } from './reporters/common.js';

@@ -4,6 +4,7 @@
 import type { ESLint, Linter, Rule } from 'eslint';
 
 export interface CredlintConfigs {
+  readonly [name: string]: Linter.Config[];
   /** JS/TS files (parsed with @typescript-eslint/parser) and infrastructure files (the credlint/infra language). */
   readonly recommended: Linter.Config[];
   /** `.js .mjs .cjs .jsx .ts .mts .cts .tsx`, every rule at its default severity. */
@@ -17,7 +18,7 @@ export interface CredlintPlugin extends ESLint.Plugin {
   /** Every credlint rule, as `credlint/<id>`. */
   readonly rules: Record<string, Rule.RuleModule>;
   /** `credlint/infra`: one document node per infrastructure file. */
-  readonly languages: Record<string, unknown>;
+  readonly languages: NonNullable<ESLint.Plugin['languages']>;
   readonly configs: CredlintConfigs;
 }
 

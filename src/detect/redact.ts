@@ -122,7 +122,18 @@ function looksRandom(run: string, length: number): boolean {
  * required; it lacks either case about once in a billion.)
  */
 function isLikelySecretRun(run: string): boolean {
-  return /[a-z]/.test(run) && /[A-Z]/.test(run) && !/^[0-9a-fA-F]+$/.test(run);
+  return /[a-z]/.test(run) && /[A-Z]/.test(run) && !/^[0-9a-fA-F]+$/.test(run) && !isWordLike(run);
+}
+
+/**
+ * Letters only, and all of them words of an identifier: `NewStaticCredentialsProvider`,
+ * `fromTemporaryCredentials`, `AWSCredentialsProvider`. A generated secret (random base64) is
+ * never shaped so; masking identifiers next to a finding would hide what the code does.
+ */
+function isWordLike(run: string): boolean {
+  if (!/^[A-Za-z]+$/.test(run)) return false;
+  const parts = run.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}/g);
+  return parts !== null && parts.join('').length === run.length;
 }
 
 /** What a message may show of a secret: redacted, unless the user passed `--show-secrets`. */

@@ -37,7 +37,7 @@ describe('positions across encodings and line endings', () => {
       positions.set(variant, got);
     }
     const lf = positions.get('lf') as string;
-    expect(lf).toContain(`app.env:no-hardcoded-access-key-id:3:19-3:39`);
+    expect(lf).toContain(`app.env:no-committed-credentials-file:3:19-3:39`); // one defect, one finding: the dotenv rule names the key
     expect(lf).toContain(`Dockerfile:no-credentials-in-image:3:`);
     expect(lf).toContain(`boot.sh:no-hardcoded-access-key-id:3:28-3:48`);
     for (const [variant, got] of positions) expect(got, variant).toBe(lf);
