@@ -292,6 +292,7 @@ export function scanText(
       ...(embeddedIn.length > 0 ? { embeddedIn } : {}),
       kind: rootDocument(raw.doc).kind,
       ...(suppression ? { suppression } : {}),
+      ...extrasOf(raw, lines, (m) => (setup.settings.showSecrets ? m : redactKnown(m, secretValues))),
     });
   }
 
@@ -321,6 +322,33 @@ export function scanText(
   // Belt and braces: a notification (a parse error quoting a line, say) never shows a secret.
   const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues) }));
   return { findings, notifications: safeNotes };
+}
+
+/**
+ * A finding's related locations (mapped to the file like its own range) and properties,
+ * every text through the same masking as messages.
+ */
+function extrasOf(raw: RawReport, lines: SourceDocument['lines'], mask: (s: string) => string): Pick<Finding, 'related' | 'flow' | 'properties'> {
+  const { descriptor, doc } = raw;
+  const out: { related?: Finding['related']; flow?: boolean; properties?: Finding['properties'] } = {};
+  if (descriptor.related && descriptor.related.length > 0) {
+    out.related = descriptor.related.map((r) => {
+      const range = toFileRange(doc, r.start, Math.max(r.end, r.start + 1));
+      const s = lines.position(range.start);
+      const e = lines.position(range.end);
+      return { region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column }, message: mask(r.message) };
+    });
+    if (descriptor.flow) out.flow = true;
+  }
+  if (descriptor.properties) out.properties = maskPlain(descriptor.properties, mask) as Record<string, unknown>;
+  return out;
+}
+
+function maskPlain(v: unknown, mask: (s: string) => string): unknown {
+  if (typeof v === 'string') return mask(v);
+  if (Array.isArray(v)) return v.map((x) => maskPlain(x, mask));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskPlain(x, mask)]));
+  return v;
 }
 
 const SECRET_LABEL: Readonly<Record<SecretRange['kind'], string>> = {

@@ -47,6 +47,17 @@ export interface Finding {
   readonly suppression?: Suppression;
   /** `--history`: the first commit that added the blob holding this finding. */
   readonly commit?: CommitRef;
+  /** Places that explain the finding, in the same file (SARIF `relatedLocations`). */
+  readonly related?: readonly RelatedLocation[];
+  /** `related` is an ordered path (SARIF `codeFlows`). */
+  readonly flow?: boolean;
+  /** Machine-readable extras from the rule (plain JSON, secrets masked). */
+  readonly properties?: Readonly<Record<string, unknown>>;
+}
+
+export interface RelatedLocation {
+  readonly region: Region;
+  readonly message: string;
 }
 
 export type NotificationId =
