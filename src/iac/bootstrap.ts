@@ -151,7 +151,8 @@ export function bootstrapOf(doc: SourceDocument, graph: ResourceGraph, node: Gra
     const script = shellScript(d);
     if (!script) continue;
     for (const a of script.assignments) {
-      if (CREDENTIAL_VARIABLES.has(a.name)) events.push({ at: rangeIn(d, doc, a.start, a.start + 1).start, doc: d, switchesCredentials: true });
+      // A prefix assignment (`AWS_PROFILE=x aws …`) applies to its own command only (checked there).
+      if (CREDENTIAL_VARIABLES.has(a.name) && a.via !== 'prefix' && a.via !== 'env') events.push({ at: rangeIn(d, doc, a.start, a.start + 1).start, doc: d, switchesCredentials: true });
     }
     for (const w of fileWrites(script)) {
       if (/\.aws\/(?:credentials|config)\b/.test(w.target.loose)) events.push({ at: rangeIn(d, doc, w.target.start, w.target.end).start, doc: d, switchesCredentials: true });
