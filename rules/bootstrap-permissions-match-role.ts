@@ -12,8 +12,7 @@
 // far more write access on every resource than the script uses.
 import { defineRule, type RuleContext } from '../src/rule.js';
 import { describeNode, resourceGraph } from '../src/iac/graph.js';
-import { valueTokenRange } from '../src/iac/value.js';
-import { bootstrapPermissions, COMPUTE_KINDS, neededBy, policiesOf, policyHcl, proposePolicy, type BootstrapPermissions } from '../src/iam/bootstrap-policy.js';
+import { bootstrapPermissions, COMPUTE_KINDS, neededBy, policiesOf, policyHcl, proposePolicy, settingRange, type BootstrapPermissions } from '../src/iam/bootstrap-policy.js';
 import { renderResource } from '../src/iam/cli-actions.js';
 import { broadActions } from '../src/iam/effective.js';
 import { isWriteLevel } from '../src/iam/catalog.js';
@@ -65,7 +64,7 @@ function check(context: RuleContext, b: BootstrapPermissions): void {
   const used = new Set(neededBy(b).map((n) => n.action.toLowerCase()));
   const unused = broadActions(b.effective).actions.filter((a) => isWriteLevel(a.level) && !used.has(a.id.toLowerCase()));
   if (unused.length < OVER_GRANT_MIN) return;
-  const at = valueTokenRange(role.profileSetting.value);
+  const at = settingRange(role.profileSetting);
   context.report({
     messageId: 'overGrant',
     data: { role: roleName, policies, grants: describeCounts(unused), resource, used: [...new Set(neededBy(b).map((n) => n.action))].sort().join(', ') },

@@ -4,6 +4,7 @@ import bootstrapPermissionsMatchRole from './bootstrap-permissions-match-role.js
 import noAdminPolicy from './no-admin-policy.js';
 import noAwsConfigureInBootstrap from './no-aws-configure-in-bootstrap.js';
 import noCommittedCredentialsFile from './no-committed-credentials-file.js';
+import noCredentialTheftPath from './no-credential-theft-path.js';
 import noCredentialsInEnvironment from './no-credentials-in-environment.js';
 import noCredentialsInImage from './no-credentials-in-image.js';
 import noHardcodedAccessKeyId from './no-hardcoded-access-key-id.js';
@@ -27,6 +28,7 @@ export const rules: readonly AnyRule[] = [
   noAdminPolicy,
   noAwsConfigureInBootstrap,
   noCommittedCredentialsFile,
+  noCredentialTheftPath,
   noCredentialsInEnvironment,
   noCredentialsInImage,
   noHardcodedAccessKeyId,

@@ -11,6 +11,7 @@ import { effectiveOf, type Effective } from './effective.js';
 import { decide, type Verdict } from './simulate.js';
 import { renderResource, type Need } from './cli-actions.js';
 import type { PolicyDocument } from './policy.js';
+import { valueTokenRange, type Range } from '../iac/value.js';
 
 /** Compute resources whose user data runs with an instance profile. */
 export const COMPUTE_KINDS = ['instance', 'launch-template', 'launch-configuration', 'spot-request'] as const;
@@ -40,6 +41,16 @@ export function instanceRoleOf(doc: SourceDocument, graph: ResourceGraph, node: 
   const principal = iamModel(doc)?.principals.find((x) => x.id === (r.node as GraphNode).id);
   if (!principal) return undefined;
   return { profileSetting, profile: p.node, roleSetting, role: r.node, principal };
+}
+
+/** Where a profile or role setting is written: the reference itself (`Arn: !GetAtt P.Arn` → the GetAtt). */
+export function settingRange(attr: NodeAttribute): Range {
+  const v = attr.value;
+  if (v.kind === 'map') {
+    const inner = v.entries.find((e) => ['Arn', 'Name', 'arn', 'name'].includes(e.key));
+    if (inner) return valueTokenRange(inner.value);
+  }
+  return valueTokenRange(v);
 }
 
 export interface DecidedNeed extends Need {

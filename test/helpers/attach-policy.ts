@@ -9,7 +9,10 @@ export function attachPolicy(text: string, policy: unknown, path: string): strin
   const role = m[2];
   const json = JSON.stringify(policy, null, 2);
   let replacement: string;
-  if (!path.endsWith('.tf')) {
+  const statements = (policy as { Statement?: unknown[] } | undefined)?.Statement;
+  // A bootstrap that calls nothing needs no policy at all (IAM rejects an empty Statement list).
+  if (Array.isArray(statements) && statements.length === 0) replacement = '';
+  else if (!path.endsWith('.tf')) {
     replacement = `${indent}Policies:\n${indent}  - PolicyName: least-privilege\n${indent}    PolicyDocument: ${JSON.stringify(policy)}\n`;
   } else if (role) {
     replacement = `resource "aws_iam_role_policy" "least_privilege" {\n  role   = ${role}.id\n  policy = <<POLICY\n${json}\nPOLICY\n}\n`;
