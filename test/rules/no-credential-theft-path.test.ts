@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures } from '../helpers/rule-harness.js';
 import { join } from 'node:path';
-import { FIXTURES, lintText, loadFixtures } from '../helpers/fixtures.js';
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { FIXTURES, ROOT, lintText, loadFixtures } from '../helpers/fixtures.js';
 import { attachPolicy } from '../helpers/attach-policy.js';
 import { policyReports } from '../../src/policy-command.js';
 import { resolveConfig } from '../../src/config.js';
@@ -92,6 +95,10 @@ describe(RULE, () => {
     expect(flow.map((l) => l.location!.physicalLocation!.region!.startLine)).toEqual([37, 28, 46, 41, 39, 19, 13]);
     expect(r!.relatedLocations!.map((l) => [l.id, l.physicalLocation!.region!.startLine])).toEqual([[1, 37], [2, 28], [3, 46], [4, 41], [5, 39], [6, 19], [7, 13]]);
     expect(flow[0]!.location!.physicalLocation!.artifactLocation!.uri).toBe('main.tf');
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'test/schemas/sarif-schema-2.1.0.json'), 'utf8')));
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 });
 
