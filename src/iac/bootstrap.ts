@@ -134,8 +134,20 @@ function startsContainers(cmd: ShellCommand): boolean {
   return name === 'nodeadm' || name === 'kubeadm' || name === 'k3s';
 }
 
-/** The bootstrap of a compute node (undefined when it has no user data that is known). */
+const cache = new WeakMap<SourceDocument, Map<GraphNode, Bootstrap | null>>();
+
+/** The bootstrap of a compute node (undefined when it has no user data that is known), computed once per document and node. */
 export function bootstrapOf(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): Bootstrap | undefined {
+  let perDoc = cache.get(doc);
+  if (!perDoc) cache.set(doc, (perDoc = new Map()));
+  const hit = perDoc.get(node);
+  if (hit !== undefined) return hit ?? undefined;
+  const b = computeBootstrap(doc, graph, node);
+  perDoc.set(node, b ?? null);
+  return b;
+}
+
+function computeBootstrap(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): Bootstrap | undefined {
   const value = userDataValue(graph, node);
   if (!value) return undefined;
   const root = userDataDocument(doc, value, `user data of ${node.id}`, node.tf?.attribute('user_data_base64') !== undefined && node.tf.attribute('user_data') === undefined);
