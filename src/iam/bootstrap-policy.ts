@@ -11,7 +11,9 @@ import { effectiveOf, type Effective } from './effective.js';
 import { decide, type Verdict } from './simulate.js';
 import { renderResource, type Need } from './cli-actions.js';
 import type { PolicyDocument } from './policy.js';
-import { valueTokenRange, type Range } from '../iac/value.js';
+import { valueTokenRange, type IacValue, type Range } from '../iac/value.js';
+import { parseCloudFormation } from '../parsers/cloudformation.js';
+import { moduleOf } from '../parsers/terraform.js';
 
 /** Compute resources whose user data runs with an instance profile. */
 export const COMPUTE_KINDS = ['instance', 'launch-template', 'launch-configuration', 'spot-request'] as const;
@@ -24,6 +26,29 @@ export interface InstanceRole {
   readonly roleSetting: NodeAttribute;
   readonly role: GraphNode;
   readonly principal: IamPrincipal;
+}
+
+/** Whether a value mentions a resource (a reference, or `${Id…}` inside a string). */
+function mentions(v: IacValue | undefined, id: string): boolean {
+  if (!v) return false;
+  if (v.kind === 'ref') return v.target === id || v.target.startsWith(`${id}.`);
+  if (v.kind === 'list') return v.items.some((i) => mentions(i, id));
+  if (v.kind === 'map') return v.entries.some((e) => mentions(e.value, id));
+  if (v.kind === 'string') return v.value.includes(`\${${id}`);
+  return false;
+}
+
+/**
+ * Whether the role leaves the file — a stack output or a module output hands it to whoever
+ * deploys the template, who may attach more policies to it. Then what it lacks here is not
+ * known to be lacking.
+ */
+export function roleLeavesFile(doc: SourceDocument, role: GraphNode): boolean {
+  if (role.format === 'cloudformation') return (parseCloudFormation(doc)?.outputs ?? []).some((o) => mentions(o.value, role.id));
+  if (!role.tf) return false;
+  const name = role.id.split('.').slice(1).join('.');
+  const re = new RegExp(`\\baws_iam_role\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  return moduleOf(role.tf.file).files.some((f) => f.blocks.some((b) => b.type === 'output' && re.test(b.attribute('value')?.source() ?? '')));
 }
 
 /** The role behind a compute resource, when every link is in the file (undefined otherwise: never guessed). */
@@ -84,6 +109,8 @@ export function bootstrapPermissions(doc: SourceDocument, graph: ResourceGraph, 
   if (!bootstrap) return undefined;
   const role = instanceRoleOf(doc, graph, node);
   const effective = role ? effectiveOf(role.principal) : undefined;
+  // A role handed out of the file may get more policies elsewhere: nothing it lacks is certain.
+  const shared = role ? roleLeavesFile(doc, role.role) : false;
   const policies = resourcePolicies(doc);
   const decided: DecidedCall[] = [];
   const unresolved: { call: BootstrapCall; reason: string }[] = [];
@@ -100,7 +127,10 @@ export function bootstrapPermissions(doc: SourceDocument, graph: ResourceGraph, 
     }
     decided.push({
       call,
-      needs: m.needs.map((n) => ({ ...n, verdict: effective ? decide(effective, n.action, n.resource, policies) : { decision: 'unknown' as const } })),
+      needs: m.needs.map((n) => {
+        const verdict = effective ? decide(effective, n.action, n.resource, policies) : { decision: 'unknown' as const };
+        return { ...n, verdict: shared && verdict.decision === 'denied' && !verdict.grant ? { decision: 'unknown' as const } : verdict };
+      }),
     });
   }
   return { node, bootstrap, role, effective, decided, unresolved };
