@@ -280,6 +280,8 @@ function s3Options(words: readonly CliWord[]): { flags: Set<string>; positional:
       if (!t.includes('=') && /^(?:AES256|aws:kms(?::dsse)?)$/.test(words[i + 1]?.template ?? '')) i++;
       flags.add('--sse');
     } else if (S3_VALUE_OPTIONS.has(name)) {
+      // Setting an ACL on upload is a separate permission (s3:PutObjectAcl).
+      if (name === '--acl' || name === '--grants') flags.add('--acl');
       if (!t.includes('=')) i++;
     } else if (S3_FLAGS.has(name)) flags.add(name);
     else if (name === '--dryrun') flags.add(name);
@@ -360,7 +362,9 @@ function s3HighLevel(op: string, words: readonly CliWord[]): CallMapping {
         // `cp ./file s3://b/dir/` writes dir/file.
         if (!many && (key === undefined || key === '' || key.endsWith('/'))) key = `${key ?? ''}${src ? basename(src.key ?? U) : basename(srcWord.template)}`;
         if (op === 'sync') needs.push({ action: 's3:ListBucket', resource: bucketArn(dst.bucket) });
-        needs.push({ action: 's3:PutObject', resource: many ? objectArn(dst.bucket, `${dst.key ?? ''}${U}`) : objectArn(dst.bucket, key ?? U) });
+        const written = many ? objectArn(dst.bucket, `${dst.key ?? ''}${U}`) : objectArn(dst.bucket, key ?? U);
+        needs.push({ action: 's3:PutObject', resource: written });
+        if (flags.has('--acl')) needs.push({ action: 's3:PutObjectAcl', resource: written });
         if (op === 'sync' && flags.has('--delete')) needs.push({ action: 's3:DeleteObject', resource: objectArn(dst.bucket, `${dst.key ?? ''}${U}`) });
       } else if (/^\u0000/.test(dstWord.template)) return { state: 'unresolved', command, reason: 'the destination is not known' };
       if (src && !dst && op === 'sync' && flags.has('--delete')) {

@@ -29,6 +29,7 @@ describe('AWS CLI calls → IAM actions and resources', () => {
     expect(needs('s3', 'cp', 's3://b/k.tgz', '/opt/k.tgz')).toEqual(['s3:GetObject arn:aws:s3:::b/k.tgz']);
     expect(needs('s3', 'cp', './app.log', 's3://b/logs/', '--sse', 'aws:kms')).toEqual(['s3:PutObject arn:aws:s3:::b/logs/app.log']);
     expect(needs('s3', 'cp', '-', 's3://b/x')).toEqual(['s3:PutObject arn:aws:s3:::b/x']);
+    expect(needs('s3', 'cp', 'f', 's3://b/x', '--acl', 'bucket-owner-full-control')).toEqual(['s3:PutObject arn:aws:s3:::b/x', 's3:PutObjectAcl arn:aws:s3:::b/x']);
     expect(needs('s3', 'cp', '/etc', 's3://b/etc/', '--recursive')).toEqual(['s3:PutObject arn:aws:s3:::b/etc/?']);
     expect(needs('s3', 'mv', 's3://a/x', 's3://b/y')).toEqual(['s3:GetObject arn:aws:s3:::a/x', 's3:DeleteObject arn:aws:s3:::a/x', 's3:PutObject arn:aws:s3:::b/y']);
     expect(needs('s3', 'sync', 's3://b/site', '/var/www')).toEqual(['s3:ListBucket arn:aws:s3:::b', 's3:GetObject arn:aws:s3:::b/site?']);
