@@ -127,7 +127,8 @@ function publicAddress(graph: ResourceGraph, node: GraphNode): Step | undefined 
   const cfn = node.format === 'cloudformation';
   const p = propertiesOf(node);
   const data = cfn && node.kind === 'launch-template' ? mapGet(p, 'LaunchTemplateData') : p;
-  const nics = asList(mapGet(data, cfn ? 'NetworkInterfaces' : 'network_interfaces'));
+  // Terraform: `network_interfaces` in launch templates, `network_interface` (an attached ENI) on instances.
+  const nics = cfn ? asList(mapGet(data, 'NetworkInterfaces')) : [...asList(mapGet(data, 'network_interfaces')), ...asList(mapGet(data, 'network_interface'))];
   const assocKey = cfn ? 'AssociatePublicIpAddress' : 'associate_public_ip_address';
   for (const holder of [data, ...nics]) {
     const e = mapEntry(holder, assocKey);
