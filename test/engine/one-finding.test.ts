@@ -25,7 +25,7 @@ function where(f: { path: string; region: { startLine: number; startColumn: numb
 }
 
 describe('one finding per defect', () => {
-  it('the example project with generated keys gives one finding per defect (15), each naming its key', async () => {
+  it('the example project with generated keys gives one finding per defect (16), each naming its key', async () => {
     const t = tempDir();
     const src = join(ROOT, 'examples/insecure-ec2');
     const keys: string[] = [];
@@ -45,7 +45,7 @@ describe('one finding per defect', () => {
     const result = await lint(['.'], { cwd: t.dir, useGit: false, concurrency: 'off' });
     // Counted by hand: 2 ENV keys; provider access_key + secret_key, an instance without a
     // profile, 2 `aws configure set` in its user data, IMDSv1 left on; no IMDSv2, a role
-    // given as a profile, 2 exported keys in UserData; 2 `aws configure set`, an IMDSv1 read.
+    // given as a profile, AdministratorAccess on the role, 2 exported keys in UserData; 2 `aws configure set`, an IMDSv1 read.
     expect(result.findings.map(where)).toEqual([
       'Dockerfile:7:5-22 no-credentials-in-image',
       'Dockerfile:8:5-26 no-credentials-in-image',
@@ -55,6 +55,7 @@ describe('one finding per defect', () => {
       'main.tf:13:23-40 no-aws-configure-in-bootstrap',
       'main.tf:14:23-44 no-aws-configure-in-bootstrap',
       'main.tf:19:19-29 require-imdsv2',
+      'template.yaml:14:11-54 no-admin-policy',
       'template.yaml:16:11-29 require-imdsv2',
       'template.yaml:20:27-42 valid-instance-profile',
       'template.yaml:24:18-35 no-static-credentials-in-bootstrap',
