@@ -37,25 +37,33 @@ function check(context: RuleContext, b: BootstrapPermissions): void {
   const roleName = role.principal.label;
   const policies = policiesOf(role.principal);
   let props: Record<string, unknown> | undefined;
+  // Calls of a script read by `file()`/`templatefile()` all map to the call: one finding for them.
+  const byRange = new Map<string, typeof b.decided[number][]>();
   for (const d of b.decided) {
-    const denied = d.needs.filter((n) => n.verdict.decision === 'denied');
-    if (denied.length === 0) continue;
+    if (!d.needs.some((n) => n.verdict.decision === 'denied')) continue;
+    const key = `${d.call.range.start}:${d.call.range.end}`;
+    byRange.set(key, [...(byRange.get(key) ?? []), d]);
+  }
+  for (const group of byRange.values()) {
+    const denied = group.flatMap((d) => d.needs.filter((n) => n.verdict.decision === 'denied'));
     const actions = [...new Set(denied.map((n) => n.action))];
     const resources = [...new Set(denied.map((n) => renderResource(n.resource)))].filter((r) => r !== '*');
+    const commands = [...new Set(group.map((d) => d.call.command))];
+    const first = group[0]!;
     props ??= proposal(b);
     context.report({
       messageId: 'denied',
       data: {
         actions: actions.join(', '),
         on: resources.length > 0 ? ` on ${resources.join(', ')}` : '',
-        command: d.call.command,
+        command: commands.join('`, `'),
         resource,
         role: roleName,
         policies,
       },
-      start: d.call.range.start,
-      end: d.call.range.end,
-      identity: `${b.node.id}:${d.call.command}:${actions.join(',')}:${resources.join(',')}`,
+      start: first.call.range.start,
+      end: first.call.range.end,
+      identity: `${b.node.id}:${commands.join(',')}:${actions.join(',')}:${resources.join(',')}`,
       properties: props,
     });
   }

@@ -175,7 +175,8 @@ function computeBootstrap(doc: SourceDocument, graph: ResourceGraph, node: Graph
       if (!containers && startsContainers(cmd)) containers = r;
       const inv = awsInvocation(cmd);
       if (!inv) continue;
-      const key = `${r.start}:${r.end}`;
+      // By position in its own document: a script read by file() maps as a whole to the call.
+      const key = `${docs.indexOf(d)}:${cmd.start}:${cmd.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const isConfigure = inv.service?.value === 'configure' && ['set', 'import'].includes(inv.args[0]?.value ?? '');

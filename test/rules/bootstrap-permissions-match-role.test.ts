@@ -5,6 +5,7 @@ import type { Finding } from '../../src/engine/types.js';
 import { attachPolicy } from '../helpers/attach-policy.js';
 import { cliCallNeeds, UNKNOWN, type CliWord } from '../../src/iam/cli-actions.js';
 import { patternMatches } from '../../src/iam/simulate.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const RULE = 'bootstrap-permissions-match-role';
 
@@ -135,5 +136,26 @@ describe(RULE, () => {
       [41, 17, 108, 'AccessDenied on sns:Publish on arn:aws:s'],
       [43, 18, 92, 'AccessDenied on dynamodb:PutItem on arn:'],
     ]);
+  });
+
+  it('reads a script given by templatefile() and reports its denied calls once, at the call', () => {
+    const dir = tempDir();
+    dir.write('init.sh', '#!/bin/bash\naws s3 cp s3://${bucket}/app.tgz /opt/\naws s3 mb s3://fixed-name-bucket\naws sqs send-message --queue-url https://sqs.us-east-1.amazonaws.com/111122223333/jobs --message-body hi\n');
+    const tf = [
+      'resource "aws_iam_role" "r" {',
+      '  assume_role_policy  = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })',
+      '  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]',
+      '}',
+      'resource "aws_iam_instance_profile" "p" { role = aws_iam_role.r.name }',
+      'resource "aws_instance" "a" {',
+      '  iam_instance_profile = aws_iam_instance_profile.p.name',
+      '  user_data            = templatefile("${path.module}/init.sh", { bucket = var.bucket })',
+      '}',
+      '',
+    ].join('\n');
+    const main = dir.write('main.tf', tf);
+    const found = lintText('main.tf', tf, { rules: [RULE], absPath: main }).findings;
+    expect(found.map((f) => [f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([[8, 26, 89]]);
+    expect(found[0]!.message).toContain('AccessDenied on s3:CreateBucket, sqs:SendMessage on arn:aws:s3:::fixed-name-bucket, arn:aws:sqs:us-east-1:111122223333:jobs: `aws s3 mb`, `aws sqs send-message`');
   });
 });
