@@ -42,6 +42,13 @@ const ESCALATIONS: readonly (readonly string[])[] = [
   ['ec2-instance-connect:SendSSHPublicKey'],
 ];
 
+/**
+ * Grants AWS recommends for every managed instance: AmazonSSMManagedInstanceCore lets the SSM
+ * agent read parameters (`ssm:GetParameter(s)` on `*`). Counting it would make nearly every
+ * Session Manager instance "credential-handing"; the theft path needs more than the baseline.
+ */
+const BASELINE_GRANTS = new Set(['AmazonSSMManagedInstanceCore\0ssm:getparameter', 'AmazonSSMManagedInstanceCore\0ssm:getparameters']);
+
 /** What makes a role dangerous, the worst first; undefined for a role that is none of these (or not known). */
 export function dangerOf(eff: Effective): Danger | undefined {
   const { actions, total } = broadActions(eff);
@@ -56,8 +63,13 @@ export function dangerOf(eff: Effective): Danger | undefined {
   }
   for (const id of CREDENTIAL_ACTIONS) {
     const action = getCatalog().action(id)?.id ?? id;
-    const g = allowedBroadly(eff, action);
-    if (g) return { kind: 'credentials', what: `can hand out credentials or secrets (${action} on every resource)`, grant: g, action };
+    const g = allowedBroadly(eff, action, undefined);
+    if (g && !BASELINE_GRANTS.has(`${g.attached.document.managed ?? ''}\0${action.toLowerCase()}`)) return { kind: 'credentials', what: `can hand out credentials or secrets (${action} on every resource)`, grant: g, action };
+    // The baseline grant may not be the only one: look for another statement granting it.
+    if (g) {
+      const other = eff.allows.find((x) => x !== g && !x.attached.document.managed && allowedBroadly({ ...eff, allows: [x] }, action));
+      if (other) return { kind: 'credentials', what: `can hand out credentials or secrets (${action} on every resource)`, grant: other, action };
+    }
   }
   return undefined;
 }
