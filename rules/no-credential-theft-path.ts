@@ -48,6 +48,11 @@ function tokenlessMetadata(graph: ResourceGraph, node: GraphNode, bootstrap: Boo
   return undefined;
 }
 
+/** Step messages for the one-line message, without repeating the resource's own name. */
+function summary(steps: readonly Step[], node: GraphNode): string {
+  return steps.map((s) => (s.message.startsWith(`${node.id} `) ? s.message.slice(node.id.length + 1) : s.message)).join('; ');
+}
+
 export default defineRule({
   id: 'no-credential-theft-path',
   description: 'Disallow instances where internet exposure, token-less instance metadata and a powerful role line up',
@@ -106,8 +111,8 @@ export default defineRule({
         messageId: 'theftPath',
         data: {
           resource: describeNode(node),
-          exposure: exposure[0]!.message,
-          metadata: metadata[0]!.message,
+          exposure: summary(exposure, node),
+          metadata: summary(metadata.slice(0, 1), node),
           role: role.principal.label,
           danger: danger.what,
         },
