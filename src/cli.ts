@@ -21,6 +21,7 @@ import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { writeOutputFile } from './output-file.js';
 import { maskText, noWorkflowCommands, terminalSafe } from './reporters/safe-output.js';
 import { quoteValue } from './detect/redact.js';
+import { formatPolicyReports, policyReports } from './policy-command.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -46,6 +47,7 @@ const OPTIONS = {
   history: { type: 'boolean' },
   shard: { type: 'string' },
   'stdin-filename': { type: 'string' },
+  resource: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'list-rules': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -59,6 +61,7 @@ export const HELP = `Usage: credlint [options] [paths...]
        credlint --history [<rev-range>] [options]
        credlint - [--stdin-filename <path>] [options]
        credlint init
+       credlint policy <file> [--resource <name>] [--format json]
 
 Finds AWS credential misuse: hard-coded keys, static credentials in bootstrap scripts,
 images and infrastructure code. Paths default to the current directory; in a git work
@@ -106,6 +109,10 @@ Running
 
 Commands
   init                         write a commented starter credlint.config.yaml here
+  policy <file>                print the least-privilege policy the user data of each instance,
+                               launch template or launch configuration of a CloudFormation or
+                               Terraform file needs (JSON, and HCL for Terraform), and the calls
+                               it could not resolve; --resource <name> picks one, -f json for data
 
 Exit codes: 0 no problems at or above the fail level, 1 problems found, 2 usage,
 configuration or internal error.`;
@@ -256,6 +263,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stderr.write(`credlint: wrote ${relative(io.cwd, written)}: every key commented; edit it, then run credlint\n`);
       return 0;
     }
+    if (positionals[0] === 'policy' && !values.history && !values.staged) {
+      const file = positionals[1];
+      if (file === undefined || positionals.length > 2) throw new UsageError('policy: expected one file: credlint policy <file> [--resource <name>]');
+      const reports = await policyReports(io.cwd, file, values.resource);
+      if (values.format !== undefined && values.format !== 'json' && values.format !== 'stylish') throw new UsageError(`policy: --format: expected json, got ${quoteValue(values.format)}`);
+      const text = values.format === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatPolicyReports(file, reports);
+      if (values.output) writeOutputFile(resolve(io.cwd, values.output), text);
+      else io.stdout.write(text);
+      return 0;
+    }
+    if (values.resource !== undefined) throw new UsageError('--resource: only with credlint policy <file>');
     const modes = [values.history && '--history', values.staged && '--staged', positionals.includes('-') && '-'].filter(Boolean);
     if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`);
     if (values.history && positionals.length > 0) {

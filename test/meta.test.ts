@@ -7,6 +7,7 @@ import { rules } from '../rules/index.js';
 import { ROOT } from './helpers/fixtures.js';
 import { FILE_KINDS } from '../src/kinds.js';
 import { looksLikeWordRun } from '../src/detect/aws-keys.js';
+import { CONTRACT_RULE_IDS, defineRule } from '../src/rule.js';
 
 const ruleFiles = readdirSync(join(ROOT, 'rules'))
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_'))
@@ -18,6 +19,13 @@ describe('rules meta', () => {
     const ids = rules.map((r) => r.id);
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual(ruleFiles);
+  });
+
+  it('rule ids start with a verb, except the few contract ids listed in src/rule.ts', () => {
+    for (const id of rules.map((r) => r.id)) expect(/^(?:no|require|prefer|valid)-/.test(id) || CONTRACT_RULE_IDS.has(id), id).toBe(true);
+    for (const id of CONTRACT_RULE_IDS) expect(rules.map((r) => r.id), `contract id ${id} names a rule`).toContain(id);
+    const base = { description: 'Disallow x', fullDescription: 'x', severity: 'warning', securitySeverity: 1, precision: 'high', cwe: ['CWE-1'], kinds: 'all', messages: { m: 'x' }, recommendation: 'x', defaultOptions: {}, check() {} } as const;
+    expect(() => defineRule({ ...base, id: 'match-anything' })).toThrow(/must be kebab-case and start with/);
   });
 
   it('rule ids are unique', () => {

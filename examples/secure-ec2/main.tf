@@ -27,6 +27,11 @@ resource "aws_iam_policy" "read_artifacts" {
       Effect   = "Allow"
       Action   = ["s3:GetObject"]
       Resource = "arn:aws:s3:::example-artifacts/site/*"
+      }, {
+      # `aws s3 sync` lists the source prefix first.
+      Effect   = "Allow"
+      Action   = ["s3:ListBucket"]
+      Resource = "arn:aws:s3:::example-artifacts"
     }]
   })
 }

@@ -367,13 +367,6 @@ export function scanText(
     }
     const embeddedIn = embeddingPath(raw.doc);
     const formatted = withAbsorbedKeys(formatMessage(template, raw.descriptor.data), rule.id, absorbedInto.get(index), setup.settings.showSecrets === true);
-    // Related places map through the same offset maps as the finding itself.
-    const related = raw.descriptor.related?.map((r) => {
-      const fr = toFileRange(raw.doc, r.start, Math.max(r.end, r.start + 1));
-      const a = lines.position(fr.start);
-      const b = lines.position(fr.end);
-      return { region: { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column }, message: setup.settings.showSecrets ? r.message : redactKnown(r.message, secretValues) };
-    });
     findings.push({
       ruleId: rule.id,
       messageId: raw.descriptor.messageId,
@@ -388,7 +381,7 @@ export function scanText(
       kind: rootDocument(raw.doc).kind,
       ...(suppression ? { suppression } : {}),
       ...(raw.descriptor.refersTo ? { refersTo: referencedRegion(raw.descriptor.refersTo, path, raw.doc) } : {}),
-      ...(related && related.length > 0 ? { related } : {}),
+      ...extrasOf(raw, lines, (m) => (setup.settings.showSecrets ? m : redactKnown(m, secretValues))),
     });
   }
 
@@ -418,6 +411,33 @@ export function scanText(
   // Belt and braces: a notification (a parse error quoting a line, say) never shows a secret.
   const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues) }));
   return { findings, notifications: safeNotes };
+}
+
+/**
+ * A finding's related locations (mapped to the file like its own range) and properties,
+ * every text through the same masking as messages.
+ */
+function extrasOf(raw: RawReport, lines: SourceDocument['lines'], mask: (s: string) => string): Pick<Finding, 'related' | 'flow' | 'properties'> {
+  const { descriptor, doc } = raw;
+  const out: { related?: Finding['related']; flow?: boolean; properties?: Finding['properties'] } = {};
+  if (descriptor.related && descriptor.related.length > 0) {
+    out.related = descriptor.related.map((r) => {
+      const range = toFileRange(doc, r.start, Math.max(r.end, r.start + 1));
+      const s = lines.position(range.start);
+      const e = lines.position(range.end);
+      return { region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column }, message: mask(r.message) };
+    });
+    if (descriptor.flow) out.flow = true;
+  }
+  if (descriptor.properties) out.properties = maskPlain(descriptor.properties, mask) as Record<string, unknown>;
+  return out;
+}
+
+function maskPlain(v: unknown, mask: (s: string) => string): unknown {
+  if (typeof v === 'string') return mask(v);
+  if (Array.isArray(v)) return v.map((x) => maskPlain(x, mask));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskPlain(x, mask)]));
+  return v;
 }
 
 const SECRET_LABEL: Readonly<Record<SecretRange['kind'], string>> = {

@@ -49,8 +49,17 @@ export interface Finding {
   readonly refersTo?: { readonly path: string; readonly region: Region };
   /** `--history`: the first commit that added the blob holding this finding. */
   readonly commit?: CommitRef;
-  /** Other places in the same file that take part in the finding (SARIF `relatedLocations`). */
-  readonly related?: readonly { readonly region: Region; readonly message: string }[];
+  /** Places that explain the finding, in the same file (SARIF `relatedLocations`). */
+  readonly related?: readonly RelatedLocation[];
+  /** `related` is an ordered path (SARIF `codeFlows`). */
+  readonly flow?: boolean;
+  /** Machine-readable extras from the rule (plain JSON, secrets masked). */
+  readonly properties?: Readonly<Record<string, unknown>>;
+}
+
+export interface RelatedLocation {
+  readonly region: Region;
+  readonly message: string;
 }
 
 export type NotificationId =

@@ -59,7 +59,7 @@ export function decodeBase64Text(value: string): string | undefined {
 }
 
 /** A user-data document for an evaluated value; undefined when nothing is known. */
-function userDataDocument(host: SourceDocument, value: IacValue | undefined, label: string, alwaysBase64 = false): SourceDocument | undefined {
+export function userDataDocument(host: SourceDocument, value: IacValue | undefined, label: string, alwaysBase64 = false): SourceDocument | undefined {
   if (value?.kind !== 'string' || value.value.trim().length === 0) return undefined;
   let pieces: readonly TextPiece[] = piecesOf(value);
   let text = value.value;

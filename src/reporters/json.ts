@@ -24,6 +24,8 @@ export function formatJson({ result: raw, version, showSecrets }: ReportContext)
       ...(f.embeddedIn ? { embeddedIn: f.embeddedIn } : {}),
       ...(f.suppression ? { suppression: f.suppression } : {}),
       ...(f.commit ? { commit: f.commit.sha, authorDate: f.commit.authorDate } : {}),
+      ...(f.related ? { related: f.related.map((r) => ({ line: r.region.startLine, column: r.region.startColumn, endLine: r.region.endLine, endColumn: r.region.endColumn, message: r.message })) } : {}),
+      ...(f.properties ? { properties: f.properties } : {}),
     })),
     notifications: result.notifications,
   };

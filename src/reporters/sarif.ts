@@ -169,6 +169,15 @@ export function buildSarif({ result: raw, rules, version, showSecrets }: ReportC
         ...(f.commit ? { commitSha: f.commit.sha, authorDate: f.commit.authorDate } : {}),
       },
     };
+    if (f.related) {
+      const physical = (region: Finding['region']) => ({ artifactLocation: { uri: pathToUri(f.path), uriBaseId: SRCROOT }, region: { ...region } });
+      r.relatedLocations = f.related.map((rel, i) => ({ id: i + 1, physicalLocation: physical(rel.region), message: { text: rel.message } }));
+      // An ordered path (exposure → metadata → profile → role → statement): code scanning shows it step by step.
+      if (f.flow) {
+        r.codeFlows = [{ threadFlows: [{ locations: f.related.map((rel, i) => ({ executionOrder: i + 1, location: { physicalLocation: physical(rel.region), message: { text: rel.message } } })) }] }];
+      }
+    }
+    if (f.properties) r.properties = { ...f.properties, ...r.properties };
     if (f.suppression) {
       r.suppressions = [{ kind: f.suppression.kind, ...(f.suppression.justification ? { justification: f.suppression.justification } : {}) }];
     }
