@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-RGH5QPRP.js";
-import "./chunk-KA3UIVXC.js";
-import "./chunk-INWNVKAU.js";
+} from "./chunk-DZ5KSITN.js";
+import "./chunk-WP3GYFMP.js";
+import "./chunk-PCNZS6XA.js";
 import {
   maskLine
-} from "./chunk-YPC45HPE.js";
+} from "./chunk-32ALFMYW.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

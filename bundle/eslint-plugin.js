@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-INWNVKAU.js";
+} from "./chunk-PCNZS6XA.js";
 import {
   LineIndex,
   SNIFF_BYTES,
@@ -18,7 +18,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-YPC45HPE.js";
+} from "./chunk-32ALFMYW.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

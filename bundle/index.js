@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-KA3UIVXC.js";
+} from "./chunk-WP3GYFMP.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-INWNVKAU.js";
+} from "./chunk-PCNZS6XA.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-YPC45HPE.js";
+} from "./chunk-32ALFMYW.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

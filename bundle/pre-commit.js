@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-RGH5QPRP.js";
-import "./chunk-KA3UIVXC.js";
-import "./chunk-INWNVKAU.js";
-import "./chunk-YPC45HPE.js";
+} from "./chunk-DZ5KSITN.js";
+import "./chunk-WP3GYFMP.js";
+import "./chunk-PCNZS6XA.js";
+import "./chunk-32ALFMYW.js";
 
 // src/hook.ts
 var HOOK_HINT = `

@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-YPC45HPE.js";
+} from "./chunk-32ALFMYW.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -40,14 +40,19 @@ export interface ReportDescriptor {
         readonly end: number;
     };
     /**
-     * Other places that take part in the finding (the statements of a privilege-escalation
-     * path): offsets into the same document, each with a short message. SARIF `relatedLocations`.
+     * Other places that explain the finding (offsets into the same document, each with a
+     * message): SARIF `relatedLocations`, and with `flow` also one ordered `codeFlows` thread.
      */
-    readonly related?: readonly {
-        readonly start: number;
-        readonly end: number;
-        readonly message: string;
-    }[];
+    readonly related?: readonly RelatedRange[];
+    /** `related` is a path walked in order (exposure → … → the statement): SARIF `codeFlows`. */
+    readonly flow?: boolean;
+    /** Machine-readable extras (a proposed policy …): SARIF result `properties`, JSON `properties`. Plain JSON values only. */
+    readonly properties?: Readonly<Record<string, unknown>>;
+}
+export interface RelatedRange {
+    readonly start: number;
+    readonly end: number;
+    readonly message: string;
 }
 /** Settings that every rule may consult, resolved from the configuration. */
 export interface SharedSettings {
@@ -65,7 +70,7 @@ export interface RuleContext<Options = Record<string, unknown>> {
     report(descriptor: ReportDescriptor): void;
 }
 export interface RuleMeta<Options = Record<string, unknown>> {
-    /** kebab-case, starts with a verb: `no-`, `require-`, `prefer-`, `valid-`. Never renamed. */
+    /** kebab-case, starts with a verb: `no-`, `require-`, `prefer-`, `valid-` (or is in CONTRACT_RULE_IDS). Never renamed. */
     readonly id: string;
     /** One sentence starting with Disallow / Require / Enforce. */
     readonly description: string;
@@ -112,6 +117,11 @@ export type AnyRule = Rule<any>;
 export declare const REPOSITORY_URL = "https://github.com/credlint/credlint";
 export declare const DOCS_BASE_URL = "https://github.com/credlint/credlint/blob/main/docs/rules/";
 export declare function ruleHelpUri(id: string): string;
+/**
+ * Ids fixed by an issue's contract that do not start with a verb prefix (they name a
+ * comparison, not a prohibition). Listed one by one so the convention stays the rule.
+ */
+export declare const CONTRACT_RULE_IDS: ReadonlySet<string>;
 export declare function defineRule<Options extends object = Record<string, unknown>>(definition: RuleMeta<Options> & {
     check(context: RuleContext<Options>): void;
 }): Rule<Options>;

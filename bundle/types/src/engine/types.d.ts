@@ -46,11 +46,16 @@ export interface Finding {
     };
     /** `--history`: the first commit that added the blob holding this finding. */
     readonly commit?: CommitRef;
-    /** Other places in the same file that take part in the finding (SARIF `relatedLocations`). */
-    readonly related?: readonly {
-        readonly region: Region;
-        readonly message: string;
-    }[];
+    /** Places that explain the finding, in the same file (SARIF `relatedLocations`). */
+    readonly related?: readonly RelatedLocation[];
+    /** `related` is an ordered path (SARIF `codeFlows`). */
+    readonly flow?: boolean;
+    /** Machine-readable extras from the rule (plain JSON, secrets masked). */
+    readonly properties?: Readonly<Record<string, unknown>>;
+}
+export interface RelatedLocation {
+    readonly region: Region;
+    readonly message: string;
 }
 export type NotificationId = 'binary-file' | 'file-too-large' | 'invalid-encoding' | 'unreadable-file' | 'not-a-file' | 'missing-path' | 'parse-error' | 'not-fully-scanned' | 'rule-error' | 'results-truncated' | 'unknown-suppression' | 'config';
 export interface Notification {

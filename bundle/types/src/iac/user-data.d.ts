@@ -14,6 +14,8 @@ export declare function documentFromPieces(host: SourceDocument, pieces: readonl
  * CloudFormation `UserData` given pre-encoded), when it decodes to readable text.
  */
 export declare function decodeBase64Text(value: string): string | undefined;
+/** A user-data document for an evaluated value; undefined when nothing is known. */
+export declare function userDataDocument(host: SourceDocument, value: IacValue | undefined, label: string, alwaysBase64?: boolean): SourceDocument | undefined;
 /** A shell (or PowerShell) document from a list of command strings (one per line). */
 export declare function linesDocument(host: SourceDocument, lines: readonly IacValue[], label: string, kind?: 'shell' | 'powershell'): SourceDocument | undefined;
 /** `aws:runShellScript` / `aws:runPowerShellScript` steps of an SSM document body (schema 2.x `mainSteps`, 1.2 `runtimeConfig`). */
