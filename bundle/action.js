@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-DZ5KSITN.js";
-import "./chunk-WP3GYFMP.js";
-import "./chunk-PCNZS6XA.js";
+} from "./chunk-IB3XKNIE.js";
+import "./chunk-UH2HTHX4.js";
+import "./chunk-HNUK2JTX.js";
 import {
   maskLine
-} from "./chunk-32ALFMYW.js";
+} from "./chunk-53V6GQJU.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

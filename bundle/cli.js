@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-DZ5KSITN.js";
-import "./chunk-WP3GYFMP.js";
-import "./chunk-PCNZS6XA.js";
-import "./chunk-32ALFMYW.js";
+} from "./chunk-IB3XKNIE.js";
+import "./chunk-UH2HTHX4.js";
+import "./chunk-HNUK2JTX.js";
+import "./chunk-53V6GQJU.js";
 
 // src/bin.ts
 installProcessHandlers();

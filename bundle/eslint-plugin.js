@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-PCNZS6XA.js";
+} from "./chunk-HNUK2JTX.js";
 import {
   LineIndex,
   SNIFF_BYTES,
@@ -18,7 +18,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-32ALFMYW.js";
+} from "./chunk-53V6GQJU.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-WP3GYFMP.js";
+} from "./chunk-UH2HTHX4.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-PCNZS6XA.js";
+} from "./chunk-HNUK2JTX.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-32ALFMYW.js";
+} from "./chunk-53V6GQJU.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

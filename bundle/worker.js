@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-32ALFMYW.js";
+} from "./chunk-53V6GQJU.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

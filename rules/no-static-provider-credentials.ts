@@ -22,8 +22,15 @@ function nonEmptyLiteral(value: IacValue): value is Extract<IacValue, { kind: 's
   return value.kind === 'string' && !value.hasPlaceholders && value.value.trim().length > 0;
 }
 
+/** The secret inside a value's range: without its quotes (a quoted HCL/YAML/JSON string), so masks keep them. */
+function secretRange(text: string, range: Range, kind: SecretKind): { start: number; end: number; kind: SecretKind } {
+  const first = text[range.start];
+  const quoted = range.end - range.start >= 2 && (first === '"' || first === "'") && text[range.end - 1] === first;
+  return quoted ? { start: range.start + 1, end: range.end - 1, kind } : { start: range.start, end: range.end, kind };
+}
+
 function reportValue(context: RuleContext, messageId: string, data: Record<string, string>, range: Range, kind: SecretKind, identity: string): void {
-  context.report({ messageId, data, start: range.start, end: range.end, secrets: [{ start: range.start, end: range.end, kind }], identity });
+  context.report({ messageId, data, start: range.start, end: range.end, secrets: [secretRange(context.document.text, range, kind)], identity });
 }
 
 function checkTerraformArguments(context: RuleContext, block: TfBlock, where: string): void {
@@ -51,7 +58,7 @@ function checkTerraformArgument(context: RuleContext, file: TfBlock['file'], att
     // so the engine keeps one finding per key: the one at the default.
     const pointsAt =
       block.file === file
-        ? { secrets: [{ start: def.range.start, end: def.range.end, kind }] }
+        ? { secrets: [secretRange(context.document.text, def.range, kind)] }
         : { refersTo: { absPath: block.file.path, text: block.file.text, start: def.range.start, end: def.range.end } };
     context.report({ messageId: 'providerVariable', data: { argument: attr.name, where, variable }, start: attr.range.start, end: attr.range.end, identity: `${where}.${attr.name}`, ...pointsAt });
     if (block.file === file) {

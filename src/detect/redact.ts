@@ -63,7 +63,7 @@ export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; en
   for (const m of line.matchAll(SECRET_RUN)) {
     const run = m[0];
     const length = decodedLength(run);
-    const mixed = isLikelySecretRun(run);
+    const mixed = isLikelySecretRun(run) && !isPathLike(run);
     const start = m.index;
     const end = start + run.length;
     if ((length >= 40 && mixed) || (length >= 12 && looksRandom(run, length))) masks.push({ start, end, kind: 'secret' });
@@ -99,6 +99,7 @@ export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; en
  * when it also switches between letter classes often (identifiers such as `base64EncodeV2` do not).
  */
 function looksRandom(run: string, length: number): boolean {
+  if (isWordLike(run) || isPathLike(run)) return false;
   if (!/[a-z]/.test(run) || !/[A-Z]/.test(run) || !/[0-9]/.test(run) || /^[0-9a-fA-F]+$/.test(run)) return false;
   if (length >= 30) return true;
   // Not across a `/`: a path of short random-looking components (a temporary directory) is a
@@ -131,9 +132,19 @@ function isLikelySecretRun(run: string): boolean {
  * never shaped so; masking identifiers next to a finding would hide what the code does.
  */
 function isWordLike(run: string): boolean {
-  if (!/^[A-Za-z]+$/.test(run)) return false;
-  const parts = run.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}/g);
+  if (!/^[A-Za-z0-9]+$/.test(run) || !/[A-Za-z]/.test(run)) return false;
+  const parts = run.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}|[0-9]+/g);
   return parts !== null && parts.join('').length === run.length;
+}
+
+/**
+ * A path whose every component is a word-like name (`aws/services/CloudFormation/Macro_…`,
+ * `policy/service-role/AmazonEC2RoleforSSM`): where a finding is, never a secret. A key that
+ * holds `/` has random components (`wJalrXUtnFEMI/K7MDENG/…`), which are not word-like.
+ */
+function isPathLike(run: string): boolean {
+  if (!run.includes('/')) return false;
+  return run.split('/').every((part) => part === '' || part.length <= 3 || isWordLike(part));
 }
 
 /** What a message may show of a secret: redacted, unless the user passed `--show-secrets`. */
