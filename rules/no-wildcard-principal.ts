@@ -76,7 +76,7 @@ export default defineRule({
   precision: 'very-high',
   cwe: ['CWE-284', 'CWE-732'],
   tags: ['security', 'aws', 'iam', 'public-access'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: new RegExp(`${POLICY_KEYWORDS.source}|Lambda::Permission|aws_lambda_permission`),
   messages: {
     wildcardPrincipal: '{{policy}} allows principal {{principal}} — every AWS account and anonymous callers — with no condition on the caller',
