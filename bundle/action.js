@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-W6V3WOA4.js";
-import "./chunk-TW7YJU3M.js";
-import "./chunk-LMVKC676.js";
+} from "./chunk-CN3VXRZF.js";
+import "./chunk-BBDPF7RR.js";
+import "./chunk-CYOG6L2C.js";
 import {
   maskLine
-} from "./chunk-X7R2BS25.js";
+} from "./chunk-RSYRHWRV.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-TW7YJU3M.js";
+} from "./chunk-BBDPF7RR.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-LMVKC676.js";
+} from "./chunk-CYOG6L2C.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-X7R2BS25.js";
+} from "./chunk-RSYRHWRV.js";
 
 // src/reporters/api.ts
 function context(input) {

@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-W6V3WOA4.js";
-import "./chunk-TW7YJU3M.js";
-import "./chunk-LMVKC676.js";
-import "./chunk-X7R2BS25.js";
+} from "./chunk-CN3VXRZF.js";
+import "./chunk-BBDPF7RR.js";
+import "./chunk-CYOG6L2C.js";
+import "./chunk-RSYRHWRV.js";
 
 // src/hook.ts
 var HOOK_HINT = `

@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-X7R2BS25.js";
+} from "./chunk-RSYRHWRV.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
