@@ -353,6 +353,7 @@ function analyse(program: TSESTree.Program, text: string): CdkIamModel {
   const calls: TSESTree.CallExpression[] = [];
   const assignments: TSESTree.AssignmentExpression[] = [];
   const thisProps = new Map<string, TSESTree.Expression | null>();
+  const carried: Array<{ node: TSESTree.Node; label: string; role: TSESTree.Node }> = [];
 
   // Pass 1: the constructs, by their callee.
   walk(program, (node) => {
@@ -371,10 +372,13 @@ function analyse(program: TSESTree.Program, text: string): CdkIamModel {
         return;
       }
       const service = IMPLICIT_ROLES[name.service]?.[name.path[name.path.length - 1] ?? ''];
+      const given = propsOf(node, 2, scope);
+      const roleProp = given?.kind === 'object' ? (given.properties.get('role') ?? given.properties.get('taskRole')) : undefined;
+      // A construct given an existing `role` (a function, an instance, a project …) runs with that
+      // role: `fn.addToRolePolicy()` adds to it, and the role's messages name what carries it.
+      if (roleProp) carried.push({ node, label, role: roleProp.property.value });
       if (service && name.path.length === 1) {
-        const props = propsOf(node, 2, scope);
-        // A construct given an existing `role` uses that role, not one of its own.
-        if (props?.kind === 'object' && (props.properties.has('role') || props.properties.has('taskRole'))) return;
+        if (roleProp) return;
         principals.set(node, { id: `cdk:${node.range[0]}`, kind: 'role', label: `the role CDK creates for ${label}`, range: idRange(node), assumedBy: [service], carriers: [label], implicit: true, attachments: [], groups: [], unknownPolicies: false });
       }
     } else if (node.type === 'CallExpression') {
@@ -584,8 +588,17 @@ function analyse(program: TSESTree.Program, text: string): CdkIamModel {
     let t = target(node);
     // `fn.role!` / `fn.role` / `project.role` / `taskDef.taskRole`: the role a construct created.
     if (t?.type === 'MemberExpression' && !t.computed && t.property.type === 'Identifier' && /^(?:role|taskRole)$/.test(t.property.name)) t = target(t.object);
-    return t ? principals.get(t) : undefined;
+    if (!t) return undefined;
+    const own = principals.get(t);
+    if (own) return own;
+    const via = carried.find((c) => c.node === t);
+    return via ? principals.get(target(via.role) as TSESTree.Node) : undefined;
   };
+  for (const c of carried) {
+    const r = target(c.role);
+    const pr = r ? principals.get(r) : undefined;
+    if (pr && !pr.carriers.includes(c.label)) pr.carriers.push(c.label);
+  }
   const principalList = (v: StaticValue | undefined): CdkPrincipal[] => (v?.kind === 'array' ? v.elements.map((e) => principalAt(e.node)).filter((p): p is CdkPrincipal => p !== undefined) : []);
 
   for (const p of policies.values()) {

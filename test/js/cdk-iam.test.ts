@@ -83,6 +83,25 @@ describe('CDK IAM analysis', () => {
     expect(run(code)).toEqual([['no-privilege-escalation', 'escalation', ...pos(code, 'iam:CreatePolicyVersion')]]);
   });
 
+  it('a construct given a role runs with it: fn.addToRolePolicy adds to that role, the message names the instance', () => {
+    const code = [
+      "import * as iam from 'aws-cdk-lib/aws-iam';",
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "const role = new iam.Role(this, 'Shared', { assumedBy: new iam.CompositePrincipal(new iam.ServicePrincipal('ec2.amazonaws.com'), new iam.ServicePrincipal('lambda.amazonaws.com')) });",
+      "new ec2.Instance(this, 'Web', { instanceType, machineImage, vpc, role });",
+      "const fn = new lambda.Function(this, 'Fn', { runtime, handler: 'i.h', code, role });",
+      "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['iam:CreateAccessKey'], resources: ['*'] }));",
+      "role.addToPolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['iam:CreateAccessKey'], resources: ['*'] }));",
+      "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['iam:*'], resources: ['*'] }));",
+      '',
+    ].join('\n');
+    const found = lintText('lib/stack.ts', code, { rules: IAM_RULES }).findings;
+    // The Deny on the role takes back what the function's statement allowed.
+    expect(found.map((f) => [f.ruleId, f.region.startLine]).sort()).toEqual([['no-admin-policy', 9], ['no-passrole-wildcard', 9], ['no-privilege-escalation', 9]]);
+    expect(found.find((f) => f.ruleId === 'no-admin-policy')!.message).toContain("runs on EC2, Lambda (ec2.Instance 'Web', lambda.Function 'Fn')");
+  });
+
   it('reads users, groups and managed policies attached to them', () => {
     const code = [
       "import * as iam from 'aws-cdk-lib/aws-iam';",
