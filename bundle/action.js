@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-CN3VXRZF.js";
-import "./chunk-BBDPF7RR.js";
-import "./chunk-CYOG6L2C.js";
+} from "./chunk-C46KMBHL.js";
+import "./chunk-YUKCLR3A.js";
+import "./chunk-J7GYKHFG.js";
 import {
   maskLine
-} from "./chunk-RSYRHWRV.js";
+} from "./chunk-KGG32BXS.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-CN3VXRZF.js";
-import "./chunk-BBDPF7RR.js";
-import "./chunk-CYOG6L2C.js";
-import "./chunk-RSYRHWRV.js";
+} from "./chunk-C46KMBHL.js";
+import "./chunk-YUKCLR3A.js";
+import "./chunk-J7GYKHFG.js";
+import "./chunk-KGG32BXS.js";
 
 // src/bin.ts
 installProcessHandlers();

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-BBDPF7RR.js";
+} from "./chunk-YUKCLR3A.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-CYOG6L2C.js";
+} from "./chunk-J7GYKHFG.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-RSYRHWRV.js";
+} from "./chunk-KGG32BXS.js";
 
 // src/reporters/api.ts
 function context(input) {
