@@ -100,8 +100,59 @@ function args(call: Call): TSESTree.Expression[] {
   return call.arguments.filter((a): a is TSESTree.Expression => a.type !== 'SpreadElement');
 }
 
+/**
+ * `const` bindings by function scope, for names the file-wide scope leaves unresolved because
+ * they are declared more than once (`const role = …` in two methods or two stacks of one file).
+ * A use resolves to the declaration of the innermost function around it; two declarations in
+ * the same function (different blocks) stay unresolved.
+ */
+class LocalBindings {
+  private readonly byName = new Map<string, Array<{ init: TSESTree.Expression; scope: readonly [number, number] }>>();
+
+  constructor(program: TSESTree.Program) {
+    const functions: Array<readonly [number, number]> = [];
+    const decls: Array<{ name: string; init: TSESTree.Expression; at: number }> = [];
+    walk(program, (node) => {
+      if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') functions.push(node.range);
+      else if (node.type === 'VariableDeclaration' && node.kind === 'const') {
+        for (const d of node.declarations) if (d.id.type === 'Identifier' && d.init) decls.push({ name: d.id.name, init: d.init, at: d.range[0] });
+      }
+    });
+    for (const d of decls) {
+      const list = this.byName.get(d.name) ?? [];
+      list.push({ init: d.init, scope: innermost(functions, d.at) ?? program.range });
+      this.byName.set(d.name, list);
+    }
+    this.functions = functions;
+    this.program = program.range;
+  }
+
+  private readonly functions: Array<readonly [number, number]>;
+  private readonly program: readonly [number, number];
+
+  /** The initialiser `name` has at position `at`, or undefined. */
+  lookup(name: string, at: number): TSESTree.Expression | undefined {
+    const list = this.byName.get(name);
+    if (!list || list.length < 2) return undefined;
+    // Scopes around the use, innermost first; the first that declares the name decides.
+    const around = this.functions.filter(([s, e]) => s <= at && at < e).sort((a, b) => (a[1] - a[0]) - (b[1] - b[0]));
+    for (const [s, e] of [...around, this.program]) {
+      const here = list.filter((d) => d.scope[0] === s && d.scope[1] === e);
+      if (here.length === 1) return here[0]!.init;
+      if (here.length > 1) return undefined;
+    }
+    return undefined;
+  }
+}
+
+function innermost(ranges: ReadonlyArray<readonly [number, number]>, at: number): readonly [number, number] | undefined {
+  let best: readonly [number, number] | undefined;
+  for (const r of ranges) if (r[0] <= at && at < r[1] && (!best || r[1] - r[0] < best[1] - best[0])) best = r;
+  return best;
+}
+
 /** The expression a value resolves to through `const` bindings (the `new …` a variable holds). */
-function resolved(node: TSESTree.Node | undefined, scope: StaticScope): TSESTree.Node | undefined {
+function resolved(node: TSESTree.Node | undefined, scope: StaticScope, locals?: LocalBindings): TSESTree.Node | undefined {
   if (!node) return undefined;
   let n: TSESTree.Node = node.type === 'ChainExpression' ? node.expression : node;
   for (let i = 0; i < 16; i++) {
@@ -110,7 +161,7 @@ function resolved(node: TSESTree.Node | undefined, scope: StaticScope): TSESTree
       continue;
     }
     if (n.type !== 'Identifier') return n;
-    const init = scope.constBinding(n.name);
+    const init: TSESTree.Expression | undefined = scope.constBinding(n.name) ?? locals?.lookup(n.name, n.range[0]);
     if (!init) return n;
     n = init;
   }
@@ -195,7 +246,7 @@ function addType(parts: PrincipalParts, type: string, value: IacValue): void {
 }
 
 function principalParts(node: TSESTree.Node, ctx: Ctx, parts: PrincipalParts = emptyParts(), depth = 0): PrincipalParts {
-  const n = resolved(node, ctx.scope);
+  const n = resolved(node, ctx.scope, ctx.locals);
   if (!n || depth > 8) {
     parts.incomplete = true;
     return parts;
@@ -291,6 +342,7 @@ function principalValue(parts: PrincipalParts, range: Range): IacValue {
 interface Ctx {
   readonly scope: StaticScope;
   readonly text: string;
+  readonly locals: LocalBindings;
 }
 
 interface StatementEntity {
@@ -344,7 +396,7 @@ export function cdkIamModel(program: TSESTree.Program, text: string): CdkIamMode
 
 function analyse(program: TSESTree.Program, text: string): CdkIamModel {
   const scope = staticScopeOf(program);
-  const ctx: Ctx = { scope, text };
+  const ctx: Ctx = { scope, text, locals: new LocalBindings(program) };
   const statements = new Map<TSESTree.Node, StatementEntity>();
   const documents = new Map<TSESTree.Node, DocumentEntity>();
   const policies = new Map<TSESTree.Node, PolicyEntity>();
@@ -411,12 +463,12 @@ function analyse(program: TSESTree.Program, text: string): CdkIamModel {
 
   /** The construct an expression stands for: through `const`s and `this.x` assigned once in the file. */
   const target = (node: TSESTree.Node | undefined): TSESTree.Node | undefined => {
-    let n = resolved(node, scope);
+    let n = resolved(node, scope, ctx.locals);
     for (let i = 0; i < 8 && n; i++) {
       if (n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && !n.computed && n.property.type === 'Identifier') {
         const v = thisProps.get(n.property.name);
         if (!v) return n;
-        n = resolved(v, scope);
+        n = resolved(v, scope, ctx.locals);
         continue;
       }
       return n;
@@ -808,7 +860,7 @@ function statementOf(node: TSESTree.NewExpression, ctx: Ctx): StatementEntity {
 
 /** `iam.Effect.DENY` / `Effect.ALLOW` / `'Deny'`. */
 function effectValue(node: TSESTree.Expression, ctx: Ctx): IacValue {
-  const n = resolved(node, ctx.scope) ?? node;
+  const n = resolved(node, ctx.scope, ctx.locals) ?? node;
   const range = rangeOf(node);
   const name = cdkName(n, ctx.scope);
   if (name?.service === 'iam' && name.path.length === 2 && name.path[0] === 'Effect') {

@@ -102,6 +102,29 @@ describe('CDK IAM analysis', () => {
     expect(found.find((f) => f.ruleId === 'no-admin-policy')!.message).toContain("runs on EC2, Lambda (ec2.Instance 'Web', lambda.Function 'Fn')");
   });
 
+  it('resolves a name declared in two methods to the declaration of the method it is used in', () => {
+    const code = [
+      "import * as iam from 'aws-cdk-lib/aws-iam';",
+      'class S {',
+      '  constructor() {',
+      '    const role = this.make();',
+      "    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }));",
+      '  }',
+      '  make() {',
+      "    const role = new iam.Role(this, 'Backup', { assumedBy: new iam.ServicePrincipal('backup.amazonaws.com') });",
+      "    role.addToPolicy(new iam.PolicyStatement({ actions: ['iam:CreateAccessKey'], resources: ['*'] }));",
+      '    return role;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const model = iamModel(createDocument({ path: 'stack.ts', kind: 'javascript', text: code }))!;
+    const role = model.principals.find((x) => x.label === "iam.Role 'Backup'")!;
+    // The constructor's `role` is a call result (not known); the method's is the Role.
+    expect(role.policies.flatMap((a) => a.document.statements.map((st) => st.action?.items[0]?.value))).toEqual(['iam:CreateAccessKey']);
+    expect(run(code)).toEqual([['no-credential-exposure', 'credentialAction', ...pos(code, 'iam:CreateAccessKey')], ['no-privilege-escalation', 'escalation', ...pos(code, 'iam:CreateAccessKey')]]);
+  });
+
   it('reads users, groups and managed policies attached to them', () => {
     const code = [
       "import * as iam from 'aws-cdk-lib/aws-iam';",
