@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-C46KMBHL.js";
-import "./chunk-YUKCLR3A.js";
-import "./chunk-J7GYKHFG.js";
+} from "./chunk-KDIRPLVY.js";
+import "./chunk-FAC7AZX3.js";
+import "./chunk-42IE3WPL.js";
 import {
   maskLine
-} from "./chunk-KGG32BXS.js";
+} from "./chunk-FVQGQ2VL.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-C46KMBHL.js";
-import "./chunk-YUKCLR3A.js";
-import "./chunk-J7GYKHFG.js";
-import "./chunk-KGG32BXS.js";
+} from "./chunk-KDIRPLVY.js";
+import "./chunk-FAC7AZX3.js";
+import "./chunk-42IE3WPL.js";
+import "./chunk-FVQGQ2VL.js";
 
 // src/bin.ts
 installProcessHandlers();

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-YUKCLR3A.js";
+} from "./chunk-FAC7AZX3.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-J7GYKHFG.js";
+} from "./chunk-42IE3WPL.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-KGG32BXS.js";
+} from "./chunk-FVQGQ2VL.js";
 
 // src/reporters/api.ts
 function context(input) {

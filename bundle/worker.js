@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-KGG32BXS.js";
+} from "./chunk-FVQGQ2VL.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
