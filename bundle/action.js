@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-IB3XKNIE.js";
-import "./chunk-UH2HTHX4.js";
-import "./chunk-HNUK2JTX.js";
+} from "./chunk-TGDSGKZD.js";
+import "./chunk-6OO2EBOE.js";
+import "./chunk-CPTRSGO3.js";
 import {
   maskLine
-} from "./chunk-53V6GQJU.js";
+} from "./chunk-SKWVF7JX.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

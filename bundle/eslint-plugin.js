@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-HNUK2JTX.js";
+} from "./chunk-CPTRSGO3.js";
 import {
   LineIndex,
   SNIFF_BYTES,
@@ -18,7 +18,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-53V6GQJU.js";
+} from "./chunk-SKWVF7JX.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-UH2HTHX4.js";
+} from "./chunk-6OO2EBOE.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-HNUK2JTX.js";
+} from "./chunk-CPTRSGO3.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-53V6GQJU.js";
+} from "./chunk-SKWVF7JX.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

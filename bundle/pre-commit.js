@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-IB3XKNIE.js";
-import "./chunk-UH2HTHX4.js";
-import "./chunk-HNUK2JTX.js";
-import "./chunk-53V6GQJU.js";
+} from "./chunk-TGDSGKZD.js";
+import "./chunk-6OO2EBOE.js";
+import "./chunk-CPTRSGO3.js";
+import "./chunk-SKWVF7JX.js";
 
 // src/hook.ts
 var HOOK_HINT = `

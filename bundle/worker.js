@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-53V6GQJU.js";
+} from "./chunk-SKWVF7JX.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -98,7 +98,7 @@ export default defineRule({
   precision: 'very-high',
   cwe: ['CWE-269', 'CWE-250'],
   tags: ['security', 'aws', 'iam', 'least-privilege'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
   supersedes: ['no-wildcard-action'],
   messages: {

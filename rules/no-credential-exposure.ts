@@ -30,7 +30,7 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-522', 'CWE-732'],
   tags: ['security', 'aws', 'iam', 'secrets', 'credentials'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
   messages: {
     credentialAction: '{{action}} on every resource hands out {{what}}: scope it to the {{types}} the workload needs',

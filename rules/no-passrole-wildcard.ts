@@ -46,7 +46,7 @@ export default defineRule({
   precision: 'very-high',
   cwe: ['CWE-269', 'CWE-732'],
   tags: ['security', 'aws', 'iam', 'privilege-escalation'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
   messages: {
     passRoleAnyRole: '{{how}} allows iam:PassRole on {{resource}} with no iam:PassedToService condition: any role of the account can be passed to any service',

@@ -67,7 +67,7 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-269'],
   tags: ['security', 'aws', 'iam', 'privilege-escalation'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
   messages: {
     escalation: '{{principal}} can escalate its privileges: it can {{path}} ({{actions}}){{more}}',

@@ -46,7 +46,7 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-732'],
   tags: ['security', 'aws', 'iam', 'least-privilege'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
   messages: {
     unscopedWrite: '{{actions}} on every resource: {{what}} can be scoped to {{types}} ARNs',

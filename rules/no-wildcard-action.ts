@@ -25,7 +25,7 @@ export default defineRule({
   precision: 'very-high',
   cwe: ['CWE-732', 'CWE-269'],
   tags: ['security', 'aws', 'iam', 'least-privilege'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
   messages: {
     allActions: '"*" allows every action of every AWS service ({{total}} actions, {{counts}}) {{scope}}',

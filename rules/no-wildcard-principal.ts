@@ -30,6 +30,9 @@ function narrowed(st: PolicyStatement): boolean {
   if (c.incomplete) return true;
   return c.entries.some((e) => {
     const key = e.key.toLowerCase();
+    // EFS: only clients reaching the file system through one of its mount targets (inside its
+    // VPC) — the policy CDK and the EFS console write for `elasticfilesystem:ClientMount`.
+    if (key === 'elasticfilesystem:accessedviamounttarget') return /^bool/i.test(e.operator) && !e.values.incomplete && e.values.items.length > 0 && e.values.items.every((i) => i.state === 'known' && i.value === 'true');
     const pinning = NARROWING.has(key) || /^[\w.-]+\.amazonaws\.com:(?:aud|sub|amr)$/.test(key) || /:(?:aud|sub)$/.test(key);
     if (!pinning || /^bool/i.test(e.operator)) return false;
     return e.values.incomplete || e.values.items.some((i) => i.state !== 'known' || (i.value !== '*' && i.value !== ''));
@@ -76,7 +79,7 @@ export default defineRule({
   precision: 'very-high',
   cwe: ['CWE-284', 'CWE-732'],
   tags: ['security', 'aws', 'iam', 'public-access'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: new RegExp(`${POLICY_KEYWORDS.source}|Lambda::Permission|aws_lambda_permission`),
   messages: {
     wildcardPrincipal: '{{policy}} allows principal {{principal}} — every AWS account and anonymous callers — with no condition on the caller',

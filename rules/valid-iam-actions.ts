@@ -129,7 +129,7 @@ export default defineRule({
   precision: 'high',
   cwe: ['CWE-1164', 'CWE-732'],
   tags: ['security', 'aws', 'iam', 'correctness'],
-  kinds: ['cloudformation', 'terraform', 'text'],
+  kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
   messages: {
     unknownService: '"{{action}}": there is no AWS service with the prefix "{{service}}"{{suggestion}}',

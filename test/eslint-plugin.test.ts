@@ -57,6 +57,26 @@ describe('eslint plugin', () => {
     }
   });
 
+  it('reads AWS CDK IAM constructs on ESLint\'s own tree: AdministratorAccess on an EC2 role, at the call (ESLint 10 and 9)', () => {
+    const code = [
+      "import { aws_iam as iam } from 'aws-cdk-lib';",
+      "const role = new iam.Role(this, 'Web', {",
+      "  assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),",
+      "  managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],",
+      '});',
+      "role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObjects'], resources: ['arn:aws:s3:::b/*'] }));",
+      '',
+    ].join('\n');
+    for (const L of [Linter, Linter9]) {
+      const messages = new L({ configType: 'flat' }).verify(code, [...plugin.configs.recommended], 'lib/stack.ts');
+      expect(messages.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn])).toEqual([
+        ['credlint/no-admin-policy', ...Object.values(at(code, "iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')"))],
+        ['credlint/valid-iam-actions', ...Object.values(at(code, 's3:GetObjects'))],
+      ]);
+      expect(messages[0]!.message).toContain('runs on EC2');
+    }
+  });
+
   it('works through defineConfig({ extends: ["credlint/recommended"] })', () => {
     const linter = new Linter({ configType: 'flat' });
     const config = defineConfig({ plugins: { credlint: plugin as never }, extends: ['credlint/recommended'] });

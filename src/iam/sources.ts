@@ -20,6 +20,8 @@ import { moduleOf, parseTerraform, terraformPolicyDocument, type TfBlock } from 
 import { policyFromPlain, policyFromStatements, policyFromValue, type PolicyDocument, type PolicyKind } from './policy.js';
 import { loadManagedPoliciesFile } from './data.js';
 import { samPolicyTemplate } from './sam-templates.js';
+import { programFor } from '../js/parse.js';
+import { cdkIamModel, CDK_KEYWORDS } from '../js/cdk-iam.js';
 
 export type PrincipalKind = 'role' | 'user' | 'group';
 
@@ -579,14 +581,41 @@ function getEntryPath(v: IacValue | undefined, path: readonly string[]): ReturnT
 }
 
 // ---------------------------------------------------------------------------------------
+// AWS CDK (TypeScript/JavaScript): read by src/js/cdk-iam.ts on the file's syntax tree
+
+function cdkModel(doc: SourceDocument, b: Builder): void {
+  // Only files that import CDK are parsed for this (the rules' keywords are shared with YAML/HCL).
+  if (!CDK_KEYWORDS.test(doc.text)) return;
+  const program = programFor(doc);
+  if (!program) return;
+  const cdk = cdkIamModel(program, doc.text);
+  for (const d of cdk.documents) b.add(d);
+  const made = new Map<(typeof cdk.principals)[number], IamPrincipal>();
+  for (const c of cdk.principals) {
+    const p = b.principal({ id: c.id, kind: c.kind, label: c.label, range: c.range, local: true, assumedBy: c.assumedBy, carriers: c.carriers, ...(c.implicit ? { implicit: true } : {}) });
+    if (c.trust) p.trust = b.add(c.trust);
+    if (c.unknownPolicies) p.unknownPolicies = true;
+    made.set(c, p);
+  }
+  for (const c of cdk.principals) {
+    const p = made.get(c)!;
+    for (const g of c.groups) p.groups.push(made.get(g)!);
+    for (const a of c.attachments) {
+      if (a.document) b.attach(p, b.add(a.document), a.range, a.via);
+      else b.attach(p, a.managedArn !== undefined ? awsManagedPolicy(a.managedArn, a.range) : undefined, a.range, a.via);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Entry point
 
 const models = new WeakMap<SourceDocument, IamModel | null>();
 
 /** Quick test before any parse: could this document hold a policy at all? */
-export const POLICY_KEYWORDS = /Statement|statement|ManagedPolicyArns|managed_policy_arns|policy_arn|Policies|iamManagedPolicies|managedPolicies|aws_iam_/;
+export const POLICY_KEYWORDS = /Statement|statement|ManagedPolicyArns|managed_policy_arns|policy_arn|Policies|iamManagedPolicies|managedPolicies|aws_iam_|ManagedPolicy|assumedBy|Principal\(/;
 
-/** The IAM model of a document (CloudFormation, Terraform, policy JSON, Serverless), built once. */
+/** The IAM model of a document (CloudFormation, Terraform, policy JSON, Serverless, CDK code), built once. */
 export function iamModel(doc: SourceDocument): IamModel | undefined {
   const cached = models.get(doc);
   if (cached !== undefined) return cached ?? undefined;
@@ -609,6 +638,9 @@ export function iamModel(doc: SourceDocument): IamModel | undefined {
       const [root] = parseYamlDocuments(doc);
       if (root?.kind === 'map') serverlessModel(root, b);
     } else if (doc.language === 'json' && /"Statement"\s*:/.test(doc.text)) policyFileModel(doc, b);
+    model = b.model();
+  } else if (doc.kind === 'javascript') {
+    cdkModel(doc, b);
     model = b.model();
   }
   models.set(doc, model);

@@ -42,5 +42,5 @@ export interface IamModel {
 export declare function awsManagedPolicy(arnOrName: string, at: Range): PolicyDocument | undefined;
 /** Quick test before any parse: could this document hold a policy at all? */
 export declare const POLICY_KEYWORDS: RegExp;
-/** The IAM model of a document (CloudFormation, Terraform, policy JSON, Serverless), built once. */
+/** The IAM model of a document (CloudFormation, Terraform, policy JSON, Serverless, CDK code), built once. */
 export declare function iamModel(doc: SourceDocument): IamModel | undefined;
