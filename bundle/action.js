@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-TGDSGKZD.js";
-import "./chunk-6OO2EBOE.js";
-import "./chunk-CPTRSGO3.js";
+} from "./chunk-IEMBVDRN.js";
+import "./chunk-MGUTJAEK.js";
+import "./chunk-XMYMZ6YD.js";
 import {
   maskLine
-} from "./chunk-SKWVF7JX.js";
+} from "./chunk-5GFOLU72.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-TGDSGKZD.js";
-import "./chunk-6OO2EBOE.js";
-import "./chunk-CPTRSGO3.js";
-import "./chunk-SKWVF7JX.js";
+} from "./chunk-IEMBVDRN.js";
+import "./chunk-MGUTJAEK.js";
+import "./chunk-XMYMZ6YD.js";
+import "./chunk-5GFOLU72.js";
 
 // src/bin.ts
 installProcessHandlers();

@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-CPTRSGO3.js";
+} from "./chunk-XMYMZ6YD.js";
 import {
   LineIndex,
   SNIFF_BYTES,
@@ -18,7 +18,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-SKWVF7JX.js";
+} from "./chunk-5GFOLU72.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

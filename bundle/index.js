@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-6OO2EBOE.js";
+} from "./chunk-MGUTJAEK.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-CPTRSGO3.js";
+} from "./chunk-XMYMZ6YD.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-SKWVF7JX.js";
+} from "./chunk-5GFOLU72.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

@@ -74,6 +74,10 @@ export default defineRule({
         const other = st.condition && (st.condition.incomplete || st.condition.entries.some((e) => e.key.toLowerCase() !== 'iam:passedtoservice'));
         if (other) continue;
         const explicit = st.action?.items.find((i) => i.state === 'known' && (i.value as string).toLowerCase() === 'iam:passrole');
+        // One defect, one finding: PassRole granted only through `*` or `iam:*` on every
+        // resource is part of no-admin-policy's full (or near-full) access finding.
+        const coveringPatterns = st.action?.items.filter((i) => i.state === 'known' && patternCovers(i.value as string, PASS_ROLE)).map((i) => (i.value as string).toLowerCase()) ?? [];
+        if (!explicit && resource.text === '*' && coveringPatterns.length > 0 && coveringPatterns.every((v) => v === '*' || v === 'iam:*')) continue;
         const how = explicit ? 'This statement' : st.action ? `"${st.action.items.find((i) => i.state === 'known' && patternCovers(i.value as string, PASS_ROLE))?.value ?? 'a wildcard'}"` : 'NotAction';
         const services = passedToService(st);
         const identity = `${doc.label}:${st.index}:passrole`;

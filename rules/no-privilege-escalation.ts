@@ -13,7 +13,8 @@
 // no-admin-policy's.
 import { defineRule, type ReportDescriptor } from '../src/rule.js';
 import { iamModel, POLICY_KEYWORDS, principalsReaching } from '../src/iam/checks.js';
-import { allowedBroadly, broadActions, effectiveOf, type Grant } from '../src/iam/effective.js';
+import { allowedBroadly, broadActions, coversAnyResource, effectiveOf, type Grant } from '../src/iam/effective.js';
+import { patternCovers } from '../src/iam/catalog.js';
 import { ESCALATION_PATHS, type EscalationPath } from '../src/iam/sensitive.js';
 import type { PolicyStatement } from '../src/iam/policy.js';
 import type { IamPrincipal } from '../src/iam/sources.js';
@@ -45,11 +46,25 @@ function grantsFor(p: IamPrincipal, path: EscalationPath): { action: string; gra
 }
 
 /** Where a grant is written: the action token that covers it, or the managed policy's attachment. */
+function actionItemOf(g: Grant, action: string) {
+  return g.statement.action?.items.find((i) => i.state === 'known' && patternCovers(i.value as string, action));
+}
+
 function rangeOf(g: Grant, action: string): Range {
   if (g.attached.via === 'aws-managed' || g.attached.document.foreign) return g.attached.range;
-  const re = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  const item = g.statement.action?.items.find((i) => i.state === 'known' && re(i.value as string).test(action));
-  return item?.range ?? g.statement.notAction?.keyRange ?? g.statement.effectRange;
+  return actionItemOf(g, action)?.range ?? g.statement.notAction?.keyRange ?? g.statement.effectRange;
+}
+
+/**
+ * One defect, one finding: a path every step of which is granted by `*` or `iam:*` on every
+ * resource is no-admin-policy's finding (full or near-full access), not a second one here.
+ */
+function grantedByAdminWildcard(grants: readonly { action: string; grant: Grant }[]): boolean {
+  return grants.every(({ action, grant }) => {
+    const item = grant.attached.via === 'aws-managed' ? undefined : actionItemOf(grant, action);
+    const value = typeof item?.value === 'string' ? item.value.toLowerCase() : undefined;
+    return (value === '*' || value === 'iam:*') && coversAnyResource(grant.statement) === true;
+  });
 }
 
 export default defineRule({
@@ -96,7 +111,9 @@ export default defineRule({
       // Full access is no-admin-policy's finding: every path is open there.
       const broad = broadActions(eff);
       if (broad.actions.length === broad.total) continue;
-      const open = ESCALATION_PATHS.map((path) => ({ path, grants: grantsFor(p, path) })).filter((x): x is { path: EscalationPath; grants: { action: string; grant: Grant }[] } => x.grants !== undefined);
+      const open = ESCALATION_PATHS.map((path) => ({ path, grants: grantsFor(p, path) }))
+        .filter((x): x is { path: EscalationPath; grants: { action: string; grant: Grant }[] } => x.grants !== undefined)
+        .filter((x) => !grantedByAdminWildcard(x.grants));
       const first = open[0];
       if (!first) continue;
       const [lead, ...rest] = first.grants.map((g) => ({ ...g, range: rangeOf(g.grant, g.action) }));
