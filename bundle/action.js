@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-IEMBVDRN.js";
-import "./chunk-MGUTJAEK.js";
-import "./chunk-XMYMZ6YD.js";
+} from "./chunk-YPX443LW.js";
+import "./chunk-Y4QBJDE7.js";
+import "./chunk-RM6B435E.js";
 import {
   maskLine
-} from "./chunk-5GFOLU72.js";
+} from "./chunk-COMWKJ73.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-XMYMZ6YD.js";
+} from "./chunk-RM6B435E.js";
 import {
   LineIndex,
   SNIFF_BYTES,
@@ -18,7 +18,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-5GFOLU72.js";
+} from "./chunk-COMWKJ73.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-MGUTJAEK.js";
+} from "./chunk-Y4QBJDE7.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-XMYMZ6YD.js";
+} from "./chunk-RM6B435E.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-5GFOLU72.js";
+} from "./chunk-COMWKJ73.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-IEMBVDRN.js";
-import "./chunk-MGUTJAEK.js";
-import "./chunk-XMYMZ6YD.js";
-import "./chunk-5GFOLU72.js";
+} from "./chunk-YPX443LW.js";
+import "./chunk-Y4QBJDE7.js";
+import "./chunk-RM6B435E.js";
+import "./chunk-COMWKJ73.js";
 
 // src/hook.ts
 var HOOK_HINT = `

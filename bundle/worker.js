@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-5GFOLU72.js";
+} from "./chunk-COMWKJ73.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -11,10 +11,9 @@
 // (`ssm:GetParameter*`, `secretsmanager:Get*`); `*` and service wildcards are reported by
 // no-wildcard-action / no-admin-policy instead (one defect, one finding).
 import { defineRule } from '../src/rule.js';
-import { hasNarrowingCondition, identityDocuments, isReportedWildcard, POLICY_KEYWORDS, undoneByDeny } from '../src/iam/checks.js';
+import { isReportedWildcard, POLICY_KEYWORDS, undoneByDeny, unscopedAllows } from '../src/iam/checks.js';
 import { getCatalog, hasWildcard, patternCovers } from '../src/iam/catalog.js';
 import { CREDENTIAL_ACTIONS } from '../src/iam/sensitive.js';
-import { resourceStar } from '../src/iam/policy.js';
 
 export default defineRule({
   id: 'no-credential-exposure',
@@ -47,34 +46,29 @@ export default defineRule({
   ],
   defaultOptions: {},
   check(context) {
-    const found = identityDocuments(context.document);
+    const found = unscopedAllows(context.document);
     if (!found) return;
     const catalog = getCatalog();
-    for (const doc of found.docs) {
-      for (const st of doc.statements) {
-        if (st.effect !== 'Allow' || !st.action) continue;
-        const star = resourceStar(st);
-        if (!star || hasNarrowingCondition(st)) continue;
-        for (const item of st.action.items) {
-          if (item.state !== 'known') continue;
-          const pattern = item.value as string;
-          if (isReportedWildcard(pattern)) continue;
-          // Named credential actions (also ones the catalogue does not list, such as sso:GetRoleCredentials).
-          // An action the catalogue lists as accepting only "*" (secretsmanager:BatchGetSecretValue,
-          // which needs GetSecretValue on each secret anyway) cannot be scoped: not reported.
-          const hits = [...CREDENTIAL_ACTIONS].filter((id) => patternCovers(pattern, id) && catalog.action(id)?.resourceTypes.length !== 0 && !undoneByDeny(found.model, doc, id));
-          if (hits.length === 0) continue;
-          const actions = hits.map((id) => catalog.action(id)?.id ?? id);
-          const first = catalog.action(hits[0] as string);
-          const types = [...new Set(hits.flatMap((id) => catalog.action(id)?.resourceTypes.slice(0, 1) ?? []))].join(', ') || 'resources';
-          context.report({
-            messageId: 'credentialAction',
-            data: { action: hasWildcard(pattern) ? `"${pattern}" (${actions.join(', ')})` : (first?.id ?? pattern), what: whatItHandsOut(hits), types: `${types}${types === 'resources' ? '' : ' ARNs'}` },
-            start: item.range.start,
-            end: item.range.end,
-            identity: `${doc.label}:${st.index}:${pattern}`,
-          });
-        }
+    for (const { doc, statement: st } of found.allows) {
+      for (const item of st.action.items) {
+        if (item.state !== 'known') continue;
+        const pattern = item.value as string;
+        if (isReportedWildcard(pattern)) continue;
+        // Named credential actions (also ones the catalogue does not list, such as sso:GetRoleCredentials).
+        // An action the catalogue lists as accepting only "*" (secretsmanager:BatchGetSecretValue,
+        // which needs GetSecretValue on each secret anyway) cannot be scoped: not reported.
+        const hits = [...CREDENTIAL_ACTIONS].filter((id) => patternCovers(pattern, id) && catalog.action(id)?.resourceTypes.length !== 0 && !undoneByDeny(found.model, doc, id));
+        if (hits.length === 0) continue;
+        const actions = hits.map((id) => catalog.action(id)?.id ?? id);
+        const first = catalog.action(hits[0] as string);
+        const types = [...new Set(hits.flatMap((id) => catalog.action(id)?.resourceTypes.slice(0, 1) ?? []))].join(', ') || 'resources';
+        context.report({
+          messageId: 'credentialAction',
+          data: { action: hasWildcard(pattern) ? `"${pattern}" (${actions.join(', ')})` : (first?.id ?? pattern), what: whatItHandsOut(hits), types: `${types}${types === 'resources' ? '' : ' ARNs'}` },
+          start: item.range.start,
+          end: item.range.end,
+          identity: `${doc.label}:${st.index}:${pattern}`,
+        });
       }
     }
   },

@@ -10,10 +10,9 @@
 // Wildcard patterns are no-wildcard-action's, `iam:PassRole` no-passrole-wildcard's and the
 // credential actions no-credential-exposure's: one defect, one finding.
 import { defineRule } from '../src/rule.js';
-import { hasNarrowingCondition, identityDocuments, isReportedWildcard, POLICY_KEYWORDS, undoneByDeny } from '../src/iam/checks.js';
+import { isReportedWildcard, POLICY_KEYWORDS, undoneByDeny, unscopedAllows } from '../src/iam/checks.js';
 import { getCatalog, isWriteLevel, type CatalogAction } from '../src/iam/catalog.js';
 import { CREDENTIAL_ACTIONS } from '../src/iam/sensitive.js';
-import { resourceStar } from '../src/iam/policy.js';
 
 /**
  * Actions the service reference lists with an optional resource type that almost no caller
@@ -63,36 +62,31 @@ export default defineRule({
   ],
   defaultOptions: {},
   check(context) {
-    const found = identityDocuments(context.document);
+    const found = unscopedAllows(context.document);
     if (!found) return;
     const catalog = getCatalog();
-    for (const doc of found.docs) {
-      for (const st of doc.statements) {
-        if (st.effect !== 'Allow' || !st.action) continue;
-        const star = resourceStar(st);
-        if (!star || hasNarrowingCondition(st)) continue;
-        const scopable: CatalogAction[] = [];
-        for (const item of st.action.items) {
-          if (item.state !== 'known' || isReportedWildcard(item.value as string)) continue;
-          for (const a of catalog.expand(item.value as string)) {
-            if (!isWriteLevel(a.level) || a.resourceTypes.length === 0 || ONLY_STAR.has(a.id)) continue;
-            if (a.id === 'iam:PassRole' || CREDENTIAL_ACTIONS.has(a.id.toLowerCase())) continue;
-            if (undoneByDeny(found.model, doc, a.id)) continue;
-            if (!scopable.includes(a)) scopable.push(a);
-          }
+    for (const { doc, statement: st, star } of found.allows) {
+      const scopable: CatalogAction[] = [];
+      for (const item of st.action.items) {
+        if (item.state !== 'known' || isReportedWildcard(item.value as string)) continue;
+        for (const a of catalog.expand(item.value as string)) {
+          if (!isWriteLevel(a.level) || a.resourceTypes.length === 0 || ONLY_STAR.has(a.id)) continue;
+          if (a.id === 'iam:PassRole' || CREDENTIAL_ACTIONS.has(a.id.toLowerCase())) continue;
+          if (undoneByDeny(found.model, doc, a.id)) continue;
+          if (!scopable.includes(a)) scopable.push(a);
         }
-        if (scopable.length === 0) continue;
-        const names = scopable.map((a) => a.id);
-        const actions = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more write actions`;
-        const types = [...new Set(scopable.flatMap((a) => (a.requiredTypes.length > 0 ? a.requiredTypes : a.resourceTypes).slice(0, 2)))].slice(0, 4).join(', ');
-        context.report({
-          messageId: 'unscopedWrite',
-          data: { actions, what: names.length === 1 ? 'it' : 'they', types },
-          start: star.range.start,
-          end: star.range.end,
-          identity: `${doc.label}:${st.index}:${names.join(',')}`,
-        });
       }
+      if (scopable.length === 0) continue;
+      const names = scopable.map((a) => a.id);
+      const actions = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more write actions`;
+      const types = [...new Set(scopable.flatMap((a) => (a.requiredTypes.length > 0 ? a.requiredTypes : a.resourceTypes).slice(0, 2)))].slice(0, 4).join(', ');
+      context.report({
+        messageId: 'unscopedWrite',
+        data: { actions, what: names.length === 1 ? 'it' : 'they', types },
+        start: star.range.start,
+        end: star.range.end,
+        identity: `${doc.label}:${st.index}:${names.join(',')}`,
+      });
     }
   },
 });

@@ -2,7 +2,7 @@
 // undone by an explicit Deny of every principal it reaches, which conditions narrow a
 // statement, and how messages name compute services and counts.
 import type { SourceDocument } from '../engine/document.js';
-import type { PolicyCondition, PolicyDocument, PolicyStatement } from './policy.js';
+import { resourceStar, type PolicyCondition, type PolicyDocument, type PolicyStatement, type PolicyString } from './policy.js';
 import { iamModel, type IamModel, type IamPrincipal } from './sources.js';
 import { deniedBroadly, effectiveOf } from './effective.js';
 import { countLevels, getCatalog, hasWildcard, isWriteLevel, type CatalogAction } from './catalog.js';
@@ -46,6 +46,33 @@ export function identityDocuments(document: SourceDocument): { model: IamModel; 
  * `iam:PassedToService` — is taken as narrowing.
  */
 const NOT_NARROWING = new Set(['aws:securetransport', 'aws:multifactorauthpresent', 'aws:multifactorauthage', 'aws:requestedregion', 'aws:currenttime', 'aws:epochtime', 'aws:sourceip', 'aws:useragent', 'aws:referer', 'aws:viaawsservice', 'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast', 'aws:principaltype', 'aws:tokenissuetime']);
+
+/** An Allow statement with actions on `Resource: "*"`, and that `*`. */
+export interface UnscopedAllow {
+  readonly doc: PolicyDocument;
+  readonly statement: PolicyStatement & { readonly action: NonNullable<PolicyStatement['action']> };
+  readonly star: PolicyString;
+}
+
+/**
+ * The Allow statements of the document's identity policies that name actions on
+ * `Resource: "*"` with no condition that could narrow them: what no-unscoped-write and
+ * no-credential-exposure each judge by their own action sets.
+ */
+export function unscopedAllows(document: SourceDocument): { model: IamModel; allows: UnscopedAllow[] } | undefined {
+  const found = identityDocuments(document);
+  if (!found) return undefined;
+  const allows: UnscopedAllow[] = [];
+  for (const doc of found.docs) {
+    for (const st of doc.statements) {
+      if (st.effect !== 'Allow' || !st.action) continue;
+      const star = resourceStar(st);
+      if (!star || hasNarrowingCondition(st)) continue;
+      allows.push({ doc, statement: st as UnscopedAllow['statement'], star });
+    }
+  }
+  return { model: found.model, allows };
+}
 
 /** Whether a statement has a condition that may narrow its resources (an unknown condition counts). */
 export function hasNarrowingCondition(st: PolicyStatement): boolean {

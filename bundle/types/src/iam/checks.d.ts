@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../engine/document.js';
-import type { PolicyDocument, PolicyStatement } from './policy.js';
+import { type PolicyDocument, type PolicyStatement, type PolicyString } from './policy.js';
 import { type IamModel, type IamPrincipal } from './sources.js';
 import { isWriteLevel, type CatalogAction } from './catalog.js';
 export { iamModel, POLICY_KEYWORDS } from './sources.js';
@@ -15,6 +15,23 @@ export declare function undoneByDeny(model: IamModel, doc: PolicyDocument, actio
 export declare function identityDocuments(document: SourceDocument): {
     model: IamModel;
     docs: PolicyDocument[];
+} | undefined;
+/** An Allow statement with actions on `Resource: "*"`, and that `*`. */
+export interface UnscopedAllow {
+    readonly doc: PolicyDocument;
+    readonly statement: PolicyStatement & {
+        readonly action: NonNullable<PolicyStatement['action']>;
+    };
+    readonly star: PolicyString;
+}
+/**
+ * The Allow statements of the document's identity policies that name actions on
+ * `Resource: "*"` with no condition that could narrow them: what no-unscoped-write and
+ * no-credential-exposure each judge by their own action sets.
+ */
+export declare function unscopedAllows(document: SourceDocument): {
+    model: IamModel;
+    allows: UnscopedAllow[];
 } | undefined;
 /** Whether a statement has a condition that may narrow its resources (an unknown condition counts). */
 export declare function hasNarrowingCondition(st: PolicyStatement): boolean;
