@@ -8,6 +8,7 @@ import { ConfigError, UsageError, loadConfig, normalizeSeverityAlias, suggest } 
 import { parseShard, type Shard } from './engine/shard.js';
 import { writeStarterConfig } from './init.js';
 import { scan, type Concurrency } from './engine/run.js';
+import type { FileTimeout } from './engine/pool.js';
 import { parseByteSize } from './engine/read.js';
 import type { ScanResult } from './engine/types.js';
 import { severityRank, type Severity } from './rule.js';
@@ -36,6 +37,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'exit-zero': { type: 'boolean' },
   concurrency: { type: 'string' },
+  'file-timeout': { type: 'string' },
   'max-file-size': { type: 'string' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
@@ -95,6 +97,9 @@ Results
 
 Running
       --concurrency <n>        auto (default), off, or a number of worker threads
+      --file-timeout <s>       seconds one file may take, plus a third of that per MiB (default
+                               30, in worker threads; given, at least one worker runs); a file
+                               over it is reported not fully scanned, only text checks run; 0: off
       --staged                 scan the staged version of the files about to be committed
                                (for pre-commit hooks; paths are ignored)
       --history [<rev-range>]  scan every blob added in a range of commits (default: all of
@@ -179,6 +184,14 @@ function parse(argv: readonly string[]): ParsedArgs {
     }
     throw new UsageError(`${e.message}; see credlint --help`);
   }
+}
+
+/** `--file-timeout <seconds>`: that long per file, plus a third of it per MiB (as the default's 30 s + 10 s/MiB). */
+function parseFileTimeout(value: string | undefined): FileTimeout | false | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 86_400) throw new UsageError(`--file-timeout: expected a number of seconds, got ${quoteValue(value)}`);
+  const ms = Math.round(Number(value) * 1000);
+  return ms === 0 ? false : { baseMs: ms, perMbMs: Math.max(1000, Math.round(ms / 3)) };
 }
 
 function parseConcurrency(value: string | undefined): Concurrency {
@@ -288,6 +301,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const failOn = parseLevel(values['fail-on'], '--fail-on');
     const concurrency = parseConcurrency(values.concurrency);
+    const fileTimeout = parseFileTimeout(values['file-timeout']);
     let maxFileSize: number | undefined;
     if (values['max-file-size'] !== undefined) {
       maxFileSize = parseByteSize(values['max-file-size']);
@@ -314,6 +328,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       config,
       rules: allRules,
       concurrency,
+      ...(fileTimeout !== undefined ? { fileTimeout } : {}),
       reportUnusedSuppressions: values['report-unused-suppressions'] === true,
       useGit: values['no-git'] !== true,
       staged: values.staged === true,

@@ -1,13 +1,14 @@
 // Orchestrates a scan: discover → scan (in-process or in worker threads) → filter → sort.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { ResolvedConfig } from '../config.js';
 import type { AnyRule } from '../rule.js';
-import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { discoverEach, type DiscoveredFile } from './discover.js';
 import { scanBytes, scanFile } from './scan-file.js';
 import { createSetup } from './setup.js';
-import { BlobPool, scanInWorkers, workersAvailable } from './pool.js';
+import { BlobPool, FilePool, workersAvailable, type FileTimeout } from './pool.js';
 import type { Extractor } from './extractors.js';
 import type { FileResult, Finding, Notification, ScanResult } from './types.js';
 import { initParsers } from '../parsers/tree-sitter.js';
@@ -40,6 +41,18 @@ export interface ScanOptions {
   /** Scan these bytes (standard input) as the file `path` instead of `paths`. */
   readonly stdin?: { readonly data: Uint8Array; readonly path: string };
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Per-file budget in worker threads (`--file-timeout`): a worker still on one file past it is
+   * replaced and the file reported "not fully scanned" (text-level rules still run on it).
+   * Default: 30 s + 10 s per MiB, in worker threads only; set, it runs at least one worker.
+   * `false`: no watchdog.
+   */
+  readonly fileTimeout?: FileTimeout | false;
+  /** For tests only: never set from configuration or the command line. */
+  readonly testing?: {
+    /** A module whose `beforeFile(relPath)` each worker thread calls before scanning a file. */
+    readonly workerHookModule?: string;
+  };
 }
 
 /** Below these, starting threads costs more than it saves. */
@@ -66,24 +79,34 @@ export function compareNotifications(a: Notification, b: Notification): number {
   return cmp(a.path ?? '', b.path ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.id, b.id) || cmp(a.message, b.message);
 }
 
-async function threadCount(files: readonly DiscoveredFile[], concurrency: Concurrency): Promise<number> {
-  if (concurrency === 'off' || concurrency === 1 || !workersAvailable()) return 0;
-  if (typeof concurrency === 'number') return Math.max(0, concurrency);
-  const cores = availableParallelism();
-  if (cores < 2 || files.length < 2) return 0;
-  if (files.length >= AUTO_MIN_FILES) return Math.min(cores, 8);
-  // Few files: only worth it when they are big.
-  const { stat } = await import('node:fs/promises');
+/**
+ * Worker threads a path scan may use before anything is discovered: `undefined` when `auto`
+ * decides from what discovery finds. At least one when a file timeout is set (the watchdog
+ * lives in the pool: a stuck main thread cannot be interrupted).
+ */
+function fixedThreads(concurrency: Concurrency, fileTimeoutSet: boolean): number | undefined {
+  if (!workersAvailable()) return 0;
+  if (concurrency === 'off' || concurrency === 1 || concurrency === 0) return fileTimeoutSet ? 1 : 0;
+  if (typeof concurrency === 'number') return concurrency;
+  return undefined;
+}
+
+function autoThreads(): number {
+  return Math.min(availableParallelism(), 8);
+}
+
+/** Few files: threads are only worth it when they are big. */
+function bigEnough(files: readonly DiscoveredFile[]): boolean {
   let bytes = 0;
   for (const f of files) {
     try {
-      bytes += (await stat(f.absPath)).size;
+      bytes += statSync(f.absPath).size;
     } catch {
       // reported later by the reader
     }
-    if (bytes >= AUTO_MIN_BYTES) return Math.min(cores, 8);
+    if (bytes >= AUTO_MIN_BYTES) return true;
   }
-  return 0;
+  return false;
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
@@ -91,14 +114,56 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
   const fromGit = options.staged === true || options.history !== undefined || options.stdin !== undefined;
   const shardFilter = options.shard ? inShard(options.shard) : undefined;
-  const discovered = fromGit
-    ? []
-    : await discoverFiles({ baseDir, paths: options.paths, ignore: config.ignore, ignoreBase: config.configDir, useGit: options.useGit });
-  // Entries discovery refused (links out of the root, unreadable directories) are reported, not read.
-  let files = discovered.filter((f) => !f.refused);
-  const refusedNotes = discovered.flatMap((f) => (f.refused ? [f.refused] : []));
-  if (shardFilter) files = files.filter((f) => shardFilter(f.relPath));
-  const threads = options.extractors || fromGit ? 0 : await threadCount(files, options.concurrency ?? 'auto');
+  const fileTimeout = options.fileTimeout;
+  // Path scans: discovery feeds the pool as it walks, so workers start (and import, and
+  // compile the grammars) while the tree is still being listed.
+  const refusedNotes: Notification[] = [];
+  const files: DiscoveredFile[] = [];
+  let pool: FilePool | undefined;
+  let pooled: Promise<FileResult[]> | undefined;
+  if (!fromGit) {
+    const fixed = options.extractors ? 0 : fixedThreads(options.concurrency ?? 'auto', fileTimeout !== undefined && fileTimeout !== false);
+    const startPool = (threads: number) =>
+      new FilePool({
+        config,
+        threads,
+        reportUnusedSuppressions: options.reportUnusedSuppressions ?? false,
+        ...(fileTimeout !== undefined ? { fileTimeout } : {}),
+        ...(options.testing?.workerHookModule !== undefined ? { hookModule: options.testing.workerHookModule } : {}),
+        ...(options.onProgress ? { onFileDone: (done: number) => options.onProgress?.(done, files.length) } : {}),
+      });
+    const mayAuto = fixed === undefined && availableParallelism() >= 2;
+    if (fixed !== undefined && fixed > 0) pool = startPool(fixed);
+    try {
+      await discoverEach({ baseDir, paths: options.paths, ignore: config.ignore, ignoreBase: config.configDir, useGit: options.useGit }, (f) => {
+        // Entries discovery refused (links out of the root, unreadable directories) are reported, not read.
+        if (f.refused) {
+          refusedNotes.push(f.refused);
+          return;
+        }
+        if (shardFilter && !shardFilter(f.relPath)) return;
+        files.push(f);
+        if (!pool && mayAuto && files.length >= AUTO_MIN_FILES) {
+          pool = startPool(autoThreads());
+          for (const g of files) pool.add(g);
+        } else pool?.add(f);
+      });
+      if (!pool && fixed === undefined && files.length > 0) {
+        // A budget the user set is kept by a watchdog, which needs the scan off the main thread.
+        const threads = mayAuto && files.length >= 2 && bigEnough(files) ? autoThreads() : fileTimeout ? 1 : 0;
+        if (threads > 0) {
+          pool = startPool(threads);
+          for (const g of files) pool.add(g);
+        }
+      }
+      pooled = pool?.finish();
+      // Rejections are awaited below; a failed discovery must not leave one unhandled.
+      pooled?.catch(() => undefined);
+    } catch (error) {
+      await pool?.close();
+      throw error;
+    }
+  }
   let results: FileResult[];
   let history: { commits: number; blobs: number } | undefined;
   if (fromGit) {
@@ -131,10 +196,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     } else {
       results = await scanStaged(baseDir, setup, config.maxFileSize, config.ignore, config.configDir, shardFilter);
     }
-  } else if (threads > 0) {
-    results = await scanInWorkers(files, config, threads, options.reportUnusedSuppressions ?? false, (done) =>
-      options.onProgress?.(done, files.length),
-    );
+  } else if (pool && pooled) {
+    try {
+      results = await pooled;
+    } finally {
+      await pool.close();
+    }
   } else {
     await initParsers();
     const setup = createSetup(config, options.rules, {
@@ -142,6 +209,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       extractors: options.extractors,
     });
     results = [];
+    // In walk order; the same order the pool gets (and the output is sorted anyway).
     for (const f of files) {
       results.push(await scanFile(f.absPath, f.relPath, config.maxFileSize, setup));
       options.onProgress?.(results.length, files.length);
