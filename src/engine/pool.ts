@@ -148,7 +148,7 @@ export class FilePool {
     const slot: Slot = { worker, progress: new Int32Array(progress), job: undefined, startedBefore: 0, seen: 0, seenAt: 0, budgetMs: 0, sized: false, dead: false };
     this.slots.push(slot);
     worker.on('message', (msg: WorkerReply) => this.onReply(slot, msg));
-    worker.on('error', (error) => this.onDeath(slot, `the worker thread failed (${error.name})`, error));
+    worker.on('error', (error) => this.onDeath(slot, `the worker thread failed (${(error as NodeJS.ErrnoException).code ?? error.name})`, error));
     worker.on('exit', (code) => {
       if (code !== 0) this.onDeath(slot, `the worker thread exited with code ${code}`, new Error(`worker exited with code ${code}`));
     });

@@ -97,4 +97,22 @@ describe('per-file watchdog', () => {
     ]);
     expect(result.stats.filesScanned).toBe(38);
   });
+
+  it('replaces a worker that dies on a file (as on running out of memory)', async () => {
+    const t = tempDir();
+    for (let i = 0; i < 30; i++) t.write(`src/${i === 12 ? 'die' : 'f'}-${String(i).padStart(2, '0')}.sh`, `#!/bin/sh\nexport AWS_ACCESS_KEY_ID=${fakeAccessKeyId(`die-${i}`)}\n`);
+    const hooks = tempDir();
+    const hook = hooks.write(
+      'hook.mjs',
+      `import { existsSync, writeFileSync } from 'node:fs';
+export function beforeFile(relPath) {
+  const marker = ${JSON.stringify(join(hooks.dir, 'died'))};
+  if (relPath.includes('die-') && !existsSync(marker)) { writeFileSync(marker, ''); process.exit(7); }
+}
+`,
+    );
+    const result = await engine.scan({ cwd: t.dir, paths: ['src'], config, rules, useGit: false, concurrency: 2, testing: { workerHookModule: hook } });
+    expect(new Set(result.findings.map((f) => f.path)).size).toBe(30);
+    expect(result.notifications.map((n) => n.message)).toEqual(['src/die-12.sh: not fully scanned: the worker thread exited with code 7; only the text-level checks ran']);
+  });
 });
