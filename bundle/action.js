@@ -2,12 +2,13 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
+} from "./chunk-RNL3Z75R.js";
+import "./chunk-4UICKSNB.js";
+import "./chunk-BUXJWK4Q.js";
 import {
   maskLine
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-RH3E4CVB.js";
+import "./chunk-GVK3VARZ.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

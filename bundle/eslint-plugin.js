@@ -3,13 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-RM6B435E.js";
+} from "./chunk-BUXJWK4Q.js";
 import {
   LineIndex,
   SNIFF_BYTES,
-  __commonJS,
-  __require,
-  __toESM,
   classifyFile,
   createSetup,
   findSdkCredentials,
@@ -18,7 +15,12 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-RH3E4CVB.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-GVK3VARZ.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

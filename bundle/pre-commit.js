@@ -3,10 +3,11 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
-import "./chunk-COMWKJ73.js";
+} from "./chunk-RNL3Z75R.js";
+import "./chunk-4UICKSNB.js";
+import "./chunk-BUXJWK4Q.js";
+import "./chunk-RH3E4CVB.js";
+import "./chunk-GVK3VARZ.js";
 
 // src/hook.ts
 var HOOK_HINT = `

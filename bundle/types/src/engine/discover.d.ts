@@ -18,4 +18,12 @@ export interface DiscoverOptions {
     readonly useGit?: boolean;
 }
 export declare function toPosix(p: string): string;
+/**
+ * Calls `onFile` with every file to scan (and every entry refused: `refused` set), each path
+ * once, as soon as it is found. Explicitly named files come first, then each directory's files
+ * in walk order (git's order in a work tree). Throws a `UsageError` for a missing path or a
+ * directory named on the command line that cannot be listed, before anything is delivered.
+ */
+export declare function discoverEach(options: DiscoverOptions, onFile: (file: DiscoveredFile) => void): Promise<void>;
+/** Every file to scan (and every refused entry), sorted by path. */
 export declare function discoverFiles(options: DiscoverOptions): Promise<DiscoveredFile[]>;

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config.js';
 import type { AnyRule } from '../rule.js';
+import { type FileTimeout } from './pool.js';
 import type { Extractor } from './extractors.js';
 import type { Finding, Notification, ScanResult } from './types.js';
 import { type Shard } from './shard.js';
@@ -30,6 +31,18 @@ export interface ScanOptions {
         readonly path: string;
     };
     readonly onProgress?: (done: number, total: number) => void;
+    /**
+     * Per-file budget in worker threads (`--file-timeout`): a worker still on one file past it is
+     * replaced and the file reported "not fully scanned" (text-level rules still run on it).
+     * Default: 30 s + 10 s per MiB, in worker threads only; set, it runs at least one worker.
+     * `false`: no watchdog.
+     */
+    readonly fileTimeout?: FileTimeout | false;
+    /** For tests only: never set from configuration or the command line. */
+    readonly testing?: {
+        /** A module whose `beforeFile(relPath)` each worker thread calls before scanning a file. */
+        readonly workerHookModule?: string;
+    };
 }
 export declare function compareFindings(a: Finding, b: Finding): number;
 export declare function compareNotifications(a: Notification, b: Notification): number;
