@@ -46,7 +46,9 @@ const POSITIONAL: readonly CredentialSlotKind[] = ['access-key-id', 'secret-acce
 const CREDENTIALS_PROPERTIES = new Set(['credentials', 'masterCredentials']);
 
 /** Keyword pre-filter for JS/TS: nothing can be reported in a file that names none of these. */
-export const SDK_JS_KEYWORDS_SOURCE = String.raw`accessKeyId|secretAccessKey|Credentials\s*\(|AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN)\w*['"\x60]?\]?\s*=(?!=)`;
+// `Credentials(` only as a whole name (`new AWS.Credentials(`, `new Credentials(`): `configureCredentials(`
+// or `signalAllAcceptedCredentials(` in big bundles and lib.dom.d.ts must not cost a full parse.
+export const SDK_JS_KEYWORDS_SOURCE = String.raw`accessKeyId|secretAccessKey|(?<![\w$])Credentials\s*\(|AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN)\w*['"\x60]?\]?\s*=(?!=)`;
 
 const cache = new WeakMap<TSESTree.Program, SdkCredential[]>();
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describeRuleFixtures } from '../helpers/rule-harness.js';
 import { lintText, ROOT } from '../helpers/fixtures.js';
 import { fakeAccessKeyId, fakeSecretAccessKey } from '../helpers/fake-keys.js';
@@ -79,6 +81,25 @@ describe(RULE, () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ before: false });
+  });
+
+  it('parses neither declaration files nor code whose only match is a longer name ending in Credentials(', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credlint-sdk-prefilter-'));
+    writeFileSync(join(dir, 'lib.d.ts'), 'declare function signalAllAcceptedCredentials(options: object): void;\ninterface X { accessKeyId: string }\n');
+    writeFileSync(join(dir, 'bundle.js'), 'function configureCredentials(o) { return o.withCredentials; }\nheaders.push(configureCredentials(options));\n');
+    const script = `
+      import { lint } from ${JSON.stringify(join(ROOT, 'dist/src/index.js'))};
+      const parse = await import(${JSON.stringify(join(ROOT, 'dist/src/js/parse.js'))});
+      const result = await lint([${JSON.stringify(dir)}], { git: false, rules: [${JSON.stringify(RULE)}] });
+      process.stdout.write(JSON.stringify({ loaded: parse.jsParserLoaded(), findings: result.findings.length }));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ loaded: false, findings: 0 });
+    // A whole `Credentials(` name still reaches the parser.
+    const code = `const AWS = require('aws-sdk');\nconst c = new AWS.Credentials('${key}', '${secret}');\n`;
+    expect(regions('src/v2.js', code).length).toBe(2);
   });
 
   it('takes same-file constants, not keyword arguments or defaults of the same name', () => {
