@@ -27,7 +27,7 @@
 import { defineRule, type RuleContext, type SecretKind } from '../src/rule.js';
 import { parseCloudFormation, parseYamlDocuments, type CfnTemplate } from '../src/parsers/cloudformation.js';
 import { parseTerraform, resourceBlocks, type TfBlock } from '../src/parsers/terraform.js';
-import { documentFromPieces } from '../src/iac/user-data.js';
+import { documentFromPieces } from '../src/extract/documents.js';
 import type { IacMap, IacValue, Range } from '../src/iac/value.js';
 import { asList, getPath, knownString, mapGet, piecesOf, substringRange, valueTokenRange } from '../src/iac/value.js';
 import { awsCredentialVariableIgnoreCase } from '../src/detect/aws-env-vars.js';

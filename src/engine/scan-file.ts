@@ -20,7 +20,7 @@ import { parseDirectives, directiveCovers, type Directive } from './suppress.js'
 import { decodeBytes, formatBytes, readTextFile } from './read.js';
 import { drainIncomplete } from './budget.js';
 import { errorSummary } from '../parsers/errors.js';
-import type { Extractor } from './extractors.js';
+import type { Extractor } from '../extract/types.js';
 import { dirname, posix, sep } from 'node:path';
 import { findAbsorbed, keeperOf } from './coverage.js';
 

@@ -1,0 +1,118 @@
+// Which extractors a scan runs, given its enabled rules. An extractor parses its host (a YAML
+// template at 2–5 MB/s, a .tf through tree-sitter) to hand documents to rules; when no enabled
+// rule could read what it hands over, that parse is pure cost (with only
+// `no-hardcoded-access-key-id` enabled it was half of a scan). Two tests, both exact:
+//
+// 1. By kind, once per scan: an extractor whose documents — or the documents the extractors
+//    that look into them produce, transitively — are of no kind an enabled rule reads is
+//    dropped.
+// 2. By keyword, per host: a rule runs on a document only when its `keywords` match the
+//    document's text. An extractor that says its documents are copies of runs of the host's
+//    text (`copiesHost`, types.ts) cannot hand a rule a document its keywords match unless they
+//    match the host: so when no rule that could read its documents has a keyword in the host,
+//    and every extractor that could look into those documents says the same, it is skipped.
+//    A copy may join lines (a folded YAML scalar, indentation stripped from a heredoc): the
+//    keywords are also tested on the host with every line break and its indentation folded
+//    to one space, which can only bring words closer. Keywords anchored to a line start or
+//    end, or looking behind, are not judged by the host: their extractor always runs.
+//
+// Syntax extractors (phase `syntax`) report what others parsed: never gated, always last.
+import type { FileKind } from '../kinds.js';
+import type { SourceDocument } from './document.js';
+import type { Extractor } from '../extract/types.js';
+import type { AnyRule } from '../rule.js';
+
+/**
+ * Whether a keyword can be judged on the host for a copy of its text: no `^`/`$` anchors (a
+ * copied run starts a line where the host's did not) and no look-behind (what precedes a run
+ * differs). Escapes and character classes are set aside before looking.
+ */
+export function isHostTestable(keywords: RegExp): boolean {
+  const bare = keywords.source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return !/[\^$]|\(\?<[=!]/.test(bare);
+}
+
+function readsKind(rule: AnyRule, kinds: ReadonlySet<FileKind> | 'any'): boolean {
+  if (rule.kinds === 'all' || kinds === 'any') return true;
+  return rule.kinds.some((k) => kinds.has(k));
+}
+
+function takes(extractor: Extractor, kinds: ReadonlySet<FileKind> | 'any'): boolean {
+  return kinds === 'any' || extractor.kinds.some((k) => kinds.has(k));
+}
+
+/** The extractors that may look into what `start` produces, transitively (itself excluded unless it recurs). */
+function nestedOf(start: Extractor, all: readonly Extractor[]): { nested: Extractor[]; kinds: Set<FileKind> | 'any' } {
+  let kinds: Set<FileKind> | 'any' = start.produces === 'any' ? 'any' : new Set(start.produces);
+  const nested: Extractor[] = [];
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const e of all) {
+      if (e.phase === 'syntax' || e.filesOnly || nested.includes(e) || !takes(e, kinds)) continue;
+      nested.push(e);
+      grew = true;
+      if (e.produces === 'any') kinds = 'any';
+      else if (kinds !== 'any') for (const k of e.produces) kinds.add(k);
+    }
+  }
+  return { nested, kinds };
+}
+
+const FOLDED_BREAK = /[ \t]*\r?\n[ \t]*/g;
+
+/** Run order: the registry's, syntax extractors last (they report what the others parsed). */
+export function inRunOrder(extractors: readonly Extractor[]): Extractor[] {
+  return [...extractors.filter((e) => e.phase !== 'syntax'), ...extractors.filter((e) => e.phase === 'syntax')];
+}
+
+/**
+ * The extractors to run for these rules, in run order (syntax extractors last), each wrapped
+ * so that it returns nothing, without parsing, where test 2 shows its documents cannot matter.
+ */
+export function gateExtractors(rules: readonly AnyRule[], extractors: readonly Extractor[]): Extractor[] {
+  const ordered = inRunOrder(extractors);
+  const out: Extractor[] = [];
+  for (const extractor of ordered) {
+    if (extractor.phase === 'syntax') {
+      out.push(extractor);
+      continue;
+    }
+    const { nested, kinds } = nestedOf(extractor, ordered);
+    const readers = rules.filter((r) => readsKind(r, kinds));
+    if (readers.length === 0) continue;
+    const keywords = readers.map((r) => r.keywords);
+    const copyOnly = extractor.copiesHost;
+    if (!copyOnly || keywords.some((k) => k === undefined || !isHostTestable(k))) {
+      out.push(extractor);
+      continue;
+    }
+    const ruleKeywords = [...new Set(keywords as RegExp[])];
+    const inner = extractor;
+    out.push({
+      ...inner,
+      extract(doc: SourceDocument, notes) {
+        return mayFeedARule(doc, inner, ruleKeywords, nested) ? inner.extract(doc, notes) : [];
+      },
+    });
+  }
+  return out;
+}
+
+function mayFeedARule(doc: SourceDocument, extractor: Extractor, ruleKeywords: readonly RegExp[], nested: readonly Extractor[]): boolean {
+  if (!extractor.copiesHost?.(doc)) return true;
+  const text = doc.text;
+  let folded: string | undefined;
+  const mentions = (re: RegExp): boolean => {
+    if (re.test(text)) return true;
+    folded ??= text.replace(FOLDED_BREAK, ' ');
+    return folded !== text && re.test(folded);
+  };
+  if (ruleKeywords.some(mentions)) return true;
+  for (const e of nested) {
+    // An extractor whose keywords miss the host cannot run on a copy of it.
+    if (e.keywords && isHostTestable(e.keywords) && !mentions(e.keywords)) continue;
+    if (!e.copiesHost?.(doc)) return true;
+  }
+  return false;
+}
