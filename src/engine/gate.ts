@@ -23,13 +23,40 @@ import type { Extractor } from '../extract/types.js';
 import type { AnyRule } from '../rule.js';
 
 /**
- * Whether a keyword can be judged on the host for a copy of its text: no `^`/`$` anchors (a
- * copied run starts a line where the host's did not) and no look-behind (what precedes a run
- * differs). Escapes and character classes are set aside before looking.
+ * The test that judges a keyword on the host for a copy of its text: the keyword itself when
+ * it has no `^`/`$` anchor (a copied run may start a line where the host's did not), else the
+ * keyword with its anchors dropped (it then matches wherever the anchored one could, in any
+ * run); undefined when it looks behind (what precedes a run differs): never judged by the host.
  */
-export function isHostTestable(keywords: RegExp): boolean {
-  const bare = keywords.source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-  return !/[\^$]|\(\?<[=!]/.test(bare);
+const OPTIONAL_PREFIX = /^(?:\\s\*|\[ \\t\]\*|-\?)/;
+
+export function hostTestOf(keywords: RegExp): RegExp | undefined {
+  const source = keywords.source;
+  let relaxed = '';
+  let anchored = false;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      relaxed += source.slice(i, i + 2);
+      i++;
+    } else if (inClass) {
+      relaxed += c;
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      relaxed += c;
+      inClass = true;
+    } else if (c === '(' && (source.startsWith('(?<=', i) || source.startsWith('(?<!', i))) {
+      return undefined;
+    } else if (c === '^' || c === '$') {
+      anchored = true;
+    } else relaxed += c;
+  }
+  if (!anchored) return keywords;
+  // A leading part that may match nothing (`\s*`, `[ \t]*`, `-?`) decides nothing once the
+  // anchor is gone, and unanchored it would be retried at every blank: drop it.
+  while (OPTIONAL_PREFIX.test(relaxed)) relaxed = relaxed.replace(OPTIONAL_PREFIX, '');
+  return new RegExp(relaxed, keywords.flags.replace(/[gym]/g, ''));
 }
 
 function readsKind(rule: AnyRule, kinds: ReadonlySet<FileKind> | 'any'): boolean {
@@ -81,37 +108,47 @@ export function gateExtractors(rules: readonly AnyRule[], extractors: readonly E
     const { nested, kinds } = nestedOf(extractor, ordered);
     const readers = rules.filter((r) => readsKind(r, kinds));
     if (readers.length === 0) continue;
-    const keywords = readers.map((r) => r.keywords);
-    const copyOnly = extractor.copiesHost;
-    if (!copyOnly || keywords.some((k) => k === undefined || !isHostTestable(k))) {
+    const keywords = [...new Set(readers.map((r) => r.keywords))].map((k) => (k ? hostTestOf(k) : undefined));
+    if (!extractor.copiesHost || keywords.some((k) => k === undefined)) {
       out.push(extractor);
       continue;
     }
-    const ruleKeywords = [...new Set(keywords as RegExp[])];
+    const gatedNested = nested.map((e) => ({ extractor: e, keywords: e.keywords ? hostTestOf(e.keywords) : undefined }));
     const inner = extractor;
     out.push({
       ...inner,
       extract(doc: SourceDocument, notes) {
-        return mayFeedARule(doc, inner, ruleKeywords, nested) ? inner.extract(doc, notes) : [];
+        return mayFeedARule(doc, inner, keywords as RegExp[], gatedNested) ? inner.extract(doc, notes) : [];
       },
     });
   }
   return out;
 }
 
-function mayFeedARule(doc: SourceDocument, extractor: Extractor, ruleKeywords: readonly RegExp[], nested: readonly Extractor[]): boolean {
-  if (!extractor.copiesHost?.(doc)) return true;
-  const text = doc.text;
-  let folded: string | undefined;
+/** The host text with every line break and the blanks around it folded to one space, once per document. */
+const foldedTexts = new WeakMap<SourceDocument, string>();
+function foldedText(doc: SourceDocument): string {
+  let folded = foldedTexts.get(doc);
+  if (folded === undefined) foldedTexts.set(doc, (folded = doc.text.replace(FOLDED_BREAK, ' ')));
+  return folded;
+}
+
+/**
+ * Whether `extractor` must run on `doc`: unless it and every extractor that could look into its
+ * documents copy the host, and no keyword of a rule that could read them matches the host.
+ * Cheapest first: keyword scans (GB/s), then the extractors' own copy checks.
+ */
+function mayFeedARule(doc: SourceDocument, extractor: Extractor, ruleKeywords: readonly RegExp[], nested: ReadonlyArray<{ extractor: Extractor; keywords: RegExp | undefined }>): boolean {
   const mentions = (re: RegExp): boolean => {
-    if (re.test(text)) return true;
-    folded ??= text.replace(FOLDED_BREAK, ' ');
-    return folded !== text && re.test(folded);
+    if (re.test(doc.text)) return true;
+    const folded = foldedText(doc);
+    return folded !== doc.text && re.test(folded);
   };
   if (ruleKeywords.some(mentions)) return true;
-  for (const e of nested) {
+  if (!extractor.copiesHost?.(doc)) return true;
+  for (const { extractor: e, keywords } of nested) {
     // An extractor whose keywords miss the host cannot run on a copy of it.
-    if (e.keywords && isHostTestable(e.keywords) && !mentions(e.keywords)) continue;
+    if (keywords && !mentions(keywords)) continue;
     if (!e.copiesHost?.(doc)) return true;
   }
   return false;

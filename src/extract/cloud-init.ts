@@ -6,7 +6,7 @@ import { createVirtualDocument, VirtualTextBuilder, type SourceDocument } from '
 import type { Notification } from '../engine/types.js';
 import { classifyFile, languageOf } from '../kinds.js';
 import { appendScalar, cloudConfig, commandText } from '../parsers/cloud-init.js';
-import { hasEscapes } from './copies.js';
+import { hasYamlEscapes } from './copies.js';
 import type { Extractor } from './types.js';
 
 /**
@@ -22,7 +22,7 @@ export const cloudInitExtractor: Extractor = {
   // write_files entries are classified by their path.
   produces: 'any',
   // `encoding: b64|gzip` content is decoded; double-quoted scalars have escapes.
-  copiesHost: (host) => !hasEscapes(host.text) && !/\bencoding\s*:/.test(host.text),
+  copiesHost: (host) => !hasYamlEscapes(host.text) && !/\bencoding\s*:/.test(host.text),
   extract(document: SourceDocument, notes: Notification[]): SourceDocument[] {
     const config = cloudConfig(document);
     if (!config) return [];

@@ -11,7 +11,7 @@ import { parseCloudFormation, type CfnTemplate } from '../parsers/cloudformation
 import type { IacValue } from '../iac/value.js';
 import { mapGet } from '../iac/value.js';
 import { userDataDocument } from './documents.js';
-import { hasDecodableBase64, hasEscapes } from './copies.js';
+import { hasDecodableBase64, hasYamlEscapes } from './copies.js';
 import { ssmShellDocuments } from './ssm.js';
 import type { Extractor } from './types.js';
 
@@ -26,7 +26,7 @@ const USER_DATA_KINDS: readonly FileKind[] = ['user-data', 'cloud-init', 'shell'
  */
 function cloudFormationCopiesHost(text: string): boolean {
   if (/Fn::Join|!Join|runShellScript|runPowerShellScript/.test(text)) return false;
-  return !hasEscapes(text) && !hasDecodableBase64(text);
+  return !hasYamlEscapes(text) && !hasDecodableBase64(text);
 }
 
 

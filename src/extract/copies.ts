@@ -9,6 +9,11 @@ export function hasEscapes(text: string): boolean {
   return text.includes('\\');
 }
 
+/** Escapes of a YAML scalar: backslashes (double-quoted) and doubled single quotes (single-quoted). */
+export function hasYamlEscapes(text: string): boolean {
+  return text.includes('\\') || text.includes("''");
+}
+
 const BASE64_RUN = /[A-Za-z0-9+/]{8,}={0,2}/g;
 
 /** A run of the base64 alphabet that decodes to readable text, as the user-data extractors would decode it. */

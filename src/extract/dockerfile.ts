@@ -4,7 +4,6 @@
 import { createVirtualDocument, VirtualTextBuilder, type SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
 import { dockerfile, type DockerfileModel, type DockerInstruction } from '../parsers/dockerfile.js';
-import { hasEscapes } from './copies.js';
 import type { Extractor } from './types.js';
 
 const SHELL_NAMES = /^(?:(?:\/usr)?\/bin\/)?(?:sh|bash|dash|ash|zsh)$/;
@@ -113,9 +112,10 @@ export const dockerfileRunExtractor: Extractor = {
   keywords: /^[ \t]*(?:ONBUILD[ \t]+)?(?:RUN|CMD|ENTRYPOINT)\b/im,
   // Windows RUN bodies are `user-data` documents read as PowerShell/cmd.
   produces: ['shell', 'user-data'],
-  // Lines are copied as they are (a continuation stays a continuation), exec-form JSON strings
-  // may hold escapes, an `# escape=` directive turns backticks into backslashes.
-  copiesHost: (host) => !hasEscapes(host.text) && !/escape\s*=/i.test(host.text),
+  // Lines are copied as they are (a `\` continuation stays one); exec-form JSON strings may hold
+  // escapes, an `# escape=` directive turns backticks into backslashes, a comment line inside a
+  // continuation is dropped (joining the lines around it).
+  copiesHost: (host) => !/\\(?!\r?\n)|\\\r?\n[ \t]*#|escape\s*=/i.test(host.text),
   extract(document: SourceDocument, notes: Notification[]): SourceDocument[] {
     const model = dockerfile(document);
     if (!model) {

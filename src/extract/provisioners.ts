@@ -20,6 +20,7 @@ import { parseTerraform, type TfBlock } from '../parsers/terraform.js';
 import { asList, knownString, mapGet, piecesOf, type IacValue } from '../iac/value.js';
 import { documentFromPieces, fileWriteDocument, linesDocument, scriptDocument } from './documents.js';
 import type { Extractor } from './types.js';
+import { hasYamlEscapes } from './copies.js';
 
 function readSibling(doc: SourceDocument, path: string | undefined): string | undefined {
   if (!doc.absPath || !path || /[$`{]/.test(path)) return undefined;
@@ -111,6 +112,8 @@ export const ansibleExtractor: Extractor = {
   kinds: ['text'],
   keywords: /^\s*-?\s*(?:ansible\.(?:builtin|legacy|windows)\.)?(?:shell|command|raw|win_shell|win_command|lineinfile|blockinfile|copy|template)\s*:/m,
   produces: ['shell', 'powershell'],
+  // Module strings as written; YAML escapes (`\\`, `''`) are decoded.
+  copiesHost: (host) => !hasYamlEscapes(host.text),
   extract(doc) {
     if (doc.kind !== 'text' || doc.language !== 'yaml') return [];
     const root = parseYamlDocuments(doc)[0];
@@ -208,6 +211,7 @@ export const ec2LaunchV2Extractor: Extractor = {
   kinds: ['user-data', 'text'],
   keywords: /\btask:\s*["']?executeScript/,
   produces: ['shell', 'powershell'],
+  copiesHost: (host) => !hasYamlEscapes(host.text),
   extract(doc) {
     if (doc.kind === 'text' && doc.language !== 'yaml') return [];
     const root = parseYamlDocuments(doc)[0];
