@@ -13,7 +13,7 @@ import {
   type SourceDocument,
 } from './document.js';
 import type { Finding, FileResult, Notification } from './types.js';
-import { maskLine, redact } from '../detect/redact.js';
+import { maskLine, redact } from './redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
