@@ -125,6 +125,8 @@ export function gateExtractors(rules: readonly AnyRule[], extractors: readonly E
   return out;
 }
 
+const keywordHits = new WeakMap<SourceDocument, Map<RegExp, boolean>>();
+
 /** The host text with every line break and the blanks around it folded to one space, once per document. */
 const foldedTexts = new WeakMap<SourceDocument, string>();
 function foldedText(doc: SourceDocument): string {
@@ -139,10 +141,21 @@ function foldedText(doc: SourceDocument): string {
  * Cheapest first: keyword scans (GB/s), then the extractors' own copy checks.
  */
 function mayFeedARule(doc: SourceDocument, extractor: Extractor, ruleKeywords: readonly RegExp[], nested: ReadonlyArray<{ extractor: Extractor; keywords: RegExp | undefined }>): boolean {
+  // One answer per keyword and document, shared by every extractor looking at it.
+  let known = keywordHits.get(doc);
+  if (!known) keywordHits.set(doc, (known = new Map()));
+  const memo = known;
   const mentions = (re: RegExp): boolean => {
-    if (re.test(doc.text)) return true;
-    const folded = foldedText(doc);
-    return folded !== doc.text && re.test(folded);
+    let hit = memo.get(re);
+    if (hit === undefined) {
+      hit = re.test(doc.text);
+      if (!hit) {
+        const folded = foldedText(doc);
+        hit = folded !== doc.text && re.test(folded);
+      }
+      memo.set(re, hit);
+    }
+    return hit;
   };
   if (ruleKeywords.some(mentions)) return true;
   if (!extractor.copiesHost?.(doc)) return true;
