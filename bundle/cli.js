@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
-import "./chunk-COMWKJ73.js";
+} from "./chunk-VIJBSIXA.js";
+import "./chunk-GBBZ5LOJ.js";
+import "./chunk-YAEYHGX3.js";
+import "./chunk-I7QK6YCB.js";
 
 // src/bin.ts
 installProcessHandlers();
