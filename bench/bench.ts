@@ -6,7 +6,7 @@
 // was reported at its exact line and column, and prints a table.
 //
 //   node dist/bench/bench.js [--size <MB>] [--profile mixed|iac|shell|iam] [--dir <dir>]
-//                            [--keep] [--runs <n>] [--cpu-prof <dir>]
+//                            [--keep] [--runs <n>] [--cpu-prof <dir>] [--rule <id> …]
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ const HELP = `Usage: npm run bench -- [options]
   --keep             keep the generated corpus (cached by profile and size, reused next time)
   --runs <n>         scans per mode; the table shows the median time (default 1)
   --cpu-prof <dir>   write V8 CPU profiles of each scan to <dir>
+  --rule <id>        enable only this rule (repeatable; default: every default rule)
   -h, --help
 `;
 
@@ -36,6 +37,7 @@ interface Options {
   readonly keep: boolean;
   readonly runs: number;
   readonly cpuProf: string | undefined;
+  readonly rules: readonly string[];
 }
 
 class UsageError extends Error {}
@@ -50,6 +52,7 @@ function parseOptions(argv: string[]): Options | undefined {
       keep: { type: 'boolean' },
       runs: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      rule: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,6 +71,7 @@ function parseOptions(argv: string[]): Options | undefined {
     keep: values.keep === true,
     runs,
     cpuProf: values['cpu-prof'] === undefined ? undefined : resolve(values['cpu-prof']),
+    rules: values.rule ?? [],
   };
 }
 
@@ -108,9 +112,9 @@ function prepareCorpus(options: Options): Corpus {
   return { root, manifest, temporary: options.keep ? undefined : base, generatedMs };
 }
 
-function runScan(root: string, concurrency: 'off' | 'auto', generated: boolean, cpuProf: string | undefined): Promise<RunScanOutput> {
+function runScan(root: string, concurrency: 'off' | 'auto', generated: boolean, cpuProf: string | undefined, rules: readonly string[]): Promise<RunScanOutput> {
   const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`, `--cpu-prof-name=scan-${concurrency}-${Date.now()}.cpuprofile`] : [];
-  const args = [...nodeArgs, RUN_SCAN, '--dir', root, '--concurrency', concurrency, ...(generated ? ['--default-config'] : [])];
+  const args = [...nodeArgs, RUN_SCAN, '--dir', root, '--concurrency', concurrency, ...(generated ? ['--default-config'] : []), ...rules.flatMap((id) => ['--rule', id])];
   return new Promise((resolvePromise, reject) => {
     execFile(process.execPath, args, { maxBuffer: 256 * MIB, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
@@ -210,8 +214,8 @@ async function main(): Promise<number> {
     // Other processes on the machine slow every figure down; say how busy it was.
     const loadBefore = loadavg()[0] ?? 0;
     for (let i = 0; i < options.runs; i++) {
-      (modes[0] as ModeResult).runs.push(await runScan(corpus.root, 'off', generated, options.cpuProf));
-      (modes[1] as ModeResult).runs.push(await runScan(corpus.root, 'auto', generated, options.cpuProf));
+      (modes[0] as ModeResult).runs.push(await runScan(corpus.root, 'off', generated, options.cpuProf, options.rules));
+      (modes[1] as ModeResult).runs.push(await runScan(corpus.root, 'auto', generated, options.cpuProf, options.rules));
     }
 
     const header = ['mode', 'files', 'MB', 'seconds', 'MB/s', 'files/s', 'peak RSS MB', 'findings', 'CPU s'];

@@ -2,7 +2,7 @@
 // this scan alone. Scans with the public API exactly as a user would (no git, so the
 // directory is walked) and prints one JSON line on stdout.
 //
-//   node dist/bench/run-scan.js --dir <dir> --concurrency off|auto|<n> [--default-config]
+//   node dist/bench/run-scan.js --dir <dir> --concurrency off|auto|<n> [--default-config] [--rule <id> …]
 import { parseArgs } from 'node:util';
 import { lint, loadRules, resolveConfig, type ScanResult } from '../src/index.js';
 import type { Concurrency } from '../src/engine/run.js';
@@ -51,11 +51,14 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       // A generated corpus is scanned with the built-in defaults, whatever config file sits above the temp dir.
       'default-config': { type: 'boolean' },
+      // Only these rules (the built-in defaults otherwise): what one rule's fixed costs are.
+      rule: { type: 'string', multiple: true },
     },
   });
   if (!values.dir) throw new Error('--dir is required');
   const concurrency = parseConcurrency(values.concurrency);
-  const config = values['default-config'] ? resolveConfig({}, loadRules()) : undefined;
+  const onlyRules = values.rule ?? [];
+  const config = values['default-config'] || onlyRules.length > 0 ? resolveConfig({}, loadRules(), { onlyRules }) : undefined;
 
   const start = performance.now();
   const result: ScanResult = await lint(['.'], { cwd: values.dir, concurrency, useGit: false, ...(config ? { config } : {}) });

@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-RNL3Z75R.js";
-import "./chunk-4UICKSNB.js";
-import "./chunk-BUXJWK4Q.js";
+} from "./chunk-6PGH75RI.js";
+import "./chunk-2QDW6EN4.js";
+import "./chunk-VAPZJIFI.js";
 import {
   maskLine
-} from "./chunk-RH3E4CVB.js";
+} from "./chunk-SOGZ3ATC.js";
 import "./chunk-GVK3VARZ.js";
 
 // src/action/main.ts

@@ -3,7 +3,7 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   VERSION,
   resolveConfig
-} from "./chunk-BUXJWK4Q.js";
+} from "./chunk-VAPZJIFI.js";
 import {
   LineIndex,
   SNIFF_BYTES,
@@ -15,7 +15,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-RH3E4CVB.js";
+} from "./chunk-SOGZ3ATC.js";
 import {
   __commonJS,
   __require,

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-4UICKSNB.js";
+} from "./chunk-2QDW6EN4.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-BUXJWK4Q.js";
+} from "./chunk-VAPZJIFI.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-RH3E4CVB.js";
+} from "./chunk-SOGZ3ATC.js";
 import "./chunk-GVK3VARZ.js";
 
 // src/parsers/ready.ts

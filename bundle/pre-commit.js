@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-RNL3Z75R.js";
-import "./chunk-4UICKSNB.js";
-import "./chunk-BUXJWK4Q.js";
-import "./chunk-RH3E4CVB.js";
+} from "./chunk-6PGH75RI.js";
+import "./chunk-2QDW6EN4.js";
+import "./chunk-VAPZJIFI.js";
+import "./chunk-SOGZ3ATC.js";
 import "./chunk-GVK3VARZ.js";
 
 // src/hook.ts

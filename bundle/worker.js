@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-RH3E4CVB.js";
+} from "./chunk-SOGZ3ATC.js";
 import "./chunk-GVK3VARZ.js";
 
 // src/engine/worker.ts

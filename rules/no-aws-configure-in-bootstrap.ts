@@ -1,6 +1,6 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html
 // https://docs.aws.amazon.com/cli/latest/reference/configure/set.html
-import { isCalledScriptDocument } from '../src/parsers/called-scripts.js';
+import { isCalledScriptDocument } from '../src/extract/called-scripts.js';
 import { defineRule } from '../src/rule.js';
 import { CONFIGURE_KEYWORDS, findConfigureCredentialUses } from '../src/detect/aws-configure.js';
 import { isBootstrapContext } from '../src/parsers/user-data.js';

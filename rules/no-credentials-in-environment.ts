@@ -27,7 +27,7 @@
 import { defineRule, type RuleContext, type SecretKind } from '../src/rule.js';
 import { parseCloudFormation, parseYamlDocuments, type CfnTemplate } from '../src/parsers/cloudformation.js';
 import { parseTerraform, resourceBlocks, type TfBlock } from '../src/parsers/terraform.js';
-import { documentFromPieces } from '../src/iac/user-data.js';
+import { documentFromPieces } from '../src/extract/documents.js';
 import type { IacMap, IacValue, Range } from '../src/iac/value.js';
 import { asList, getPath, knownString, mapGet, piecesOf, substringRange, valueTokenRange } from '../src/iac/value.js';
 import { awsCredentialVariableIgnoreCase } from '../src/detect/aws-env-vars.js';
@@ -35,7 +35,7 @@ import { CREDENTIAL_NAME_SETS, isCredentialName } from '../src/detect/credential
 import { ACCESS_KEY_ID_SOURCE, isDocumentationExampleKeyId, isDocumentationExampleSecret, isImplausibleKeyId } from '../src/detect/aws-keys.js';
 import { looksLikeSecretAccessKey, looksLikeSessionToken } from '../src/detect/entropy.js';
 import { isPlaceholder } from '../src/detect/placeholders.js';
-import { displaySecret } from '../src/detect/redact.js';
+import { displaySecret } from '../src/detect/display.js';
 import { baseName } from '../src/kinds.js';
 
 /** The shortest AWS credential is a 20-character key id; anything much shorter is a local-emulator dummy. */

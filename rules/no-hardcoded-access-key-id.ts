@@ -7,7 +7,7 @@ import {
   isImplausibleKeyId,
   keyIdType,
 } from '../src/detect/aws-keys.js';
-import { displaySecret } from '../src/detect/redact.js';
+import { displaySecret } from '../src/detect/display.js';
 import { KEY_LITERAL_KEYWORDS } from '../src/detect/credential-context.js';
 
 const KEY_TYPE_LABEL = {

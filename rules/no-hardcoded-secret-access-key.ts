@@ -14,7 +14,7 @@ import {
   credentialScan,
   secretCandidatesNearAny,
 } from '../src/detect/credential-context.js';
-import { displaySecret } from '../src/detect/redact.js';
+import { displaySecret } from '../src/detect/display.js';
 
 export default defineRule({
   id: 'no-hardcoded-secret-access-key',

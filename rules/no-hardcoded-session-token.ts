@@ -18,7 +18,7 @@ import {
   credentialScan,
   firstSecretCandidateNear,
 } from '../src/detect/credential-context.js';
-import { displaySecret } from '../src/detect/redact.js';
+import { displaySecret } from '../src/detect/display.js';
 
 /**
  * A token that starts with a known STS header needs no name to be recognised: the prefix is

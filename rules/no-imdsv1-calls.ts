@@ -1,6 +1,6 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-v2-how-it-works.html
-import { isCalledScriptDocument } from '../src/parsers/called-scripts.js';
+import { isCalledScriptDocument } from '../src/extract/called-scripts.js';
 import { defineRule, type RuleContext, type Severity } from '../src/rule.js';
 import type { SourceDocument } from '../src/engine/document.js';
 import { assignmentBefore, commandName, shellScript, type ShellCommand, type ShellScript, type ShellWord } from '../src/parsers/shell.js';

@@ -21,7 +21,7 @@ import type { ReportContext } from './reporters/common.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { writeOutputFile } from './output-file.js';
 import { maskText, noWorkflowCommands, terminalSafe } from './reporters/safe-output.js';
-import { quoteValue } from './detect/redact.js';
+import { quoteValue } from './detect/display.js';
 import { formatPolicyReports, policyReports } from './policy-command.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;

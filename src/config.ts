@@ -1,7 +1,7 @@
 // Configuration: found, parsed and validated here, so every front end gets the same
 // errors. A user mistake is a ConfigError with one clear line (file, key, what was
 // expected), never a stack trace.
-import { quoteValue } from './detect/redact.js';
+import { quoteValue } from './detect/display.js';
 import { errorSummary } from './parsers/errors.js';
 import { existsSync, statSync } from 'node:fs';
 import { NotRegularFileError, readRegularFile } from './engine/read.js';

@@ -11,7 +11,7 @@ import { classifyFile, languageOf, SNIFF_BYTES } from './kinds.js';
 import { initParsers } from './parsers/tree-sitter.js';
 import { describeNode } from './iac/graph.js';
 import { documentBootstraps, neededBy, policiesOf, policyHcl, policyJson, proposePolicy, type BootstrapPermissions, type ProposedPolicy } from './iam/bootstrap-policy.js';
-import { maskLine } from './detect/redact.js';
+import { maskLine } from './engine/redact.js';
 
 export interface PolicyReport {
   readonly resource: string;

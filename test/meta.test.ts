@@ -8,10 +8,42 @@ import { ROOT } from './helpers/fixtures.js';
 import { FILE_KINDS } from '../src/kinds.js';
 import { looksLikeWordRun } from '../src/detect/aws-keys.js';
 import { CONTRACT_RULE_IDS, defineRule } from '../src/rule.js';
+import { extractors } from '../src/extract/index.js';
 
 const ruleFiles = readdirSync(join(ROOT, 'rules'))
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.startsWith('_'))
   .map((f) => f.slice(0, -3));
+
+describe('extractors meta', () => {
+  it('the generated registry is up to date and lists every extractor once, with a unique name', () => {
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts/generate-extractors-index.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+    const names = extractors.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(extractors).size).toBe(extractors.length);
+  });
+
+  it('every extractor declares what it produces, in known kinds; syntax extractors produce nothing', () => {
+    for (const e of extractors) {
+      for (const k of e.kinds) expect(FILE_KINDS, `${e.name} takes ${k}`).toContain(k);
+      if (e.produces !== 'any') for (const k of e.produces) expect(FILE_KINDS, `${e.name} produces ${k}`).toContain(k);
+      if (e.phase === 'syntax') expect(e.produces, e.name).toEqual([]);
+      if (e.keywords) expect(e.keywords.global || e.keywords.sticky, e.name).toBe(false);
+    }
+  });
+
+  it('the extraction layer imports nothing of the engine but its document model', () => {
+    for (const file of readdirSync(join(ROOT, 'src/extract'))) {
+      const text = readFileSync(join(ROOT, 'src/extract', file), 'utf8');
+      for (const m of text.matchAll(/from '\.\.\/engine\/([\w-]+)\.js'/g)) expect(['document', 'types', 'budget'], `${file} imports engine/${m[1]}`).toContain(m[1]);
+    }
+    for (const dir of ['src/parsers', 'src/detect', 'src/iac']) {
+      for (const file of readdirSync(join(ROOT, dir))) {
+        const text = readFileSync(join(ROOT, dir, file), 'utf8');
+        expect(/from '\.\.\/engine\/(?:setup|scan-file|gate|run)\.js'/.test(text), `${dir}/${file} imports the engine's scanning code`).toBe(false);
+      }
+    }
+  });
+});
 
 describe('rules meta', () => {
   it('the generated index is up to date and sorted', () => {

@@ -3,7 +3,7 @@
 // scanned repository (paths, messages) is masked for key shapes and escaped for Markdown and
 // HTML, so a crafted file name can neither print a secret nor inject markup.
 // https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#adding-a-job-summary
-import { maskLine } from '../detect/redact.js';
+import { maskLine } from '../engine/redact.js';
 import type { SarifFinding } from './sarif-findings.js';
 
 /** GitHub's limit is 1 MiB per step; rows past this many are counted, not listed. */

@@ -9,7 +9,7 @@ import { discoverEach, type DiscoveredFile } from './discover.js';
 import { scanBytes, scanFile } from './scan-file.js';
 import { createSetup } from './setup.js';
 import { BlobPool, FilePool, workersAvailable, type FileTimeout } from './pool.js';
-import type { Extractor } from './extractors.js';
+import type { Extractor } from '../extract/types.js';
 import type { FileResult, Finding, Notification, ScanResult } from './types.js';
 import { initParsers } from '../parsers/tree-sitter.js';
 import { scanStaged } from './staged.js';

@@ -13,14 +13,14 @@ import {
   type SourceDocument,
 } from './document.js';
 import type { Finding, FileResult, Notification } from './types.js';
-import { maskLine, redact } from '../detect/redact.js';
+import { maskLine, redact } from './redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
 import { decodeBytes, formatBytes, readTextFile } from './read.js';
 import { drainIncomplete } from './budget.js';
 import { errorSummary } from '../parsers/errors.js';
-import type { Extractor } from './extractors.js';
+import type { Extractor } from '../extract/types.js';
 import { dirname, posix, sep } from 'node:path';
 import { findAbsorbed, keeperOf } from './coverage.js';
 

@@ -14,10 +14,11 @@ import type { Notification } from '../engine/types.js';
 import type { GraphNode, ResourceGraph } from './graph.js';
 import type { IacValue, Range } from './value.js';
 import { asList, getPath, mapGet } from './value.js';
-import { userDataDocument } from './user-data.js';
-import { cloudInitExtractor } from '../parsers/cloud-init.js';
-import { multipartUserDataExtractor } from '../parsers/user-data.js';
-import { awsInvocation, commandName, fileWrites, heredocFileExtractor, shellScript, type ShellCommand, type ShellWord } from '../parsers/shell.js';
+import { userDataDocument } from '../extract/documents.js';
+import { cloudInitExtractor } from '../extract/cloud-init.js';
+import { multipartUserDataExtractor } from '../extract/multipart.js';
+import { heredocFileExtractor } from '../extract/shell-heredoc.js';
+import { awsInvocation, commandName, fileWrites, shellScript, type ShellCommand, type ShellWord } from '../parsers/shell.js';
 import { cliCallNeeds, UNKNOWN, type CallMapping, type CliWord } from '../iam/cli-actions.js';
 
 export interface BootstrapCall {

@@ -5,13 +5,7 @@
 // https://docs.aws.amazon.com/AWSEC2/latest/WindowsGuide/ec2-windows-user-data.html
 import { gunzipSync } from 'node:zlib';
 import { MAX_DECODED_BYTES, reportIncomplete } from '../engine/budget.js';
-import {
-  createVirtualDocument,
-  VirtualTextBuilder,
-  type SourceDocument,
-} from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
-import type { Notification } from '../engine/types.js';
+import type { SourceDocument } from '../engine/document.js';
 import { userDataKind, type FileKind } from '../kinds.js';
 
 export type UserDataFormat =
@@ -260,53 +254,6 @@ export function kindOfPart(part: MimePart, body: string): FileKind | undefined {
   }
 }
 
-function partDocuments(doc: SourceDocument, parts: readonly MimePart[]): SourceDocument[] {
-  const out: SourceDocument[] = [];
-  for (const part of parts) {
-    const raw = doc.text.slice(part.bodyStart, part.bodyEnd);
-    const body = part.decoded ?? raw;
-    const kind = kindOfPart(part, body);
-    if (!kind) continue;
-    const builder = new VirtualTextBuilder();
-    if (part.decoded !== undefined) builder.synthetic(part.decoded, part.bodyStart, part.bodyEnd);
-    else builder.verbatim(raw, part.bodyStart);
-    let { text, map } = builder.build();
-    if (kind === 'user-data' && part.boundary) {
-      // A nested multipart: hand over its boundary by keeping its own headers out of the way.
-      const nested = parseMultipart(doc.text, part.bodyStart, part.bodyEnd, part.boundary);
-      if (nested) {
-        out.push(...partDocuments(doc, nested));
-        continue;
-      }
-    }
-    out.push(
-      createVirtualDocument(doc, {
-        kind,
-        text,
-        map,
-        label: `multipart part ${part.index} (${part.contentType || 'no content type'})`,
-        bootstrap: true,
-      }),
-    );
-  }
-  return out;
-}
-
-/** MIME multipart user data → one virtual document per script or cloud-config part. */
-export const multipartUserDataExtractor: Extractor = {
-  name: 'multipart user data',
-  kinds: ['user-data', 'cloud-init'],
-  keywords: /multipart\//i,
-  extract(document: SourceDocument, notes: Notification[]): SourceDocument[] {
-    if (userDataFormat(document.text) !== 'multipart') return [];
-    const parts = parseMultipart(document.text);
-    if (!parts) {
-      notes.push({ id: 'parse-error', level: 'note', path: document.path, message: `${document.path}: multipart user data declares no boundary; its parts were not scanned` });
-      return [];
-    }
-    return partDocuments(document, parts);
-  },
-};
 
 // ---------------------------------------------------------------------------------------
 // Windows user data

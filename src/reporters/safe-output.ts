@@ -2,7 +2,7 @@
 // masked once more by shape (fail-closed: a rule that was off, a parser that quoted a line,
 // a suppression justification, a rule option — none may carry a key out) and text that came
 // from scanned files is made inert for the channel it goes to.
-import { maskLine } from '../detect/redact.js';
+import { maskLine } from '../engine/redact.js';
 import type { Finding, Notification, ScanResult } from '../engine/types.js';
 
 /** Masks key-shaped runs in every line of `text` (same length: snippet columns still line up). */

@@ -10,7 +10,7 @@ import { resolveConfig, type UserConfig } from '../../src/config.js';
 import { createSetup } from '../../src/engine/setup.js';
 import { scanText } from '../../src/engine/scan-file.js';
 import type { Finding, Notification } from '../../src/engine/types.js';
-import type { Extractor } from '../../src/engine/extractors.js';
+import type { Extractor } from '../../src/extract/types.js';
 import { renderTemplate } from './fake-keys.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;

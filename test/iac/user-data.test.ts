@@ -7,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lintText } from '../helpers/fixtures.js';
 import { fakeAccessKeyId } from '../helpers/fake-keys.js';
 import { createDocument } from '../../src/engine/document.js';
-import { terraformEmbeddedDocuments, decodeBase64Text } from '../../src/iac/user-data.js';
+import { terraformEmbeddedDocuments } from '../../src/extract/terraform.js';
+import { decodeBase64Text } from '../../src/extract/documents.js';
 import { embeddingPath, toFileRange } from '../../src/engine/document.js';
-import { extractors } from '../../src/engine/extractors.js';
+import { extractors } from '../../src/extract/index.js';
 import { classifyFile } from '../../src/kinds.js';
 import type { Notification } from '../../src/engine/types.js';
 

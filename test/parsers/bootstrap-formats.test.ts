@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { createDocument, toFileRange, type SourceDocument } from '../../src/engine/document.js';
 import { classifyFile, languageOf } from '../../src/kinds.js';
 import type { Notification } from '../../src/engine/types.js';
-import { dockerfile, dockerfileRunExtractor, jsonStrings } from '../../src/parsers/dockerfile.js';
-import { alignScalar, cloudConfig, cloudInitExtractor, parseCloudConfig } from '../../src/parsers/cloud-init.js';
+import { dockerfile, jsonStrings } from '../../src/parsers/dockerfile.js';
+import { alignScalar, cloudConfig, parseCloudConfig } from '../../src/parsers/cloud-init.js';
+import { dockerfileRunExtractor } from '../../src/extract/dockerfile.js';
+import { cloudInitExtractor } from '../../src/extract/cloud-init.js';
+import { multipartUserDataExtractor } from '../../src/extract/multipart.js';
 import {
   decodeBase64Text,
-  multipartUserDataExtractor,
   parseMultipart,
   userDataFormat,
   windowsBlocks,

@@ -4,12 +4,12 @@ import {
   awsInvocation,
   fileWrites,
   hasStdinInput,
-  heredocFileExtractor,
   neutralizeTemplateInterpolations,
   parseShell,
   shellScript,
   unwrapCommand,
 } from '../../src/parsers/shell.js';
+import { heredocFileExtractor } from '../../src/extract/shell-heredoc.js';
 import { createDocument } from '../../src/engine/document.js';
 import { lintText } from '../helpers/fixtures.js';
 

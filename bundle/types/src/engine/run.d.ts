@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config.js';
 import type { AnyRule } from '../rule.js';
 import { type FileTimeout } from './pool.js';
-import type { Extractor } from './extractors.js';
+import type { Extractor } from '../extract/types.js';
 import type { Finding, Notification, ScanResult } from './types.js';
 import { type Shard } from './shard.js';
 export type Concurrency = 'auto' | 'off' | number;

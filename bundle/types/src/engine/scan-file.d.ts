@@ -1,7 +1,7 @@
 import type { AnyRule, Severity, SharedSettings } from '../rule.js';
 import { type FileKind } from '../kinds.js';
 import type { Finding, FileResult, Notification } from './types.js';
-import type { Extractor } from './extractors.js';
+import type { Extractor } from '../extract/types.js';
 export interface ActiveRule {
     readonly rule: AnyRule;
     readonly severity: Severity;

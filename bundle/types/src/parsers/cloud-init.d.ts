@@ -1,6 +1,5 @@
 import { Scalar } from 'yaml';
 import { VirtualTextBuilder, type SourceDocument } from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
 export type CloudCommandSection = 'runcmd' | 'bootcmd';
 export interface CloudCommand {
     readonly section: CloudCommandSection;
@@ -73,11 +72,4 @@ export declare function commandText(command: CloudCommand, host: string): {
     text: string;
     map: ReturnType<VirtualTextBuilder['build']>['map'];
 };
-/**
- * cloud-config → virtual documents: each runcmd/bootcmd entry as a shell script (label
- * `cloud-init runcmd[2]`), each write_files entry as a document of the kind its path names
- * (a `.sh` script, an AWS credentials file …), and `#cloud-boothook` payloads stay shell
- * documents handled by the shell parser directly.
- */
-export declare const cloudInitExtractor: Extractor;
 export {};

@@ -1,5 +1,4 @@
-import { type SourceDocument } from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
+import type { SourceDocument } from '../engine/document.js';
 export interface DockerToken {
     readonly value: string;
     readonly start: number;
@@ -56,16 +55,7 @@ export declare function dockerfile(doc: SourceDocument): DockerfileModel | undef
 /** JSON string tokens of an exec-form array in `text`, with content offsets (inside the quotes). */
 export declare function jsonStrings(text: string, offset: number): DockerToken[] | undefined;
 /**
- * Shell virtual documents for every RUN of a Dockerfile (shell form, heredocs, `sh -c` exec
- * form), and for the shell-form CMD and ENTRYPOINT: those run `/bin/sh -c` when the container
- * starts (an IMDSv1 call there runs on every ECS/EC2 host), so they are scanned too, but they
- * are not image-build steps (`bootstrap: false`, labelled with their keyword).
- */
-export declare function runDocuments(doc: SourceDocument, model: DockerfileModel): SourceDocument[];
-/**
  * The Dockerfile a document is part of (itself, or the nearest one it is embedded in: a RUN
  * body, or a Dockerfile that user data writes from a heredoc), if any.
  */
 export declare function enclosingDockerfile(doc: SourceDocument): SourceDocument | undefined;
-/** Dockerfile RUN bodies (and shell-form CMD/ENTRYPOINT) → shell virtual documents. */
-export declare const dockerfileRunExtractor: Extractor;

@@ -1,5 +1,4 @@
-import { type SourceDocument } from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
+import type { SourceDocument } from '../engine/document.js';
 /** How a word's value is known statically. */
 export type WordKind = 'literal' | 'expansion' | 'command-substitution';
 export interface ShellSubstitution {
@@ -144,9 +143,3 @@ export declare function heredocFileWrites(script: ShellScript): Array<{
     path: ShellWord;
     heredoc: ShellHeredoc;
 }>;
-/**
- * Scripts and Dockerfiles that a shell script writes from a heredoc, as documents of their own
- * mapped onto the heredoc body: user data that writes `/opt/bootstrap.sh` and runs it, or a
- * Dockerfile and builds it. Their commands are otherwise only text inside a heredoc.
- */
-export declare const heredocFileExtractor: Extractor;

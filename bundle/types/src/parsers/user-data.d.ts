@@ -1,5 +1,4 @@
-import { type SourceDocument } from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
+import type { SourceDocument } from '../engine/document.js';
 import { type FileKind } from '../kinds.js';
 export type UserDataFormat = 'shell' | 'boothook' | 'cloud-config' | 'multipart' | 'include' | 'part-handler' | 'upstart' | 'windows';
 /** Decides a user-data payload's format from its first line(s), as cloud-init and EC2Launch do. */
@@ -35,8 +34,6 @@ export declare function decodeBase64Text(encoded: string): string | undefined;
 export declare function parseMultipart(text: string, from?: number, to?: number, boundaryHint?: string): MimePart[] | undefined;
 /** The document kind of a MIME part, from its media type; undefined for parts that hold no script. */
 export declare function kindOfPart(part: MimePart, body: string): FileKind | undefined;
-/** MIME multipart user data → one virtual document per script or cloud-config part. */
-export declare const multipartUserDataExtractor: Extractor;
 export interface WindowsBlock {
     readonly language: 'powershell' | 'cmd';
     /** Content range (between the tags). */

@@ -1,6 +1,9 @@
-// Redaction: the single place that decides what of a secret may be shown.
-// Messages use the short form (`AKIA…WXYZ`); code frames and snippets keep the length so
-// columns and `^^^` markers still line up (`AKIA************WXYZ`).
+// Redaction: the single place that decides what of a secret may be shown, applied by the
+// engine to every snippet and message on the way out (src/engine/scan-file.ts) and once more,
+// fail-closed, by every report format (src/reporters/safe-output.ts). Messages use the short
+// form (`AKIA…WXYZ`); code frames and snippets keep the length so columns and `^^^` markers
+// still line up (`AKIA************WXYZ`). Rules reach it through displaySecret
+// (src/detect/display.ts) and never mask by hand.
 import type { SecretKind } from '../rule.js';
 
 /** Short form for messages: key ids keep prefix and last four, other secrets at most four characters. */
@@ -145,19 +148,4 @@ function isWordLike(run: string): boolean {
 function isPathLike(run: string): boolean {
   if (!run.includes('/')) return false;
   return run.split('/').every((part) => part === '' || part.length <= 3 || isWordLike(part));
-}
-
-/** What a message may show of a secret: redacted, unless the user passed `--show-secrets`. */
-export function displaySecret(value: string, kind: SecretKind, settings: { readonly showSecrets?: boolean }): string {
-  return settings.showSecrets ? value : redact(value, kind);
-}
-
-/**
- * A value the user wrote, for an error message: quoted when short and plainly not a key,
- * otherwise described by its length. A key pasted into `failOn`, `accountIds` or a flag by
- * mistake must not be echoed back to a CI log.
- */
-export function quoteValue(value: string): string {
-  const plain = value.length <= 24 && maskLine(value) === value && !(/[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && value.length >= 12);
-  return plain ? JSON.stringify(value) : `a value of ${value.length} characters (not shown)`;
 }

@@ -10,12 +10,12 @@
 import { dirname, posix, resolve as resolvePath } from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { SourceDocument } from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
 import { classifyFile } from '../kinds.js';
-import { documentFromPieces } from '../iac/user-data.js';
-import { isBootstrapContext } from './user-data.js';
-import { commandName, shellScript, type ShellWord } from './shell.js';
-import { isDotSourced, powerShellScripts, psCommandName, psCommandWord, psParameter, isToken, type PsElement } from './powershell.js';
+import { isBootstrapContext } from '../parsers/user-data.js';
+import { commandName, shellScript, type ShellWord } from '../parsers/shell.js';
+import { isDotSourced, powerShellScripts, psCommandName, psCommandWord, psParameter, isToken, type PsElement } from '../parsers/powershell.js';
+import { documentFromPieces } from './documents.js';
+import type { Extractor } from './types.js';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -86,6 +86,9 @@ export const calledScriptExtractor: Extractor = {
   name: 'called scripts',
   kinds: ['shell', 'powershell', 'user-data'],
   keywords: /(?:^|[\s;&|(])(?:\.|source|bash|sh|&|powershell(?:\.exe)?|pwsh)\s+\S|\.(?:ps1|sh)\b/m,
+  produces: ['shell', 'powershell'],
+  // Reads the called files from disk next to a file on disk: never a copy, never nested.
+  filesOnly: true,
   extract(doc) {
     if (doc.depth !== 0 || !doc.absPath || !isBootstrapContext(doc)) return [];
     const dir = dirname(doc.absPath);

@@ -1,6 +1,5 @@
 // Scripts embedded in provisioning tools, as virtual documents with exact positions, so that the
 // bootstrap rules read them the way they read user data:
-//  - SSM documents on their own (JSON/YAML with `aws:runShellScript` / `aws:runPowerShellScript`);
 //  - Ansible tasks: `shell` / `command` / `raw` (and `win_shell` / `win_command` as PowerShell),
 //    and `lineinfile` / `blockinfile` / `copy` / `template` writes to a destination, handed over
 //    as the shell write they amount to (`cat > DEST <<EOF … EOF`);
@@ -12,16 +11,16 @@
 // https://developer.hashicorp.com/packer/docs/provisioners/shell
 // https://developer.hashicorp.com/packer/docs/provisioners/file
 // https://developer.hashicorp.com/vagrant/docs/provisioning/shell
-// https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-command-ssm-plugin-reference.html
 import { dirname, resolve as resolvePath } from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createVirtualDocument, VirtualTextBuilder, type SourceDocument } from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
 import { baseName } from '../kinds.js';
 import { parseYamlDocuments } from '../parsers/cloudformation.js';
 import { parseTerraform, type TfBlock } from '../parsers/terraform.js';
-import { documentFromPieces, linesDocument, ssmShellDocuments } from './user-data.js';
-import { asList, knownString, mapGet, piecesOf, type IacValue, type TextPiece } from './value.js';
+import { asList, knownString, mapGet, piecesOf, type IacValue } from '../iac/value.js';
+import { documentFromPieces, fileWriteDocument, linesDocument, scriptDocument } from './documents.js';
+import type { Extractor } from './types.js';
+import { hasYamlEscapes } from './copies.js';
 
 function readSibling(doc: SourceDocument, path: string | undefined): string | undefined {
   if (!doc.absPath || !path || /[$`{]/.test(path)) return undefined;
@@ -33,51 +32,6 @@ function readSibling(doc: SourceDocument, path: string | undefined): string | un
     return undefined;
   }
 }
-
-/**
- * A write of `content` to `dest` as the shell it amounts to — `cat > DEST <<'CREDLINT_FILE'
- * … CREDLINT_FILE` — with DEST mapped to the destination value and the body to the content
- * (or a `${content}` placeholder when the content is elsewhere): "writes ~/.aws/credentials"
- * and "writes AWS_SECRET_ACCESS_KEY into /etc/environment" are then found by the same code as
- * in a script.
- */
-export function fileWriteDocument(host: SourceDocument, dest: IacValue, content: IacValue | undefined, label: string): SourceDocument | undefined {
-  // `/home/{{ user }}/.aws/credentials`: a template placeholder stands for one path segment.
-  const destText = (knownString(dest) ?? (dest.kind === 'string' ? dest.value : undefined))?.replace(/\{\{[^{}]*\}\}|\$\{[^{}]*\}/g, 'TEMPLATE');
-  if (destText === undefined || destText === '' || /[\s'"]/.test(destText)) return undefined;
-  const pieces: TextPiece[] = [{ text: 'cat > ', start: dest.range.start, end: dest.range.start, verbatim: false }];
-  pieces.push({ text: destText, start: dest.range.start, end: dest.range.end, verbatim: false });
-  pieces.push({ text: " <<'CREDLINT_FILE'\n", start: dest.range.end, end: dest.range.end, verbatim: false });
-  if (content?.kind === 'string') pieces.push(...piecesOf(content));
-  else if (content) pieces.push({ text: '${content}', start: content.range.start, end: content.range.end, verbatim: false });
-  else pieces.push({ text: '${content}', start: dest.range.start, end: dest.range.end, verbatim: false });
-  pieces.push({ text: '\nCREDLINT_FILE\n', start: dest.range.end, end: dest.range.end, verbatim: false });
-  return documentFromPieces(host, pieces, { kind: 'shell', language: 'bash', label, bootstrap: true });
-}
-
-function scriptDocument(host: SourceDocument, value: IacValue | undefined, kind: 'shell' | 'powershell', label: string): SourceDocument | undefined {
-  if (value?.kind !== 'string' || value.value.trim() === '') return undefined;
-  return documentFromPieces(host, piecesOf(value), { kind, language: kind === 'shell' ? 'bash' : 'powershell', label, bootstrap: true });
-}
-
-// ---------------------------------------------------------------------------------------
-// SSM documents on their own
-
-function isYamlOrJson(doc: SourceDocument): boolean {
-  return doc.kind === 'text' && (doc.language === 'yaml' || doc.language === 'json');
-}
-
-export const ssmDocumentExtractor: Extractor = {
-  name: 'ssm-document',
-  kinds: ['text'],
-  keywords: /aws:run(?:Shell|PowerShell)Script/,
-  extract(doc) {
-    if (!isYamlOrJson(doc) || !/schemaVersion/.test(doc.text)) return [];
-    const root = parseYamlDocuments(doc)[0];
-    if (root?.kind !== 'map' || !mapGet(root, 'schemaVersion')) return [];
-    return ssmShellDocuments(doc, root, `SSM document ${baseName(doc.path)}`);
-  },
-};
 
 // ---------------------------------------------------------------------------------------
 // Ansible
@@ -157,6 +111,9 @@ export const ansibleExtractor: Extractor = {
   name: 'ansible',
   kinds: ['text'],
   keywords: /^\s*-?\s*(?:ansible\.(?:builtin|legacy|windows)\.)?(?:shell|command|raw|win_shell|win_command|lineinfile|blockinfile|copy|template)\s*:/m,
+  produces: ['shell', 'powershell'],
+  // Module strings as written; YAML escapes (`\\`, `''`) are decoded.
+  copiesHost: (host) => !hasYamlEscapes(host.text),
   extract(doc) {
     if (doc.kind !== 'text' || doc.language !== 'yaml') return [];
     const root = parseYamlDocuments(doc)[0];
@@ -227,6 +184,7 @@ export const packerExtractor: Extractor = {
   name: 'packer',
   kinds: ['text'],
   keywords: /provisioner/,
+  produces: ['shell', 'powershell'],
   extract(doc) {
     if (doc.kind !== 'text') return [];
     if (/\.pkr\.hcl$/i.test(doc.path)) {
@@ -252,6 +210,8 @@ export const ec2LaunchV2Extractor: Extractor = {
   name: 'ec2launch-v2',
   kinds: ['user-data', 'text'],
   keywords: /\btask:\s*["']?executeScript/,
+  produces: ['shell', 'powershell'],
+  copiesHost: (host) => !hasYamlEscapes(host.text),
   extract(doc) {
     if (doc.kind === 'text' && doc.language !== 'yaml') return [];
     const root = parseYamlDocuments(doc)[0];
@@ -278,6 +238,10 @@ export const vagrantExtractor: Extractor = {
   name: 'vagrant',
   kinds: ['text'],
   keywords: /provision/,
+  produces: ['shell'],
+  // Heredoc bodies and inline strings as they are in the file; `provision "file"` writes glued to
+  // the destination as written.
+  copiesHost: () => true,
   extract(doc) {
     if (!/^Vagrantfile$/i.test(baseName(doc.path))) return [];
     const out: SourceDocument[] = [];

@@ -7,12 +7,12 @@
 // https://kubernetes.io/docs/concepts/configuration/secret/
 // https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/secret-v1/
 import { VirtualTextBuilder, createVirtualDocument, type SourceDocument } from '../engine/document.js';
-import type { Extractor } from '../engine/extractors.js';
 import type { Notification } from '../engine/types.js';
-import { decodeBase64Text } from '../iac/user-data.js';
 import type { IacString, IacValue, Range } from '../iac/value.js';
 import { asList, knownString, mapGet, piecesOf } from '../iac/value.js';
-import { parseYamlDocuments } from './cloudformation.js';
+import { parseYamlDocuments } from '../parsers/cloudformation.js';
+import { decodeBase64Text } from './documents.js';
+import type { Extractor } from './types.js';
 
 /** The range of the value's characters in the host, without the quotes of a quoted scalar. */
 function valueRange(value: IacString): Range {
@@ -64,6 +64,8 @@ export const kubernetesSecretExtractor: Extractor = {
   name: 'kubernetes-secret',
   kinds: ['text'],
   keywords: /\bkind:\s*["']?Secret\b|"kind"\s*:\s*"Secret"/,
+  // `<key>=<decoded value>`, read as dotenv text; always decoded, so never a copy of the host.
+  produces: ['text'],
   extract(document: SourceDocument, _notes: Notification[]): SourceDocument[] {
     if (document.language !== 'yaml' && document.language !== 'json') return [];
     // No notes for parse errors: Helm chart templates (`{{ .Values.x | b64enc }}`) are not

@@ -1,2 +1,0 @@
-import type { Extractor } from '../engine/extractors.js';
-export declare const kubernetesSecretExtractor: Extractor;
