@@ -2,12 +2,16 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
+} from "./chunk-RXQBSBBU.js";
+import "./chunk-YSKYUCNQ.js";
+import "./chunk-ZLNZTCHL.js";
+import "./chunk-UFUDGXAY.js";
+import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-25FKGURQ.js";
+import "./chunk-EH5PNRRB.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,15 +1,14 @@
 import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
-  VERSION,
   resolveConfig
-} from "./chunk-RM6B435E.js";
+} from "./chunk-UFUDGXAY.js";
+import {
+  VERSION
+} from "./chunk-ORZ2ZCPG.js";
 import {
   LineIndex,
   SNIFF_BYTES,
-  __commonJS,
-  __require,
-  __toESM,
   classifyFile,
   createSetup,
   findSdkCredentials,
@@ -18,7 +17,12 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-25FKGURQ.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-JQ7CTWZG.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

@@ -7,28 +7,36 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-Y4QBJDE7.js";
+} from "./chunk-ZLNZTCHL.js";
 import {
   ConfigError,
   UsageError,
-  VERSION,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-RM6B435E.js";
+} from "./chunk-UFUDGXAY.js";
+import {
+  VERSION
+} from "./chunk-ORZ2ZCPG.js";
 import {
   classifyFile,
   createSetup,
   defineRule,
   formatMessage,
-  initParsers,
+  initParsersSync,
   rules,
   scanText
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-25FKGURQ.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts
-function initParsers2() {
-  return initParsers();
+function initParsers() {
+  try {
+    initParsersSync();
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 // src/reporters/api.ts
@@ -81,7 +89,7 @@ export {
   formatMessage,
   formatSarif2 as formatSarif,
   formatStylish2 as formatStylish,
-  initParsers2 as initParsers,
+  initParsers,
   lint,
   loadConfig,
   loadRules,

@@ -1,12 +1,11 @@
 import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
-  installProcessHandlers,
-  runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
-import "./chunk-COMWKJ73.js";
+  quickAnswer
+} from "./chunk-3YTE4AFB.js";
+import "./chunk-YSKYUCNQ.js";
+import "./chunk-ORZ2ZCPG.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/hook.ts
 var HOOK_HINT = `
@@ -18,15 +17,23 @@ credlint blocked this commit. For each finding above:
       npx credlint --write-baseline .credlint-baseline.json
     and pass it to the hook: args: [--baseline, .credlint-baseline.json]
 `;
-installProcessHandlers();
-var code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd()
-});
-if (code === 1) process.stderr.write(HOOK_HINT);
-process.exitCode = code;
+var argv = process.argv.slice(2);
+var quick = quickAnswer(argv);
+if (quick !== void 0) {
+  process.stdout.write(quick);
+} else {
+  const { runCli } = await import("./chunk-E7VXNMPW.js");
+  const { installProcessHandlers } = await import("./chunk-634JJABU.js");
+  installProcessHandlers();
+  const code = await runCli(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd()
+  });
+  if (code === 1) process.stderr.write(HOOK_HINT);
+  process.exitCode = code;
+}
 export {
   HOOK_HINT
 };

@@ -6,7 +6,8 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-25FKGURQ.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
