@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export const PROFILES = ['mixed', 'iac', 'shell', 'iam'] as const;
+export const PROFILES = ['mixed', 'iac', 'shell', 'iam', 'iac-tree'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 /** Bump when the generated output changes, so cached corpora are not reused across versions. */
@@ -1043,6 +1043,49 @@ function genServerless({ r, target }: GenInput): Text {
   return t;
 }
 
+// Helm charts: values files (plain YAML, where credentials get pasted) and templates (Go
+// templates around YAML: not YAML until rendered, and real charts are full of them).
+function genHelmValues({ r, target, plant }: GenInput): Text {
+  const t = new Text(plant);
+  const name = `${r.pick(SERVICES)}-${r.pick(NOUNS)}`;
+  t.lines(`replicaCount: ${r.int(1, 5)}`, 'image:', `  repository: ${r.int(100000000000, 999999999999)}.dkr.ecr.${r.pick(REGIONS)}.amazonaws.com/${name}`, '  pullPolicy: IfNotPresent', `  tag: "${semver(r)}"`, 'serviceAccount:', '  create: true', '  annotations:', `    eks.amazonaws.com/role-arn: arn:aws:iam::${r.int(100000000000, 999999999999)}:role/${name}`, 'service:', '  type: ClusterIP', `  port: ${r.pick([80, 8080, 3000])}`);
+  fill(
+    t,
+    r,
+    target,
+    () => {
+      t.lines(`${r.pick(NOUNS)}${cap(r.pick(NOUNS))}:`);
+      for (let i = 0; i < r.int(2, 6); i++) t.lines(`  ${r.pick(NOUNS)}: ${r.chance(0.5) ? `"${r.pick(ADJECTIVES)}"` : r.int(1, 600)}`);
+    },
+    () =>
+      t.lines(
+        ...variantOf(plant, [
+          ['aws:', `  region: ${r.pick(REGIONS)}`, `  accessKeyId: ${K('yaml-value')}`, `  secretAccessKey: ${SECRET}`],
+          ['env:', '  - name: AWS_ACCESS_KEY_ID', `    value: "${K('yaml-value')}"`, '  - name: AWS_SECRET_ACCESS_KEY', `    value: "${SECRET}"`],
+        ]),
+      ),
+  );
+  return t;
+}
+
+function genHelmTemplate({ r, target, plant }: GenInput): Text {
+  const t = new Text(plant);
+  t.lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: {{ include "chart.fullname" . }}', '  labels:', '    {{- include "chart.labels" . | nindent 4 }}', 'spec:', '  {{- if not .Values.autoscaling.enabled }}', '  replicas: {{ .Values.replicaCount }}', '  {{- end }}', '  template:', '    spec:', '      serviceAccountName: {{ include "chart.serviceAccountName" . }}', '      containers:', '        - name: {{ .Chart.Name }}', '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"', '          env:');
+  fill(
+    t,
+    r,
+    target,
+    () => {
+      const v = `${r.pick(NOUNS)}${cap(r.pick(NOUNS))}`;
+      t.lines(`            - name: ${v.toUpperCase()}`, `              value: {{ .Values.${v} | quote }}`);
+      if (r.chance(0.2)) t.lines('          {{- with .Values.extraEnv }}', '            {{- toYaml . | nindent 12 }}', '          {{- end }}');
+    },
+    () => t.lines('            - name: AWS_ACCESS_KEY_ID', `              value: ${K('yaml-value')}`, '            - name: AWS_SECRET_ACCESS_KEY', `              value: {{ .Values.aws.secret | default "${SECRET}" | quote }}`),
+  );
+  t.lines('          resources:', '            {{- toYaml .Values.resources | nindent 12 }}');
+  return t;
+}
+
 // Dockerfiles -----------------------------------------------------------------------------------
 
 function dockerStage(t: Text, r: Rng, name: string, instructions: number): void {
@@ -1349,7 +1392,14 @@ const TYPES = {
   policyJson: { name: 'policy-json', gen: genPolicyJson, size: 'small', plantable: false, path: (r) => `policies/${svc(r)}/${r.pick(['policy', 'permissions', kebab(r)])}.json` },
   serverless: { name: 'serverless', gen: genServerless, size: 'small', plantable: false, path: (r) => `functions/${svc(r)}/serverless.yml` },
   minified: { name: 'minified', gen: genMinified, size: 'big', plantable: true, path: (r) => `apps/${svc(r)}/public/vendor/${r.pick(NPM_PACKAGES).replace(/[@/]/g, '')}.${r.hex(8)}.min.js` },
+  helmValues: { name: 'helm-values', gen: genHelmValues, size: 'tiny', plantable: true, path: (r) => `charts/${svc(r)}/values${r.pick(['', '', `-${r.pick(ENVS)}`])}.yaml` },
+  helmTemplate: { name: 'helm-template', gen: genHelmTemplate, size: 'tiny', plantable: true, path: (r) => `charts/${svc(r)}/templates/${r.pick(['deployment', 'statefulset', 'job', 'cronjob'])}.yaml` },
 } satisfies Record<string, FileType>;
+
+/** The same generator in small files: real IaC repositories (modules, examples, policy tests) are thousands of files of a few KB. */
+function smallFiles(type: FileType, size: SizeClass = 'small'): FileType {
+  return { ...type, name: `${type.name}-${size}`, size };
+}
 
 interface ProfileSpec {
   /** Share of files (by count) per type. */
@@ -1390,6 +1440,19 @@ const PROFILE_SPECS: Record<Profile, ProfileSpec> = {
     large: [
       { type: TYPES.iamTf, bytes: 1 * MIB, path: 'infra/terraform/iam/generated/all-roles.tf', plant: true },
     ],
+  },
+  // Thousands of small files in the proportions of real IaC trees (kics query tests, terragoat,
+  // cfngoat, Helm chart repositories): Terraform first, CloudFormation YAML and JSON, Kubernetes
+  // and Helm, Serverless and IAM policy documents, user data.
+  'iac-tree': {
+    mix: [
+      [smallFiles(TYPES.tf), 30], [smallFiles(TYPES.iamTf), 6], [smallFiles(TYPES.cfnYaml), 16], [smallFiles(TYPES.cfnJson), 8],
+      [smallFiles(TYPES.iamCfn), 4], [smallFiles(TYPES.k8s), 10], [TYPES.helmValues, 4], [TYPES.helmTemplate, 5],
+      [smallFiles(TYPES.serverless, 'tiny'), 3], [smallFiles(TYPES.policyJson, 'tiny'), 4], [smallFiles(TYPES.userData, 'tiny'), 3],
+      [smallFiles(TYPES.cloudInit, 'tiny'), 1.5], [smallFiles(TYPES.dockerfile, 'tiny'), 2], [smallFiles(TYPES.markdown, 'tiny'), 3],
+      [smallFiles(TYPES.compose, 'tiny'), 1.5],
+    ],
+    large: [],
   },
   shell: {
     mix: [

@@ -25,7 +25,19 @@ export interface RunScanOutput {
   readonly enabledRules: number;
   /** [path, line, column] of every KEY_RULE finding. */
   readonly keyFindings: Array<[string, number, number]>;
+  /**
+   * [path, startLine, startColumn, endLine, endColumn] of every finding of any rule: a planted
+   * key a more specific rule reports (one defect, one finding: a key in a provider block is
+   * no-static-provider-credentials's finding, not the generic detector's) counts as found
+   * when such a finding covers it, or sits on its line and names it (`AKIA…WXYZ`: a finding at the
+   * variable a bootstrap script sets absorbs the key-id finding and names the key in its message).
+   * The last item: the short key names in the message.
+   */
+  readonly regions: Array<[string, number, number, number, number, string[]]>;
 }
+
+/** How a message names an access key id (src/detect/redact.ts: the first and last four characters). */
+const SHORT_KEY_NAME = /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)…[A-Z2-7]{4}\b/g;
 
 function parseConcurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === 'auto') return 'auto';
@@ -78,6 +90,7 @@ async function main(): Promise<void> {
     cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     enabledRules: result.enabledRules.length,
     keyFindings: result.findings.filter((f) => f.ruleId === KEY_RULE).map((f) => [f.path, f.region.startLine, f.region.startColumn]),
+    regions: result.findings.map((f) => [f.path, f.region.startLine, f.region.startColumn, f.region.endLine, f.region.endColumn, f.message.match(SHORT_KEY_NAME) ?? []]),
   };
   process.stdout.write(`${JSON.stringify(output)}\n`);
 }

@@ -2,13 +2,16 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-6PGH75RI.js";
-import "./chunk-2QDW6EN4.js";
-import "./chunk-VAPZJIFI.js";
+} from "./chunk-GTMKQXBO.js";
+import "./chunk-CLUR5C64.js";
+import "./chunk-OAR3RZ5J.js";
+import "./chunk-U37IFCST.js";
+import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-SOGZ3ATC.js";
-import "./chunk-GVK3VARZ.js";
+} from "./chunk-NNUPHB5Q.js";
+import "./chunk-EH5PNRRB.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,9 +1,11 @@
 import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
-  VERSION,
   resolveConfig
-} from "./chunk-VAPZJIFI.js";
+} from "./chunk-U37IFCST.js";
+import {
+  VERSION
+} from "./chunk-ORZ2ZCPG.js";
 import {
   LineIndex,
   SNIFF_BYTES,
@@ -15,12 +17,12 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-SOGZ3ATC.js";
+} from "./chunk-NNUPHB5Q.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-GVK3VARZ.js";
+} from "./chunk-JQ7CTWZG.js";
 
 // node_modules/eslint-visitor-keys/dist/eslint-visitor-keys.cjs
 var require_eslint_visitor_keys = __commonJS({

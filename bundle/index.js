@@ -7,29 +7,36 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-2QDW6EN4.js";
+} from "./chunk-OAR3RZ5J.js";
 import {
   ConfigError,
   UsageError,
-  VERSION,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-VAPZJIFI.js";
+} from "./chunk-U37IFCST.js";
+import {
+  VERSION
+} from "./chunk-ORZ2ZCPG.js";
 import {
   classifyFile,
   createSetup,
   defineRule,
   formatMessage,
-  initParsers,
+  initParsersSync,
   rules,
   scanText
-} from "./chunk-SOGZ3ATC.js";
-import "./chunk-GVK3VARZ.js";
+} from "./chunk-NNUPHB5Q.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts
-function initParsers2() {
-  return initParsers();
+function initParsers() {
+  try {
+    initParsersSync();
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 // src/reporters/api.ts
@@ -82,7 +89,7 @@ export {
   formatMessage,
   formatSarif2 as formatSarif,
   formatStylish2 as formatStylish,
-  initParsers2 as initParsers,
+  initParsers,
   lint,
   loadConfig,
   loadRules,

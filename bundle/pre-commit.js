@@ -1,13 +1,11 @@
 import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
-  installProcessHandlers,
-  runCli
-} from "./chunk-6PGH75RI.js";
-import "./chunk-2QDW6EN4.js";
-import "./chunk-VAPZJIFI.js";
-import "./chunk-SOGZ3ATC.js";
-import "./chunk-GVK3VARZ.js";
+  quickAnswer
+} from "./chunk-PRVNKZFE.js";
+import "./chunk-CLUR5C64.js";
+import "./chunk-ORZ2ZCPG.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/hook.ts
 var HOOK_HINT = `
@@ -19,15 +17,23 @@ credlint blocked this commit. For each finding above:
       npx credlint --write-baseline .credlint-baseline.json
     and pass it to the hook: args: [--baseline, .credlint-baseline.json]
 `;
-installProcessHandlers();
-var code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd()
-});
-if (code === 1) process.stderr.write(HOOK_HINT);
-process.exitCode = code;
+var argv = process.argv.slice(2);
+var quick = quickAnswer(argv);
+if (quick !== void 0) {
+  process.stdout.write(quick);
+} else {
+  const { runCli } = await import("./chunk-YTGJQPVE.js");
+  const { installProcessHandlers } = await import("./chunk-634JJABU.js");
+  installProcessHandlers();
+  const code = await runCli(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd()
+  });
+  if (code === 1) process.stderr.write(HOOK_HINT);
+  process.exitCode = code;
+}
 export {
   HOOK_HINT
 };

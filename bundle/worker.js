@@ -8,8 +8,8 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-SOGZ3ATC.js";
-import "./chunk-GVK3VARZ.js";
+} from "./chunk-NNUPHB5Q.js";
+import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -5,8 +5,13 @@
 //
 // dockerfile-ast positions are 0-based line/character (UTF-16), converted here with the
 // document's own line index. Cost: one parse per Dockerfile (fast, line based), cached.
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+// dockerfile-ast (and the vscode-languageserver types it brings) is required on the first
+// Dockerfile, not at start-up (src/lazy-require.ts): ~10 ms a scan without Dockerfiles saves.
+import type { DockerfileParser as DockerfileParserType, Instruction } from 'dockerfile-ast';
 import type { SourceDocument } from '../engine/document.js';
+import { lazyRequire } from '../lazy-require.js';
+
+const dockerfileAst = lazyRequire<{ DockerfileParser: typeof DockerfileParserType }>('dockerfile-ast', 'dockerfile-ast.cjs');
 
 interface AstRange {
   readonly start: { readonly line: number; readonly character: number };
@@ -119,7 +124,7 @@ function parseDockerfile(doc: SourceDocument): DockerfileModel {
   // One line model for every parser: credlint breaks lines at LF (CRLF included), dockerfile-ast
   // also at a lone CR, which shifted every later finding by a line. A lone CR becomes a space
   // (same length, so offsets hold) for the parse only.
-  const parsed = DockerfileParser.parse(doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, ' ') : doc.text);
+  const parsed = dockerfileAst().DockerfileParser.parse(doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, ' ') : doc.text);
   const instructions: DockerInstruction[] = [];
   const shells = new Map<number, string>();
   let stage = -1;
