@@ -175,6 +175,14 @@ function documentBroadActions(grants: readonly Grant[]): readonly CatalogAction[
   const doc = grants[0]!.attached.document;
   const cached = doc.managed ? managedDocCache.get(doc.managed) : docCache.get(doc);
   if (cached) return cached;
+  // Inline documents are distinct objects with often the same actions (a module instantiated
+  // per service, a template per team): the answer depends only on the grants' action lists.
+  const contentKey = doc.managed ? undefined : grants.map(grantKey).join('\u0002');
+  const byContent = contentKey === undefined ? undefined : contentCache.get(contentKey);
+  if (byContent) {
+    docCache.set(doc, byContent);
+    return byContent;
+  }
   const catalog = getCatalog();
   const all = catalog.expand('*');
   let out: readonly CatalogAction[];
@@ -193,7 +201,21 @@ function documentBroadActions(grants: readonly Grant[]): readonly CatalogAction[
   }
   if (doc.managed) managedDocCache.set(doc.managed, out);
   else docCache.set(doc, out);
+  if (contentKey !== undefined) {
+    if (contentCache.size >= 1024) contentCache.clear();
+    contentCache.set(contentKey, out);
+  }
   return out;
+}
+
+const contentCache = new Map<string, readonly CatalogAction[]>();
+
+/** What documentBroadActions reads of a grant: its known Action items, or its NotAction items when all are known. */
+function grantKey(g: Grant): string {
+  const st = g.statement;
+  if (st.action) return `A${st.action.items.map((i) => (i.state === 'known' ? (i.value as string) : '\u0003')).join('\u0001')}`;
+  if (st.notAction && !st.notAction.incomplete && st.notAction.items.every((i) => i.state === 'known')) return `N${st.notAction.items.map((i) => i.value as string).join('\u0001')}`;
+  return '-';
 }
 
 /**
@@ -250,6 +272,7 @@ function listId(list: readonly CatalogAction[]): number {
 }
 /** Unions of per-document action lists, by the lists' ids (bounded). */
 const unions = new Map<string, readonly CatalogAction[]>();
+let unionEntries = 0;
 
 function computeBroadActions(eff: Effective): { actions: readonly CatalogAction[]; total: number } {
   const catalog = getCatalog();
@@ -277,8 +300,13 @@ function computeBroadActions(eff: Effective): { actions: readonly CatalogAction[
       const union = new Set<CatalogAction>();
       for (const p of parts) for (const a of p) union.add(a);
       actions = union.size === all.length ? all : [...union];
-      if (unions.size >= 64) unions.clear();
+      // Bounded by the entries held (~8 bytes each), not by count: most unions are small.
+      if (unionEntries > 4_000_000) {
+        unions.clear();
+        unionEntries = 0;
+      }
       unions.set(key, actions);
+      unionEntries += actions.length;
     }
   }
   if (eff.denies.length === 0) return { actions, total };
