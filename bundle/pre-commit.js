@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
-import "./chunk-COMWKJ73.js";
+} from "./chunk-LP62M45L.js";
+import "./chunk-3KEQSXB7.js";
+import "./chunk-RZSOC7QS.js";
+import "./chunk-IQOT5MSA.js";
 
 // src/hook.ts
 var HOOK_HINT = `
