@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-GTMKQXBO.js";
+} from "./chunk-H4DAAVR3.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-OAR3RZ5J.js";
-import "./chunk-U37IFCST.js";
+import "./chunk-MZAGKNGF.js";
+import "./chunk-E5DW4SLP.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-NNUPHB5Q.js";
+} from "./chunk-FVSNTYJ5.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

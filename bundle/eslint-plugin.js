@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-U37IFCST.js";
+} from "./chunk-E5DW4SLP.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-NNUPHB5Q.js";
+} from "./chunk-FVSNTYJ5.js";
 import {
   __commonJS,
   __require,

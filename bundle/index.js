@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-OAR3RZ5J.js";
+} from "./chunk-MZAGKNGF.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-U37IFCST.js";
+} from "./chunk-E5DW4SLP.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-NNUPHB5Q.js";
+} from "./chunk-FVSNTYJ5.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

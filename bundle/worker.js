@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-NNUPHB5Q.js";
+} from "./chunk-FVSNTYJ5.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -111,6 +111,9 @@ export async function bundle(outdir = join(ROOT, 'bundle')) {
     platform: 'node',
     target: 'node20.19',
     external: EXTERNAL,
+    // jsonc-parser's `main` is a UMD build whose factory require()s its own modules at run time
+    // (not bundleable); its ES build is plain ESM that esbuild inlines.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     // One flat directory: chunks, workers and WASM files find each other beside import.meta.url.
     chunkNames: 'chunk-[hash]',
     // CommonJS dependencies call require(); ESM output has none, so give each file one.

@@ -139,12 +139,15 @@ export function decodeBytes(
     notifications.push(note(path, 'binary-file', 'note', `${path}: holds NUL bytes but no known binary format; scanned as text`));
   }
   const body = start ? buf.subarray(start) : buf;
-  if (nul === -1 && !isUtf8(body)) {
+  const text = body.toString('utf8');
+  // Invalid UTF-8 decodes to U+FFFD: only a text holding one needs the validating pass (an
+  // ASCII or Latin-1-range text is a one-byte string, where the search costs nothing).
+  if (nul === -1 && text.includes('\uFFFD') && !isUtf8(body)) {
     notifications.push(
       note(path, 'invalid-encoding', 'note', `${path}: not valid UTF-8; decoded leniently (invalid bytes replaced) and scanned`),
     );
   }
-  return { ok: true, text: body.toString('utf8'), notifications };
+  return { ok: true, text, notifications };
 }
 
 /**
@@ -189,6 +192,10 @@ export function readRegularFile(absPath: string, maxBytes: number): Buffer {
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > maxBytes) throw new NotRegularFileError('too-large', total);
+      // All fstat promised, and the read came back short of the byte more it asked for: the
+      // end, without a second read to hear it (one system call of five per file). A file
+      // that grew since, or a file system that reads short (FUSE), goes on to EOF and the cap.
+      if (n < chunk.length && total === st.size) break;
     }
     return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
   } finally {

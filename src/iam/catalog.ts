@@ -127,9 +127,49 @@ export function wildcardRegex(pattern: string): RegExp {
   return re;
 }
 
-/** Whether an action pattern covers the action `id` (`s3:GetObject`). */
+/** Whether `s` starts with `lower` (ASCII, lower case) at `from`, ignoring ASCII case — as a regex's `i` flag does for ASCII. */
+function asciiStartsWithIgnoreCase(s: string, lower: string): boolean {
+  if (s.length < lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+const matchers = new Map<string, (id: string) => boolean>();
+
+/**
+ * A pattern as a test of an action id, the same answer as wildcardRegex(pattern) but without
+ * a regex run for the common shapes: an exact name (`s3:GetObject`) is a length check and a
+ * case-insensitive compare, `s3:*` a prefix check, and any other wildcard pattern is rejected by
+ * its literal prefix before the regex runs. Effective-permission checks call this for every
+ * (statement item, action) pair — millions of times on an IAM-heavy repository.
+ */
+export function matcherOf(pattern: string): (id: string) => boolean {
+  let m = matchers.get(pattern);
+  if (m) return m;
+  const lower = pattern.toLowerCase();
+  const firstWild = lower.search(/[*?]/);
+  const literal = firstWild < 0 ? lower : lower.slice(0, firstWild);
+  if (!/^[\x00-\x7f]*$/.test(pattern)) {
+    // Non-ASCII: the regex's own case folding decides.
+    const re = wildcardRegex(pattern);
+    m = (id) => re.test(id);
+  } else if (firstWild < 0) m = (id) => id.length === lower.length && asciiStartsWithIgnoreCase(id, lower);
+  else if (firstWild === lower.length - 1 && lower.endsWith('*')) m = (id) => asciiStartsWithIgnoreCase(id, literal);
+  else {
+    const re = wildcardRegex(pattern);
+    m = (id) => asciiStartsWithIgnoreCase(id, literal) && re.test(id);
+  }
+  matchers.set(pattern, m);
+  return m;
+}
+
+/** Whether an action pattern covers the action `id` (`s3:GetObject`); see matcherOf for a test asked many times. */
 export function patternCovers(pattern: string, id: string): boolean {
-  return pattern === '*' || wildcardRegex(pattern).test(id);
+  return pattern === '*' || matcherOf(pattern)(id);
 }
 
 /** Whether an access level writes (Write, Permissions management, Tagging). */

@@ -8,7 +8,7 @@
 // a conditional Deny, or a Deny whose scope is not known all count against a finding.
 import type { AttachedPolicy, IamPrincipal } from './sources.js';
 import type { PolicyList, PolicyStatement, PolicyString } from './policy.js';
-import { getCatalog, patternCovers, type CatalogAction } from './catalog.js';
+import { getCatalog, matcherOf, type CatalogAction } from './catalog.js';
 
 export type Tri = boolean | undefined;
 
@@ -51,17 +51,24 @@ export function effectiveOf(p: IamPrincipal): Effective {
   return eff;
 }
 
+/** A list's known patterns as tests, and whether some item is not known; compiled once per list. */
+const listMatchers = new WeakMap<PolicyList, { readonly tests: ReadonlyArray<(id: string) => boolean>; readonly unknown: boolean }>();
+
 /** Whether any pattern of a list covers the action (`undefined` when an item is not known). */
 function listCovers(list: PolicyList, id: string): Tri {
-  let unknown = list.incomplete;
-  for (const item of list.items) {
-    if (item.state !== 'known') {
-      unknown = true;
-      continue;
+  let compiled = listMatchers.get(list);
+  if (!compiled) {
+    const tests: Array<(id: string) => boolean> = [];
+    let unknown = list.incomplete;
+    for (const item of list.items) {
+      if (item.state !== 'known') unknown = true;
+      else tests.push(item.value === '*' ? () => true : matcherOf(item.value as string));
     }
-    if (patternCovers(item.value as string, id)) return true;
+    compiled = { tests, unknown };
+    listMatchers.set(list, compiled);
   }
-  return unknown ? undefined : false;
+  for (const test of compiled.tests) if (test(id)) return true;
+  return compiled.unknown ? undefined : false;
 }
 
 /** Whether a statement's Action / NotAction covers an action. */
@@ -93,8 +100,18 @@ export function isBroadResourceText(s: PolicyString): Tri {
   return /^[A-Za-z][\w-]*[:/]\*$/.test(resource);
 }
 
+const anyResourceCache = new WeakMap<PolicyStatement, Tri>();
+
 /** Whether a statement applies to every resource (Resource `*`, a type-wide wildcard, or a NotResource). */
 export function coversAnyResource(st: PolicyStatement): Tri {
+  // Asked for every (statement, action) pair of a principal: once per statement is enough.
+  if (anyResourceCache.has(st)) return anyResourceCache.get(st);
+  const answer = anyResourceOf(st);
+  anyResourceCache.set(st, answer);
+  return answer;
+}
+
+function anyResourceOf(st: PolicyStatement): Tri {
   if (st.resource) {
     let unknown = st.resource.incomplete;
     for (const item of st.resource.items) {
@@ -158,6 +175,14 @@ function documentBroadActions(grants: readonly Grant[]): readonly CatalogAction[
   const doc = grants[0]!.attached.document;
   const cached = doc.managed ? managedDocCache.get(doc.managed) : docCache.get(doc);
   if (cached) return cached;
+  // Inline documents are distinct objects with often the same actions (a module instantiated
+  // per service, a template per team): the answer depends only on the grants' action lists.
+  const contentKey = doc.managed ? undefined : grants.map(grantKey).join('\u0002');
+  const byContent = contentKey === undefined ? undefined : contentCache.get(contentKey);
+  if (byContent) {
+    docCache.set(doc, byContent);
+    return byContent;
+  }
   const catalog = getCatalog();
   const all = catalog.expand('*');
   let out: readonly CatalogAction[];
@@ -176,7 +201,21 @@ function documentBroadActions(grants: readonly Grant[]): readonly CatalogAction[
   }
   if (doc.managed) managedDocCache.set(doc.managed, out);
   else docCache.set(doc, out);
+  if (contentKey !== undefined) {
+    if (contentCache.size >= 1024) contentCache.clear();
+    contentCache.set(contentKey, out);
+  }
   return out;
+}
+
+const contentCache = new Map<string, readonly CatalogAction[]>();
+
+/** What documentBroadActions reads of a grant: its known Action items, or its NotAction items when all are known. */
+function grantKey(g: Grant): string {
+  const st = g.statement;
+  if (st.action) return `A${st.action.items.map((i) => (i.state === 'known' ? (i.value as string) : '\u0003')).join('\u0001')}`;
+  if (st.notAction && !st.notAction.incomplete && st.notAction.items.every((i) => i.state === 'known')) return `N${st.notAction.items.map((i) => i.value as string).join('\u0001')}`;
+  return '-';
 }
 
 /**
@@ -186,6 +225,56 @@ function documentBroadActions(grants: readonly Grant[]): readonly CatalogAction[
  * ReadOnlyAccess must not expand the same policy a thousand times.
  */
 export function broadActions(eff: Effective): { actions: readonly CatalogAction[]; total: number } {
+  // Asked by several rules per principal; the answer is a function of the (cached) Effective.
+  let hit = broadCache.get(eff);
+  if (!hit) {
+    hit = computeBroadActions(eff);
+    broadCache.set(eff, hit);
+  }
+  return hit;
+}
+
+const broadCache = new WeakMap<Effective, { actions: readonly CatalogAction[]; total: number }>();
+const statementIds = new WeakMap<PolicyStatement, number>();
+let nextStatementId = 0;
+/** (granted actions, the Deny statements that may take some away) → what is left; principals share both. */
+const afterDenies = new WeakMap<readonly CatalogAction[], Map<string, readonly CatalogAction[]>>();
+
+function withoutDenied(actions: readonly CatalogAction[], eff: Effective): readonly CatalogAction[] {
+  // Only the Denies whose scope may be every resource can take an action away (deniedBroadly).
+  const denies = eff.denies.filter((d) => coversAnyResource(d.statement) !== false);
+  if (denies.length === 0) return actions;
+  const key = denies
+    .map((d) => {
+      let id = statementIds.get(d.statement);
+      if (id === undefined) statementIds.set(d.statement, (id = nextStatementId++));
+      return id;
+    })
+    .join(',');
+  let byDenies = afterDenies.get(actions);
+  if (!byDenies) afterDenies.set(actions, (byDenies = new Map()));
+  let left = byDenies.get(key);
+  if (!left) {
+    left = actions.filter((a) => !denies.some((d) => coversAction(d.statement, a.id) !== false));
+    // Bounded: a list per distinct set of Denies can be ~22,000 entries (`*` minus a few).
+    if (byDenies.size >= 64) byDenies.clear();
+    byDenies.set(key, left);
+  }
+  return left;
+}
+
+const listIds = new WeakMap<readonly CatalogAction[], number>();
+let nextListId = 0;
+function listId(list: readonly CatalogAction[]): number {
+  let id = listIds.get(list);
+  if (id === undefined) listIds.set(list, (id = nextListId++));
+  return id;
+}
+/** Unions of per-document action lists, by the lists' ids (bounded). */
+const unions = new Map<string, readonly CatalogAction[]>();
+let unionEntries = 0;
+
+function computeBroadActions(eff: Effective): { actions: readonly CatalogAction[]; total: number } {
   const catalog = getCatalog();
   const total = catalog.actionCount;
   const byDoc = new Map<string | object, Grant[]>();
@@ -203,12 +292,25 @@ export function broadActions(eff: Effective): { actions: readonly CatalogAction[
   if (parts.some((p) => p === all)) actions = all;
   else if (parts.length === 1) actions = parts[0] as readonly CatalogAction[];
   else {
-    const union = new Set<CatalogAction>();
-    for (const p of parts) for (const a of p) union.add(a);
-    actions = union.size === all.length ? all : [...union];
+    // Principals with the same policies share one union (and so one actionSet).
+    const key = parts.map(listId).join(',');
+    const cached = unions.get(key);
+    if (cached) actions = cached;
+    else {
+      const union = new Set<CatalogAction>();
+      for (const p of parts) for (const a of p) union.add(a);
+      actions = union.size === all.length ? all : [...union];
+      // Bounded by the entries held (~8 bytes each), not by count: most unions are small.
+      if (unionEntries > 4_000_000) {
+        unions.clear();
+        unionEntries = 0;
+      }
+      unions.set(key, actions);
+      unionEntries += actions.length;
+    }
   }
   if (eff.denies.length === 0) return { actions, total };
-  return { actions: actions.filter((a) => deniedBroadly(eff, a.id) === undefined), total };
+  return { actions: withoutDenied(actions, eff), total };
 }
 
 const setCache = new WeakMap<readonly CatalogAction[], ReadonlySet<CatalogAction>>();

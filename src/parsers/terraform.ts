@@ -146,16 +146,19 @@ function hclBlock(node: TsNode, file: () => TfFile): TfBlock {
   };
 }
 
+/** One tree-sitter parse of native syntax; the tree is owned by the caller (see the module cache below). */
+function parseHclTree(text: string): { tree: Tree | null; timedOut: boolean } {
+  return parseWithBudget('terraform', text);
+}
+
 /**
- * Parses native syntax. The tree stays alive while the file's attributes may still be
- * evaluated (values are computed lazily from its nodes); whoever calls this owns it and must
- * `delete()` it (see parseTerraform and the module cache below).
+ * The file model over a parsed tree. The tree stays alive while the file's attributes may
+ * still be evaluated (values are computed lazily from its nodes). Building it is cheap (blocks
+ * are read lazily): one tree serves both the scanned document's view of a file and the
+ * sibling view other files of the module see.
  */
-function parseHcl(text: string, path: string, dir: string | undefined, document: SourceDocument | undefined): { file: TfFile; tree: Tree | null } {
-  const parsed = parseWithBudget('terraform', text);
-  const tree = parsed.tree;
+function hclFile(tree: Tree | null, text: string, path: string, dir: string | undefined, document: SourceDocument | undefined): TfFile {
   const errors: { message: string; offset: number }[] = [];
-  if (parsed.timedOut && document) reportIncomplete(document, 'the Terraform parser ran out of its time budget');
   let file: TfFile | undefined;
   const getFile = () => file as TfFile;
   const blocks: TfBlock[] = [];
@@ -172,7 +175,7 @@ function parseHcl(text: string, path: string, dir: string | undefined, document:
     for (const child of body ? named(body) : []) if (child.type === 'block') blocks.push(hclBlock(child, getFile));
   } else errors.push({ message: 'the parser gave up', offset: 0 });
   file = { path, text, syntax: 'hcl', blocks, ...(document ? { document } : {}), ...(dir ? { dir } : {}), errors };
-  return { file, tree };
+  return file;
 }
 
 function findError(node: TsNode): TsNode | undefined {
@@ -302,14 +305,19 @@ export function parseTerraform(doc: SourceDocument, notes?: Notification[]): TfF
     const path = doc.absPath ?? doc.path;
     if (isTerraformJsonPath(doc.path)) file = parseTfJson(doc, doc.text, path, dir);
     else {
-      const parsed = parseHcl(doc.text, path, dir, doc);
-      file = parsed.file;
-      // A file on disk joins its directory's module cache (its siblings reuse this parse);
-      // anything else frees its tree when the scan of the file ends.
-      if (!(doc.depth === 0 && doc.absPath && dir && adoptIntoModuleCache(dir, doc.absPath, parsed))) {
+      // A file on disk shares its directory's module cache: a file already parsed as the
+      // sibling of another one is not parsed again (same text, same tree), and its own parse
+      // serves its siblings. Anything else frees its tree when the scan of the file ends.
+      const entry = doc.depth === 0 && doc.absPath && dir ? cachedHcl(dir, doc.absPath, doc.text) : undefined;
+      let parsed: { tree: Tree | null; timedOut: boolean };
+      if (entry) parsed = entry;
+      else {
+        parsed = parseHclTree(doc.text);
         const tree = parsed.tree;
         if (tree) onScanEnd(() => tree.delete());
       }
+      if (parsed.timedOut) reportIncomplete(doc, 'the Terraform parser ran out of its time budget');
+      file = hclFile(parsed.tree, doc.text, path, dir, doc);
     }
     files.set(doc, file);
   }
@@ -318,27 +326,52 @@ export function parseTerraform(doc: SourceDocument, notes?: Notification[]): TfF
 }
 
 /**
- * The files of one module directory, parsed at most once each. Files are scanned in path
- * order (and handed to worker threads in consecutive batches), so one directory at a time is
- * enough: moving to another directory frees every tree of the previous one. Without that,
- * tree-sitter's WASM memory (never garbage collected) grows with every .tf file scanned.
+ * The parsed files of recently visited module directories, each parsed at most once per
+ * (text, size, mtime). Files are scanned in path order (and handed to worker threads in
+ * consecutive batches), so a few directories are enough — path order interleaves a directory
+ * with its subdirectories (`m/a.tf`, `m/sub/x.tf`, `m/z.tf`), hence more than one. Evicting a
+ * directory frees its trees: tree-sitter's WASM memory is never garbage collected.
  */
 interface CachedTf {
+  /** `size:mtime` when read, or '' when unknown (never matches a listing). */
   readonly stamp: string;
-  readonly file: TfFile;
+  readonly text: string;
   readonly tree: Tree | null;
+  readonly timedOut: boolean;
+  /** The sibling view (no document), built on first use; `.tf.json` files have only this. */
+  sibling?: TfFile;
 }
-/** `listing`: the directory's Terraform files with their stat stamps, read once per directory visit. */
-let moduleCache: { dir: string; files: Map<string, CachedTf>; listing?: Array<{ name: string; full: string; stamp: string; size: number }> } | undefined;
+interface DirCache {
+  readonly files: Map<string, CachedTf>;
+  /** The directory's Terraform files with their stat stamps, read once per directory visit. */
+  listing?: Array<{ name: string; full: string; stamp: string; size: number }>;
+}
+const dirCaches = new Map<string, DirCache>();
+/** Directories whose parses are kept (most recent last). */
+const MAX_CACHED_DIRS = 4;
 /** Modules larger than this are not read for cross-file resolution (cost bound). */
 const MAX_SIBLING_BYTES = 4 * 1024 * 1024;
 
-function moduleCacheFor(dir: string): Map<string, CachedTf> {
-  if (moduleCache?.dir !== dir) {
-    for (const entry of moduleCache?.files.values() ?? []) entry.tree?.delete();
-    moduleCache = { dir, files: new Map() };
+function freeDir(cache: DirCache): void {
+  for (const entry of cache.files.values()) entry.tree?.delete();
+}
+
+function dirCacheFor(dir: string): DirCache {
+  let cache = dirCaches.get(dir);
+  if (cache) {
+    // Most recently used last.
+    dirCaches.delete(dir);
+    dirCaches.set(dir, cache);
+    return cache;
   }
-  return moduleCache.files;
+  while (dirCaches.size >= MAX_CACHED_DIRS) {
+    const [oldest, evicted] = dirCaches.entries().next().value as [string, DirCache];
+    dirCaches.delete(oldest);
+    freeDir(evicted);
+  }
+  cache = { files: new Map() };
+  dirCaches.set(dir, cache);
+  return cache;
 }
 
 function statStamp(full: string): { stamp: string; size: number } | undefined {
@@ -350,38 +383,48 @@ function statStamp(full: string): { stamp: string; size: number } | undefined {
   }
 }
 
-/** Puts the scanned file's own parse into its directory's cache; false when it cannot be cached. */
-function adoptIntoModuleCache(dir: string, absPath: string, parsed: { file: TfFile; tree: Tree | null }): boolean {
-  const st = statStamp(absPath);
-  if (!st) return false;
-  const cache = moduleCacheFor(dir);
+/** The directory's Terraform files, listed and stat'ed once per visit. */
+function listingOf(dir: string, cache: DirCache): NonNullable<DirCache['listing']> {
+  if (cache.listing) return cache.listing;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.(?:tf|tofu)(?:\.json)?$/i.test(n)).sort();
+  } catch {
+    names = [];
+  }
+  const listing: NonNullable<DirCache['listing']> = [];
+  for (const name of names) {
+    const full = join(dir, name);
+    const st = statStamp(full);
+    if (st) listing.push({ name, full, ...st });
+  }
+  cache.listing = listing;
+  return listing;
+}
+
+/**
+ * The cached parse of a scanned native-syntax file, parsing and caching it when its text is
+ * not the one cached (a file read as a sibling before is the same text: reused).
+ */
+function cachedHcl(dir: string, absPath: string, text: string): CachedTf {
+  const cache = dirCacheFor(dir);
   const name = absPath.slice(absPath.lastIndexOf('/') + 1);
-  cache.get(name)?.tree?.delete();
-  cache.set(name, { stamp: st.stamp, file: parsed.file, tree: parsed.tree });
-  return true;
+  const hit = cache.files.get(name);
+  if (hit && hit.text === text) return hit;
+  const parsed = parseHclTree(text);
+  // The stamp of the listing when there is one (no second stat), else of the file itself.
+  const listed = cache.listing?.find((l) => l.name === name);
+  const stamp = listed?.stamp ?? statStamp(absPath)?.stamp ?? '';
+  hit?.tree?.delete();
+  const entry: CachedTf = { stamp, text, tree: parsed.tree, timedOut: parsed.timedOut };
+  cache.files.set(name, entry);
+  return entry;
 }
 
 /** The other `.tf`/`.tf.json` files of a module directory, parsed lazily and cached. */
 function siblingFiles(dir: string, exclude: string): TfFile[] {
-  const cache = moduleCacheFor(dir);
-  // One readdir and one stat per sibling per directory, not per scanned file (that was
-  // O(N²) system calls for a module directory of N files).
-  let listing = moduleCache?.listing;
-  if (!listing) {
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => /\.(?:tf|tofu)(?:\.json)?$/i.test(n)).sort();
-    } catch {
-      names = [];
-    }
-    listing = [];
-    for (const name of names) {
-      const full = join(dir, name);
-      const st = statStamp(full);
-      if (st) listing.push({ name, full, ...st });
-    }
-    if (moduleCache) moduleCache.listing = listing;
-  }
+  const cache = dirCacheFor(dir);
+  const listing = listingOf(dir, cache);
   const excluded = resolvePath(exclude);
   const out: TfFile[] = [];
   let total = 0;
@@ -389,20 +432,21 @@ function siblingFiles(dir: string, exclude: string): TfFile[] {
     if (resolvePath(full) === excluded) continue;
     total += st.size;
     if (total > MAX_SIBLING_BYTES) break;
-    const cached = cache.get(name);
-    if (cached && cached.stamp === st.stamp) {
-      out.push(cached.file);
-      continue;
+    let entry = cache.files.get(name);
+    if (!entry || entry.stamp !== st.stamp) {
+      try {
+        const text = readRegularFile(full, MAX_SIBLING_BYTES).toString('utf8');
+        entry?.tree?.delete();
+        if (isTerraformJsonPath(name)) entry = { stamp: st.stamp, text, tree: null, timedOut: false, sibling: parseTfJson(undefined, text, full, dir) };
+        else entry = { stamp: st.stamp, text, ...parseHclTree(text) };
+        cache.files.set(name, entry);
+      } catch {
+        // unreadable sibling: its references stay unknown
+        continue;
+      }
     }
-    try {
-      const text = readRegularFile(full, MAX_SIBLING_BYTES).toString('utf8');
-      cached?.tree?.delete();
-      const parsed = isTerraformJsonPath(name) ? { file: parseTfJson(undefined, text, full, dir), tree: null } : parseHcl(text, full, dir, undefined);
-      cache.set(name, { stamp: st.stamp, file: parsed.file, tree: parsed.tree });
-      out.push(parsed.file);
-    } catch {
-      // unreadable sibling: its references stay unknown
-    }
+    entry.sibling ??= hclFile(entry.tree, entry.text, full, dir, undefined);
+    out.push(entry.sibling);
   }
   return out;
 }

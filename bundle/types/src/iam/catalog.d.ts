@@ -35,7 +35,15 @@ export declare function getCatalog(): Catalog;
 export declare function hasWildcard(s: string): boolean;
 /** An IAM wildcard pattern (`*` any run, `?` one character) as an anchored case-insensitive regex. */
 export declare function wildcardRegex(pattern: string): RegExp;
-/** Whether an action pattern covers the action `id` (`s3:GetObject`). */
+/**
+ * A pattern as a test of an action id, the same answer as wildcardRegex(pattern) but without
+ * a regex run for the common shapes: an exact name (`s3:GetObject`) is a length check and a
+ * case-insensitive compare, `s3:*` a prefix check, and any other wildcard pattern is rejected by
+ * its literal prefix before the regex runs. Effective-permission checks call this for every
+ * (statement item, action) pair — millions of times on an IAM-heavy repository.
+ */
+export declare function matcherOf(pattern: string): (id: string) => boolean;
+/** Whether an action pattern covers the action `id` (`s3:GetObject`); see matcherOf for a test asked many times. */
 export declare function patternCovers(pattern: string, id: string): boolean;
 /** Whether an access level writes (Write, Permissions management, Tagging). */
 export declare function isWriteLevel(level: AccessLevel): boolean;

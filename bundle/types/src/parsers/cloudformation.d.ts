@@ -7,6 +7,16 @@ import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '..
  * skipped. Works for plain, quoted, literal and folded scalars (and JSON strings).
  */
 export declare function scalarPieces(value: string, src: string, start: number, end: number, style: string | undefined): TextPiece[];
+/**
+ * A JSON text (`{…}` or `[…]`) read with jsonc-parser's scanner straight into the value model:
+ * ~10x yaml's speed on JSON, with the same values and ranges yaml gives (JSON is flow YAML:
+ * a string's range includes its quotes, its pieces map each character of the decoded value).
+ * undefined when the text is not strict JSON — comments, trailing commas, NDJSON, anything
+ * jsonc-parser reports — so that yaml reads it exactly as before, errors and all.
+ */
+export declare function jsonValue(src: string, intrinsics: boolean): IacValue | undefined;
+/** The first document of a text read by yaml, whatever it is (the reference jsonValue must equal on JSON). */
+export declare function yamlValue(src: string, intrinsics: boolean): IacValue;
 export interface CfnResource {
     readonly logicalId: string;
     readonly idRange: Range;
