@@ -19,6 +19,7 @@ import {
   firstSecretCandidateNear,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/redact.js';
+import { decodeSecretEscapes, encodedRuns, hasSecretEscape } from '../src/detect/encoded.js';
 
 /**
  * A token that starts with a known STS header needs no name to be recognised: the prefix is
@@ -105,10 +106,15 @@ export default defineRule({
 
     // 1. Values of session-token names in any syntax.
     for (const a of assignments) {
-      if (a.kind === 'session-token') reportToken(a.value, a.valueStart, a.valueEnd, `assigned to ${a.name.replace(/^-+/, '')}`);
+      if (a.kind === 'session-token') reportToken(decodeSecretEscapes(a.value), a.valueStart, a.valueEnd, `assigned to ${a.name.replace(/^-+/, '')}`);
     }
     // 2. Tokens recognisable by their STS header wherever they are (a cheap literal check first).
     // KEY_LITERAL_KEYWORDS (memoised, free here) holds the headers: most documents stop there.
+    // Encoded first: the plain pattern would take the part before the first escape (same start, so skipped).
+    // URL-encoded or JSON-escaped (a presigned URL's X-Amz-Security-Token: `…%2B…%3D`), at the encoded range.
+    if (KEY_LITERAL_KEYWORDS.test(text) && STS_HEADER.test(text) && hasSecretEscape(text)) for (const r of encodedRuns(text)) {
+      if (r.value.length - r.padding >= 84 && SESSION_TOKEN_PREFIXES.some((p) => r.value.startsWith(p))) reportToken(r.value, r.start, r.end, 'STS token header');
+    }
     if (KEY_LITERAL_KEYWORDS.test(text) && STS_HEADER.test(text)) for (const m of text.matchAll(PREFIXED_TOKEN)) {
       reportToken(m[0], m.index, m.index + m[0].length, 'STS token header');
     }

@@ -13,7 +13,7 @@ import {
   type SourceDocument,
 } from './document.js';
 import type { Finding, FileResult, Notification } from './types.js';
-import { maskLine, redact } from '../detect/redact.js';
+import { maskFindingLine, redact } from '../detect/redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
@@ -310,7 +310,7 @@ export function scanText(
       else {
         const base = lines.lineStart(line);
         const ranges = allSecrets.overlapping(base, base + full.length).map((r) => ({ start: r.start - base, end: r.end - base, kind: r.kind }));
-        masked = maskLine(full, ranges);
+        masked = maskFindingLine(full, ranges);
       }
       maskedLines.set(line, masked);
     }
@@ -495,7 +495,7 @@ function withAbsorbedKeys(message: string, keeperRule: string, absorbed: readonl
  * a parse error near a line) must not be the one place a secret gets out.
  */
 function redactKnown(message: string, secretValues: KnownSecrets): string {
-  return maskLine(secretValues.redact(message));
+  return maskFindingLine(secretValues.redact(message));
 }
 
 export async function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult> {
