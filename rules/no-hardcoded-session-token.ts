@@ -94,12 +94,15 @@ export default defineRule({
       // The example tokens of the AWS guides (…VERYLONGSTRINGEXAMPLE) are quoted in READMEs and
       // tests everywhere: documentation, not a leak (unless next to a deny-listed account's id).
       if (!acceptSecretValue(value, lineOf(start), keyIds, settings, { looksLike: looksLikeSessionToken, isExample: isDocumentationExampleToken })) return;
+      // A presigned URL is one defect: its X-Amz-Credential key id (same URL, before the token)
+      // is part of this finding, not a finding of its own. X-Amz-Signature is an HMAC, not a key.
+      const credential = keyIds.find((id) => id.end <= start && start - id.end <= 4096 && id.line === lineOf(start) && /x-amz-credential=$/i.test(text.slice(Math.max(0, id.start - 17), id.start)) && !/\s/.test(text.slice(id.end, start)));
       context.report({
         messageId: 'sessionToken',
-        data: { token: displaySecret(value, 'session-token', settings), context: label },
+        data: { token: displaySecret(value, 'session-token', settings), context: credential ? `${label} of a presigned URL signed by ${displaySecret(credential.value, 'access-key-id', settings)}` : label },
         start,
         end,
-        secrets: [{ start, end, kind: 'session-token' }],
+        secrets: [{ start, end, kind: 'session-token' }, ...(credential ? [{ start: credential.start, end: credential.end, kind: 'access-key-id' as const }] : [])],
         identity: value,
       });
     };

@@ -129,6 +129,8 @@ function isOrdinaryRun(run: string): boolean {
   // Trailing `=` padding is not what decides (`name=` is never part of a run; `==` is base64's).
   const body = run.replace(/(?:=|%3[Dd]|\\u003[Dd])+$/, '');
   if (/^[0-9]+$/.test(body) || /^[0-9a-f]+$/.test(body) || /^[0-9A-F]+$/.test(body)) return true;
+  // An ISO 8601 basic timestamp (`20240101T000000Z`, X-Amz-Date).
+  if (/^[0-9]{8}T[0-9]{6}Z$/.test(body)) return true;
   if (KEY_ID_PIECE.test(body)) return false;
   if (body.includes('/') && body.split('/').every((part) => part.length <= 3 || isOrdinaryComponent(part))) return true;
   if (!/^[A-Za-z0-9]+$/.test(body)) return false;

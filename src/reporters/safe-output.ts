@@ -28,9 +28,12 @@ export function outgoingResult(result: ScanResult, showSecrets = false): ScanRes
       return m === r.message ? r : { ...r, message: m };
     });
     const relatedChanged = related !== undefined && related.some((r, i) => r !== f.related?.[i]);
-    return message === f.message && snippet === f.snippet && suppression === f.suppression && !relatedChanged
+    // Labels of embedded documents are built from file text (a resource name, a heredoc word).
+    const embeddedIn = f.embeddedIn?.map((label) => maskFindingText(label));
+    const embeddedChanged = embeddedIn !== undefined && embeddedIn.some((l, i) => l !== f.embeddedIn?.[i]);
+    return message === f.message && snippet === f.snippet && suppression === f.suppression && !relatedChanged && !embeddedChanged
       ? f
-      : { ...f, message, snippet, ...(suppression ? { suppression } : {}), ...(relatedChanged ? { related } : {}) };
+      : { ...f, message, snippet, ...(suppression ? { suppression } : {}), ...(relatedChanged ? { related } : {}), ...(embeddedChanged ? { embeddedIn } : {}) };
   });
   const notifications = result.notifications.map((n): Notification => {
     const message = maskFindingText(n.message);
