@@ -17,6 +17,7 @@ import {
   accountListing,
   credentialScan,
   firstSecretCandidateNear,
+  type KeyIdOccurrence,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/redact.js';
 import { decodeSecretEscapes, encodedRuns, hasSecretEscape } from '../src/detect/encoded.js';
@@ -29,6 +30,24 @@ const PREFIXED_TOKEN = new RegExp(
   `(?<![A-Za-z0-9+/])(?:${SESSION_TOKEN_PREFIXES.join('|')})[A-Za-z0-9+/]{84,}={0,2}(?![A-Za-z0-9+/=])`,
   'g',
 );
+
+/**
+ * The key id of a presigned URL's `X-Amz-Credential=` that precedes a token at `start` in the
+ * same URL (the nearest key id before it, same line, no blank between): a binary search.
+ */
+function presignedCredential(text: string, keyIds: readonly KeyIdOccurrence[], start: number, line: number): KeyIdOccurrence | undefined {
+  let lo = 0;
+  let hi = keyIds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keyIds[mid] as KeyIdOccurrence).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const id = keyIds[lo - 1];
+  if (!id || id.line !== line || start - id.end > 4096) return undefined;
+  if (!/x-amz-credential=$/i.test(text.slice(Math.max(0, id.start - 17), id.start))) return undefined;
+  return /\s/.test(text.slice(id.end, start)) ? undefined : id;
+}
 
 /** `on the same line`, `1 line below`, `3 lines above`: relative, so it holds inside embedded documents too. */
 function relativeLine(delta: number): string {
@@ -96,7 +115,7 @@ export default defineRule({
       if (!acceptSecretValue(value, lineOf(start), keyIds, settings, { looksLike: looksLikeSessionToken, isExample: isDocumentationExampleToken })) return;
       // A presigned URL is one defect: its X-Amz-Credential key id (same URL, before the token)
       // is part of this finding, not a finding of its own. X-Amz-Signature is an HMAC, not a key.
-      const credential = keyIds.find((id) => id.end <= start && start - id.end <= 4096 && id.line === lineOf(start) && /x-amz-credential=$/i.test(text.slice(Math.max(0, id.start - 17), id.start)) && !/\s/.test(text.slice(id.end, start)));
+      const credential = presignedCredential(text, keyIds, start, lineOf(start));
       context.report({
         messageId: 'sessionToken',
         data: { token: displaySecret(value, 'session-token', settings), context: credential ? `${label} of a presigned URL signed by ${displaySecret(credential.value, 'access-key-id', settings)}` : label },

@@ -11,8 +11,6 @@
 
 /** One escape that stands for a base64 character or its padding. */
 const ESCAPE = /\\\/|\\u00(?:2[FfBb]|3[Dd])|%(?:2[FfBb]|3[Dd])/g;
-/** The same, anchored at one position (sticky). */
-const ESCAPE_AT = /\\\/|\\u00(?:2[FfBb]|3[Dd])|%(?:2[FfBb]|3[Dd])/y;
 
 /** Whether `text` holds any escape of a base64 character. */
 export function hasSecretEscape(text: string): boolean {
@@ -24,16 +22,26 @@ function isBase64Char(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
 }
 
+/** `F`/`f` → `/`, `B`/`b` → `+` after `2`; `D`/`d` → `=` after `3`; else undefined. */
+function hexChar(hi: number, lo: number): string | undefined {
+  if (hi === 0x32) return lo === 0x46 || lo === 0x66 ? '/' : lo === 0x42 || lo === 0x62 ? '+' : undefined;
+  if (hi === 0x33) return lo === 0x44 || lo === 0x64 ? '=' : undefined;
+  return undefined;
+}
+
 /** The base64 character an escape at `at` stands for (`/`, `+`, `=`), with its length; undefined if none. */
 function escapeAt(text: string, at: number): { char: string; length: number } | undefined {
   const c = text.charCodeAt(at);
-  if (c !== 0x5c && c !== 0x25) return undefined;
-  ESCAPE_AT.lastIndex = at;
-  const m = ESCAPE_AT.exec(text);
-  if (!m) return undefined;
-  const hex = m[0].slice(-2).toUpperCase();
-  const char = m[0] === '\\/' ? '/' : hex === '2F' ? '/' : hex === '2B' ? '+' : '=';
-  return { char, length: m[0].length };
+  if (c === 0x25) {
+    const char = hexChar(text.charCodeAt(at + 1), text.charCodeAt(at + 2));
+    return char ? { char, length: 3 } : undefined;
+  }
+  if (c !== 0x5c) return undefined;
+  const next = text.charCodeAt(at + 1);
+  if (next === 0x2f) return { char: '/', length: 2 };
+  if (next !== 0x75 || text.charCodeAt(at + 2) !== 0x30 || text.charCodeAt(at + 3) !== 0x30) return undefined;
+  const char = hexChar(text.charCodeAt(at + 4), text.charCodeAt(at + 5));
+  return char ? { char, length: 6 } : undefined;
 }
 
 /**
@@ -69,7 +77,8 @@ export interface EncodedRun {
 }
 
 /**
- * Every maximal base64 run of `text` that holds at least one escape, decoded, with its range.
+ * Every maximal base64 run of `text` that holds at least one escape in its body (an escaped
+ * `=` alone is a separator: `name%3Dvalue`), decoded, with its range.
  * A run starts and ends on a non-base64 character (so a 40-character piece of a longer blob
  * is never a run of its own) and may end in up to two padding characters.
  */
@@ -106,7 +115,6 @@ export function encodedRuns(text: string): EncodedRun[] {
         const e = escapeAt(text, i);
         if (!e || e.char !== '=') break;
         i += e.length;
-        escaped = true;
       }
       value += '=';
       padding++;

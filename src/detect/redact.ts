@@ -121,7 +121,11 @@ export function maskFindingText(text: string): string {
 /** A key-id prefix with eight more characters of its body: a piece of a key id, whatever surrounds it. */
 const KEY_ID_PIECE = /(?:A3T|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{8}/;
 /** Twelve capitals and digits in a row, a digit among them: a key-id body, not a word. */
-const UPPER_DIGIT_RUN = /(?=[A-Z]*[0-9])[A-Z0-9]{12,}/;
+function hasUpperDigitRun(part: string): boolean {
+  // Each run of capitals and digits once (a lookahead for the digit would rescan every run).
+  for (const m of part.matchAll(/[A-Z0-9]{12,}/g)) if (/[0-9]/.test(m[0]) && /[A-Z]/.test(m[0])) return true;
+  return false;
+}
 
 /** A run a line holding a finding may show: see maskFindingLine. */
 function isOrdinaryRun(run: string): boolean {
@@ -144,7 +148,7 @@ function isOrdinaryRun(run: string): boolean {
  */
 function isOrdinaryComponent(part: string): boolean {
   if (/^[0-9]+$/.test(part) || /^[a-z]+$/.test(part)) return true;
-  if (UPPER_DIGIT_RUN.test(part)) return false;
+  if (hasUpperDigitRun(part)) return false;
   for (const caps of part.match(/[A-Z]{12,}/g) ?? []) if ((caps.match(/[AEIOU]/g)?.length ?? 0) / caps.length < 0.35) return false;
   if (/^[A-Z]+$/.test(part)) return true;
   return isIdentifierLike(part);
