@@ -32,10 +32,13 @@ const PREFIXED_TOKEN = new RegExp(
 );
 
 /**
- * The key id of a presigned URL's `X-Amz-Credential=` that precedes a token at `start` in the
- * same URL (the nearest key id before it, same line, no blank between): a binary search.
+ * Whether the token at [start, end) is the X-Amz-Security-Token of a presigned URL: an
+ * `X-Amz-Credential=<key id>` before it in the same URL (the nearest key id, a binary search)
+ * or an `X-Amz-Signature=` right after it.
  */
-function presignedCredential(text: string, keyIds: readonly KeyIdOccurrence[], start: number, line: number): KeyIdOccurrence | undefined {
+function inPresignedUrl(text: string, keyIds: readonly KeyIdOccurrence[], start: number, end: number, line: number): boolean {
+  if (!/[?&]x-amz-security-token=$/i.test(text.slice(Math.max(0, start - 22), start))) return false;
+  if (/^&(?:[\w-]+=[^&\s"'<>]*&){0,8}x-amz-signature=[0-9a-f]{64}/i.test(text.slice(end, end + 2048))) return true;
   let lo = 0;
   let hi = keyIds.length;
   while (lo < hi) {
@@ -44,9 +47,9 @@ function presignedCredential(text: string, keyIds: readonly KeyIdOccurrence[], s
     else hi = mid;
   }
   const id = keyIds[lo - 1];
-  if (!id || id.line !== line || start - id.end > 4096) return undefined;
-  if (!/x-amz-credential=$/i.test(text.slice(Math.max(0, id.start - 17), id.start))) return undefined;
-  return /\s/.test(text.slice(id.end, start)) ? undefined : id;
+  if (!id || id.line !== line || start - id.end > 4096) return false;
+  if (!/x-amz-credential=$/i.test(text.slice(Math.max(0, id.start - 17), id.start))) return false;
+  return !/\s/.test(text.slice(id.end, start));
 }
 
 /** `on the same line`, `1 line below`, `3 lines above`: relative, so it holds inside embedded documents too. */
@@ -113,15 +116,19 @@ export default defineRule({
       // The example tokens of the AWS guides (…VERYLONGSTRINGEXAMPLE) are quoted in READMEs and
       // tests everywhere: documentation, not a leak (unless next to a deny-listed account's id).
       if (!acceptSecretValue(value, lineOf(start), keyIds, settings, { looksLike: looksLikeSessionToken, isExample: isDocumentationExampleToken })) return;
-      // A presigned URL is one defect: its X-Amz-Credential key id (same URL, before the token)
-      // is part of this finding, not a finding of its own. X-Amz-Signature is an HMAC, not a key.
-      const credential = presignedCredential(text, keyIds, start, lineOf(start));
+      // A presigned URL (`…&X-Amz-Credential=ASIA…%2F…&X-Amz-Security-Token=…&X-Amz-Signature=…`)
+      // is a link made to be shared: its token signs nothing without the secret key, which the
+      // URL does not hold, and it expires with the link (Notion and other exports are full of
+      // them, holding the exporter's credentials, not the repository's). Not a finding; the
+      // token is still masked in every output, and a key id in X-Amz-Credential is reported
+      // as a key id. X-Amz-Signature is an HMAC, never a key.
+      if (inPresignedUrl(text, keyIds, start, end, lineOf(start))) return;
       context.report({
         messageId: 'sessionToken',
-        data: { token: displaySecret(value, 'session-token', settings), context: credential ? `${label} of a presigned URL signed by ${displaySecret(credential.value, 'access-key-id', settings)}` : label },
+        data: { token: displaySecret(value, 'session-token', settings), context: label },
         start,
         end,
-        secrets: [{ start, end, kind: 'session-token' }, ...(credential ? [{ start: credential.start, end: credential.end, kind: 'access-key-id' as const }] : [])],
+        secrets: [{ start, end, kind: 'session-token' }],
         identity: value,
       });
     };

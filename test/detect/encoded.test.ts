@@ -145,14 +145,19 @@ describe('presigned URLs', () => {
   const signature = 'f'.repeat(8) + '0123456789abcdef'.repeat(3) + 'a1b2c3d4';
   const text = `https://bucket.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${id}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240101T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Security-Token=${url(token)}&X-Amz-Signature=${signature}\n`;
 
-  it('one finding: the URL-encoded session token at its encoded range, naming the credential; the signature is no key', () => {
+  it('a presigned URL is a link, not a pasted credential: its token is no finding (but masked), its key id stays a key id, the signature no key', () => {
     const { findings } = lintText('links.md', text);
     expect(findings.map((f) => `${f.ruleId} ${f.region.startLine}:${f.region.startColumn}-${f.region.endColumn}`)).toEqual([
-      `no-hardcoded-session-token ${cols(text, url(token))}`,
+      `no-hardcoded-access-key-id ${cols(text, id)}`,
     ]);
-    expect(findings[0]?.message).toContain(`presigned URL signed by ${id.slice(0, 4)}…${id.slice(-4)}`);
     const out = allOutputs('links.md', text);
     for (const p of [...pieces(token), ...pieces(url(token)), ...pieces(id)]) expect(out).not.toContain(p);
+  });
+
+  it('the same token URL-encoded outside a presigned URL (a form body) is a finding at its encoded range', () => {
+    const body = `curl -d "aws_session_token=${url(token)}&region=us-east-1" https://example.com/upload\n`;
+    const { findings } = lintText('deploy.sh', body);
+    expect(at(findings, 'no-hardcoded-session-token')).toEqual([cols(body, url(token))]);
   });
 
   it('a JSON-escaped token with its STS header and no name', () => {
