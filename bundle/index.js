@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-Y4QBJDE7.js";
+} from "./chunk-IBIXX7WK.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-RM6B435E.js";
+} from "./chunk-C3X625RN.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-6ODMWOIB.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
-import "./chunk-COMWKJ73.js";
+} from "./chunk-5ZNWTNYF.js";
+import "./chunk-IBIXX7WK.js";
+import "./chunk-C3X625RN.js";
+import "./chunk-6ODMWOIB.js";
 
 // src/hook.ts
 var HOOK_HINT = `

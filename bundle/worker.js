@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-6ODMWOIB.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
