@@ -113,6 +113,34 @@ export function maskFindingLine(line: string, ranges: ReadonlyArray<{ start: num
   return masked.replace(SECRET_RUN, (run) => (isOrdinaryRun(run) ? run : maskInPlace(run, 'secret')));
 }
 
+/**
+ * The 12-character pieces of the secrets some rule found in a file: a copy of the same key
+ * broken elsewhere in the file (`aws_accv/Arakg5FyHNDVEress_key_id`, a mutation or a bad
+ * paste) may read like an identifier, but a piece of a known secret is provably one. Lookups
+ * cost one 12-character slice per position of a line holding a finding.
+ */
+export class SecretPieces {
+  readonly #pieces = new Set<string>();
+
+  add(value: string): void {
+    if (value.length < 16) return;
+    for (let i = 0; i + 12 <= value.length; i++) this.#pieces.add(value.slice(i, i + 12));
+  }
+
+  /** Ranges of `line` covered by known pieces, merged, as secret ranges for maskLine. */
+  ranges(line: string): Array<{ start: number; end: number; kind: SecretKind }> {
+    const out: Array<{ start: number; end: number; kind: SecretKind }> = [];
+    if (this.#pieces.size === 0) return out;
+    for (let i = 0; i + 12 <= line.length; i++) {
+      if (!this.#pieces.has(line.slice(i, i + 12))) continue;
+      const last = out[out.length - 1];
+      if (last && last.end >= i) last.end = i + 12;
+      else out.push({ start: i, end: i + 12, kind: 'secret' });
+    }
+    return out;
+  }
+}
+
 /** maskFindingLine on every line of a text. */
 export function maskFindingText(text: string): string {
   return text.includes('\n') ? text.split('\n').map((l) => maskFindingLine(l)).join('\n') : maskFindingLine(text);

@@ -2,7 +2,8 @@
 // character leaves no 12-character piece on a line holding a finding or in a message, while
 // ordinary identifiers, paths, ARNs and hashes on those lines stay readable.
 import { describe, expect, it } from 'vitest';
-import { maskFindingLine, maskFindingText, maskLine } from '../../src/detect/redact.js';
+import { SecretPieces, maskFindingLine, maskFindingText, maskLine } from '../../src/detect/redact.js';
+import { lintText } from '../helpers/fixtures.js';
 import { fakeAccessKeyId, fakeSecretAccessKey, prng } from '../helpers/fake-keys.js';
 
 function pieces(value: string): string[] {
@@ -69,5 +70,25 @@ describe('maskFindingLine', () => {
   it('maskFindingText masks every line', () => {
     const id = fakeAccessKeyId('multi');
     expect(maskFindingText(`a\n${id.slice(0, 15)}-\nb`)).toBe(`a\n${'*'.repeat(15)}-\nb`);
+  });
+});
+
+describe('pieces of a secret found elsewhere in the file', () => {
+  it('SecretPieces: every 12-character piece of a known value, merged into ranges', () => {
+    const secret = fakeSecretAccessKey('pieces-unit');
+    const pieces = new SecretPieces();
+    pieces.add(secret);
+    const line = `x ${secret.slice(5, 30)} y ${secret.slice(0, 11)}`;
+    expect(pieces.ranges(line)).toEqual([{ start: 2, end: 27, kind: 'secret' }]);
+  });
+
+  it('a broken copy glued to words (reads like an identifier) is masked because an intact copy was found', () => {
+    const secret = `aZ9zHDgMZWc2kv/Arakg5FyHNDVErGm5y1OFm1dZ`.slice(0, 3) + fakeSecretAccessKey('pieces-engine').slice(3);
+    const id = fakeAccessKeyId('pieces-engine');
+    const broken = `aws_acc${secret.slice(12, 30)}ess_key_id = ${id}`;
+    const text = `#!/bin/bash\n${broken}\naws_secret_access_key = ${secret}\n`;
+    const { findings } = lintText('user-data.sh', text);
+    const out = JSON.stringify(findings);
+    for (const p of pieces(secret)) expect(out).not.toContain(p);
   });
 });
