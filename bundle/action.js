@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-5ZNWTNYF.js";
-import "./chunk-IBIXX7WK.js";
-import "./chunk-C3X625RN.js";
+} from "./chunk-L7CE4OCR.js";
+import "./chunk-GR46DBMH.js";
+import "./chunk-YSMVE7I3.js";
 import {
   maskLine
-} from "./chunk-6ODMWOIB.js";
+} from "./chunk-BPCCH36T.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-IBIXX7WK.js";
+} from "./chunk-GR46DBMH.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-C3X625RN.js";
+} from "./chunk-YSMVE7I3.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-6ODMWOIB.js";
+} from "./chunk-BPCCH36T.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

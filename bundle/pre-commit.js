@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-5ZNWTNYF.js";
-import "./chunk-IBIXX7WK.js";
-import "./chunk-C3X625RN.js";
-import "./chunk-6ODMWOIB.js";
+} from "./chunk-L7CE4OCR.js";
+import "./chunk-GR46DBMH.js";
+import "./chunk-YSMVE7I3.js";
+import "./chunk-BPCCH36T.js";
 
 // src/hook.ts
 var HOOK_HINT = `

@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-6ODMWOIB.js";
+} from "./chunk-BPCCH36T.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";

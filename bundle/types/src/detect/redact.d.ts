@@ -37,6 +37,22 @@ export declare function maskFindingLine(line: string, ranges?: ReadonlyArray<{
     end: number;
     kind: SecretKind;
 }>): string;
+/**
+ * The 12-character pieces of the secrets some rule found in a file: a copy of the same key
+ * broken elsewhere in the file (`aws_accv/Arakg5FyHNDVEress_key_id`, a mutation or a bad
+ * paste) may read like an identifier, but a piece of a known secret is provably one. Lookups
+ * cost one 12-character slice per position of a line holding a finding.
+ */
+export declare class SecretPieces {
+    #private;
+    add(value: string): void;
+    /** Ranges of `line` covered by known pieces, merged, as secret ranges for maskLine. */
+    ranges(line: string): Array<{
+        start: number;
+        end: number;
+        kind: SecretKind;
+    }>;
+}
 /** maskFindingLine on every line of a text. */
 export declare function maskFindingText(text: string): string;
 /** What a message may show of a secret: redacted, unless the user passed `--show-secrets`. */
