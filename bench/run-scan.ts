@@ -36,7 +36,7 @@ export interface RunScanOutput {
   readonly regions: Array<[string, number, number, number, number, string[]]>;
 }
 
-/** How a message names an access key id (src/detect/redact.ts: the first and last four characters). */
+/** How a message names an access key id (src/detect/display.ts: the first and last four characters). */
 const SHORT_KEY_NAME = /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)…[A-Z2-7]{4}\b/g;
 
 function parseConcurrency(value: string | undefined): Concurrency {

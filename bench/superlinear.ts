@@ -65,6 +65,34 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   { name: 'base64-ish run', path: 'x.txt', make: (n) => repeatTo('Ab1/', n) + '\n' },
   { name: 'equals run', path: 'x.txt', make: (n) => repeatTo('=', n, 'secret=') + '\n' },
   { name: 'AKIA prefix run', path: 'x.txt', make: (n) => repeatTo('AKIA', n) + '\n' },
+  // Encoded secrets (src/detect/encoded.ts, the masks in src/engine/redact.ts): escapes that
+  // restart nothing, runs walked once, a key id beside each so the pairing looks at every one.
+  { name: 'url-encoded run', path: 'x.txt', make: (n) => repeatTo('%2F', n, `${fakeAccessKeyIdForBench(1)}:`) + '\n' },
+  { name: 'json-escaped run', path: 'x.json', make: (n) => repeatTo('Ab\\/', n, `{"k":"${fakeAccessKeyIdForBench(1)}","s":"`) + '"}\n' },
+  { name: 'unicode-escape run', path: 'x.txt', make: (n) => repeatTo('\\u002F\\u002B', n, 'secret_key=') + '\n' },
+  { name: 'half escapes', path: 'x.txt', make: (n) => repeatTo('%2%\\u002\\', n, 'aws_secret_access_key=') + '\n' },
+  { name: 'padding run', path: 'x.txt', make: (n) => repeatTo('a%3D', n, 'IQoJb3JpZ2luX2Vj') + '\n' },
+  {
+    name: 's3a:// encoded pairs',
+    path: 'x.properties',
+    dense: true,
+    make: (n) => {
+      let s = '';
+      for (let i = 0; s.length < n; i++) s += `s3a://${fakeAccessKeyIdForBench(i)}:${fakeSecretForBench(i).replaceAll('/', '%2F').replaceAll('+', '%2B')}@b `;
+      return s + '\n';
+    },
+  },
+  {
+    name: 'presigned tokens',
+    path: 'x.txt',
+    dense: true,
+    make: (n) => {
+      let s = '';
+      const token = `IQoJb3JpZ2luX2Vj${[1, 2, 3, 4, 5, 6].map(fakeSecretForBench).join('')}==`.replaceAll('/', '%2F').replaceAll('+', '%2B').replaceAll('=', '%3D');
+      for (let i = 0; s.length < n; i++) s += `?X-Amz-Credential=${fakeAccessKeyIdForBench(i, 'ASIA')}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Security-Token=${token}${i} `;
+      return s + '\n';
+    },
+  },
 ];
 
 /** Above this, doubling twice (4x input) is called superlinear. Linear is ~4, quadratic ~16. */

@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-H4DAAVR3.js";
+} from "./chunk-4D7FZDAO.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-MZAGKNGF.js";
-import "./chunk-E5DW4SLP.js";
+import "./chunk-HJHJKMQZ.js";
+import "./chunk-ZUHJQDC6.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-FVSNTYJ5.js";
+} from "./chunk-55NIZFCN.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-E5DW4SLP.js";
+} from "./chunk-ZUHJQDC6.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-FVSNTYJ5.js";
+} from "./chunk-55NIZFCN.js";
 import {
   __commonJS,
   __require,

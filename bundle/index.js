@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-MZAGKNGF.js";
+} from "./chunk-HJHJKMQZ.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-E5DW4SLP.js";
+} from "./chunk-ZUHJQDC6.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-FVSNTYJ5.js";
+} from "./chunk-55NIZFCN.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

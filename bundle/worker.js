@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-FVSNTYJ5.js";
+} from "./chunk-55NIZFCN.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -15,6 +15,7 @@ import {
   secretCandidatesNearAny,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/display.js';
+import { decodeSecretEscapes } from '../src/detect/encoded.js';
 
 export default defineRule({
   id: 'no-hardcoded-secret-access-key',
@@ -83,9 +84,12 @@ export default defineRule({
       });
     };
 
-    // 1. Values labelled with a secret-key name, in any syntax (see credential-context.ts).
+    // 1. Values labelled with a secret-key name, in any syntax (see credential-context.ts);
+    //    written JSON-escaped or URL-encoded (`…\/…`, `…%2F…`) they are reported at the encoded range.
     for (const a of assignments) {
-      if (a.kind === 'secret-access-key' && a.value.length === 40) consider(a.value, a.valueStart, a.valueEnd, a.name.replace(/^-+/, ''));
+      if (a.kind !== 'secret-access-key') continue;
+      const value = decodeSecretEscapes(a.value);
+      if (value.length === 40) consider(value, a.valueStart, a.valueEnd, a.name.replace(/^-+/, ''));
     }
     // 2. Unlabelled 40-char values within a few lines of a key id: `new BasicAWSCredentials(id, secret)`,
     //    `Aws::Credentials.new(id, secret)`, CSV rows, `'key' => …, 'secret' => …`.

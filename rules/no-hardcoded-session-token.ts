@@ -17,8 +17,10 @@ import {
   accountListing,
   credentialScan,
   firstSecretCandidateNear,
+  type KeyIdOccurrence,
 } from '../src/detect/credential-context.js';
 import { displaySecret } from '../src/detect/display.js';
+import { decodeSecretEscapes, encodedRuns, hasSecretEscape } from '../src/detect/encoded.js';
 
 /**
  * A token that starts with a known STS header needs no name to be recognised: the prefix is
@@ -28,6 +30,27 @@ const PREFIXED_TOKEN = new RegExp(
   `(?<![A-Za-z0-9+/])(?:${SESSION_TOKEN_PREFIXES.join('|')})[A-Za-z0-9+/]{84,}={0,2}(?![A-Za-z0-9+/=])`,
   'g',
 );
+
+/**
+ * Whether the token at [start, end) is the X-Amz-Security-Token of a presigned URL: an
+ * `X-Amz-Credential=<key id>` before it in the same URL (the nearest key id, a binary search)
+ * or an `X-Amz-Signature=` right after it.
+ */
+function inPresignedUrl(text: string, keyIds: readonly KeyIdOccurrence[], start: number, end: number, line: number): boolean {
+  if (!/[?&]x-amz-security-token=$/i.test(text.slice(Math.max(0, start - 22), start))) return false;
+  if (/^&(?:[\w-]+=[^&\s"'<>]*&){0,8}x-amz-signature=[0-9a-f]{64}/i.test(text.slice(end, end + 2048))) return true;
+  let lo = 0;
+  let hi = keyIds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keyIds[mid] as KeyIdOccurrence).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const id = keyIds[lo - 1];
+  if (!id || id.line !== line || start - id.end > 4096) return false;
+  if (!/x-amz-credential=$/i.test(text.slice(Math.max(0, id.start - 17), id.start))) return false;
+  return !/\s/.test(text.slice(id.end, start));
+}
 
 /** `on the same line`, `1 line below`, `3 lines above`: relative, so it holds inside embedded documents too. */
 function relativeLine(delta: number): string {
@@ -93,6 +116,13 @@ export default defineRule({
       // The example tokens of the AWS guides (…VERYLONGSTRINGEXAMPLE) are quoted in READMEs and
       // tests everywhere: documentation, not a leak (unless next to a deny-listed account's id).
       if (!acceptSecretValue(value, lineOf(start), keyIds, settings, { looksLike: looksLikeSessionToken, isExample: isDocumentationExampleToken })) return;
+      // A presigned URL (`…&X-Amz-Credential=ASIA…%2F…&X-Amz-Security-Token=…&X-Amz-Signature=…`)
+      // is a link made to be shared: its token signs nothing without the secret key, which the
+      // URL does not hold, and it expires with the link (Notion and other exports are full of
+      // them, holding the exporter's credentials, not the repository's). Not a finding; the
+      // token is still masked in every output, and a key id in X-Amz-Credential is reported
+      // as a key id. X-Amz-Signature is an HMAC, never a key.
+      if (inPresignedUrl(text, keyIds, start, end, lineOf(start))) return;
       context.report({
         messageId: 'sessionToken',
         data: { token: displaySecret(value, 'session-token', settings), context: label },
@@ -105,10 +135,15 @@ export default defineRule({
 
     // 1. Values of session-token names in any syntax.
     for (const a of assignments) {
-      if (a.kind === 'session-token') reportToken(a.value, a.valueStart, a.valueEnd, `assigned to ${a.name.replace(/^-+/, '')}`);
+      if (a.kind === 'session-token') reportToken(decodeSecretEscapes(a.value), a.valueStart, a.valueEnd, `assigned to ${a.name.replace(/^-+/, '')}`);
     }
     // 2. Tokens recognisable by their STS header wherever they are (a cheap literal check first).
     // KEY_LITERAL_KEYWORDS (memoised, free here) holds the headers: most documents stop there.
+    // Encoded first: the plain pattern would take the part before the first escape (same start, so skipped).
+    // URL-encoded or JSON-escaped (a presigned URL's X-Amz-Security-Token: `…%2B…%3D`), at the encoded range.
+    if (KEY_LITERAL_KEYWORDS.test(text) && STS_HEADER.test(text) && hasSecretEscape(text)) for (const r of encodedRuns(text)) {
+      if (r.value.length - r.padding >= 84 && SESSION_TOKEN_PREFIXES.some((p) => r.value.startsWith(p))) reportToken(r.value, r.start, r.end, 'STS token header');
+    }
     if (KEY_LITERAL_KEYWORDS.test(text) && STS_HEADER.test(text)) for (const m of text.matchAll(PREFIXED_TOKEN)) {
       reportToken(m[0], m.index, m.index + m[0].length, 'STS token header');
     }

@@ -4,12 +4,13 @@ import { FAMILIES, runFuzz } from '../bench/fuzz.js';
 
 describe('fuzz targets (small count)', () => {
   for (const family of FAMILIES) {
-    it(`${family}: no exception, no input over budget, no whole secret printed, the intact key found`, async () => {
+    it(`${family}: no exception, no input over budget, no whole secret nor 12-character piece printed, the intact key found`, async () => {
       const r = await runFuzz(family, 25, 'ci', 10_000);
       expect(r.inputs).toBe(25);
       expect(r.exceptions).toBe(0);
       expect(r.timeouts).toBe(0);
       expect(r.wholeLeaks).toBe(0);
+      expect(r.pieceLeaks, JSON.stringify(r.leakPlaces)).toBe(0);
       expect(r.keyFound).toBe(r.keyIntact);
     });
   }

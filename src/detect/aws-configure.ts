@@ -17,7 +17,7 @@ import {
 } from '../parsers/shell.js';
 import { windowsBlocks, windowsStatements, windowsWords, type WindowsWord } from '../parsers/user-data.js';
 import { configureCredentialKey } from './aws-env-vars.js';
-import { powerShellScripts, psResolvedCommandName, psWords } from '../parsers/powershell.js';
+import { powerShellScripts, psResolvedCommandName, psWords, type PsWord } from '../parsers/powershell.js';
 
 export type ConfigureForm = 'set' | 'interactive' | 'import';
 
@@ -103,11 +103,22 @@ function shellUses(doc: SourceDocument): ConfigureUse[] {
   return out;
 }
 
+/**
+ * Whether the value word of `configure set` is a literal in the file (then it is the secret:
+ * recorded, so the generic key rules yield to this finding and every output masks it). A
+ * PowerShell word says so itself (`'…'`, and `"…"` without `$` — backtick escapes are
+ * literal); a batch word is literal unless it expands `%VAR%` or `!VAR!`, quoted or not.
+ */
+function literalValue(word: WindowsWord | PsWord): boolean {
+  if ('literal' in word) return word.literal && word.value !== '' && !word.value.startsWith('(');
+  return word.value !== '' && !/[%!]/.test(word.value) && !word.value.startsWith('$') && !word.value.startsWith('(');
+}
+
 const AWS_EXE = /^(?:.*[\\/])?aws(?:\.exe|\.cmd)?$/i;
 const GLOBAL_WITH_VALUE = /^--(?:profile|region|output|endpoint-url|query|color|ca-bundle|cli-read-timeout|cli-connect-timeout|cli-binary-format)$/i;
 
 /** `aws configure …` in one command line's words (`aws` first); `piped` when something feeds it stdin. */
-function configureInWords(words: readonly WindowsWord[], piped: boolean, out: ConfigureUse[]): void {
+function configureInWords(words: readonly (WindowsWord | PsWord)[], piped: boolean, out: ConfigureUse[]): void {
   let j = 1;
   while (j < words.length && (words[j] as WindowsWord).value.startsWith('-')) j += GLOBAL_WITH_VALUE.test((words[j] as WindowsWord).value) ? 2 : 1;
   const service = words[j];
@@ -119,9 +130,7 @@ function configureInWords(words: readonly WindowsWord[], piped: boolean, out: Co
     const kind = keyWord ? configureCredentialKey(keyWord.value) : undefined;
     if (!keyWord || !kind) return;
     const valueWord = rest[2];
-    const secret = valueWord && valueWord.quote !== '"' && !valueWord.value.startsWith('$') && !valueWord.value.startsWith('(') && !valueWord.value.startsWith('%')
-      ? { start: valueWord.contentStart, end: valueWord.contentEnd, kind }
-      : undefined;
+    const secret = valueWord && literalValue(valueWord) ? { start: valueWord.contentStart, end: valueWord.contentEnd, kind } : undefined;
     out.push({ form: 'set', start: keyWord.contentStart, end: keyWord.contentEnd, key: keyWord.value, ...(secret ? { secret } : {}) });
   } else if (sub === 'import') {
     out.push({ form: 'import', start: service.start, end: service.end });
@@ -165,9 +174,7 @@ function windowsUses(doc: SourceDocument): ConfigureUse[] {
           const kind = keyWord ? configureCredentialKey(keyWord.value) : undefined;
           if (!keyWord || !kind) continue;
           const valueWord = rest[2];
-          const secret = valueWord && valueWord.quote !== '"' && !valueWord.value.startsWith('$') && !valueWord.value.startsWith('(') && !valueWord.value.startsWith('%')
-            ? { start: valueWord.contentStart, end: valueWord.contentEnd, kind }
-            : undefined;
+          const secret = valueWord && literalValue(valueWord) ? { start: valueWord.contentStart, end: valueWord.contentEnd, kind } : undefined;
           out.push({ form: 'set', start: keyWord.contentStart, end: keyWord.contentEnd, key: keyWord.value, ...(secret ? { secret } : {}) });
         } else if (sub === 'import') {
           out.push({ form: 'import', start: service.start, end: service.end });

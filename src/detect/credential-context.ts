@@ -26,6 +26,7 @@
 import type { SourceDocument } from '../engine/document.js';
 import { accessKeyIdPattern, decodeAccountId, isImplausibleKeyId } from './aws-keys.js';
 import { isPlaceholder } from './placeholders.js';
+import { encodedRuns, hasSecretEscape } from './encoded.js';
 
 /** What a credential name labels. */
 export type CredentialNameKind = 'secret-access-key' | 'session-token' | 'access-key-id';
@@ -329,6 +330,9 @@ export function lineWindowEnd(text: string, offset: number, lines: number): numb
 interface CandidateIndex {
   readonly text: string;
   readonly starts: number[];
+  /** Ends in the text: start + 40, or further for a secret written with escapes (`%2F`, `\/`). */
+  readonly ends: number[];
+  /** Decoded values. */
   readonly values: string[];
   /** Offsets of every `\n`. */
   readonly newlines: number[];
@@ -336,19 +340,43 @@ interface CandidateIndex {
   readonly verdicts: Map<(value: string) => boolean, Uint8Array>;
 }
 
+type EncodedRunLike = ReturnType<typeof encodedRuns>[number];
+
 let lastIndex: CandidateIndex | undefined;
 
 function candidateIndex(text: string): CandidateIndex {
   if (lastIndex?.text === text) return lastIndex;
   const starts: number[] = [];
+  const ends: number[] = [];
   const values: string[] = [];
+  // Secrets written JSON-escaped or URL-encoded (`…%2F…`, `…\/…`): candidates at their encoded
+  // range, decoded. A plain 40-character piece of such a run (the part before `\/`) is not one.
+  const encoded = hasSecretEscape(text) ? encodedRuns(text) : [];
+  let e = 0;
+  const pushEncodedBefore = (limit: number) => {
+    for (; e < encoded.length && (encoded[e] as EncodedRunLike).start < limit; e++) {
+      const r = encoded[e] as EncodedRunLike;
+      if (r.padding === 0 && r.value.length === 40) {
+        starts.push(r.start);
+        ends.push(r.end);
+        values.push(r.value);
+      }
+    }
+  };
   for (const m of text.matchAll(secretAccessKeyCandidatePattern())) {
+    pushEncodedBefore(m.index + 1);
+    const last = e > 0 ? (encoded[e - 1] as EncodedRunLike) : undefined;
+    if (last && m.index < last.end) continue;
+    const next = encoded[e];
+    if (next && next.start < m.index + 40) continue;
     starts.push(m.index);
+    ends.push(m.index + 40);
     values.push(m[0]);
   }
+  pushEncodedBefore(Infinity);
   const newlines: number[] = [];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
-  lastIndex = { text, starts, values, newlines, verdicts: new Map() };
+  lastIndex = { text, starts, ends, values, newlines, verdicts: new Map() };
   return lastIndex;
 }
 
@@ -415,8 +443,7 @@ export function secretCandidatesNearAny(
     const [lo, hi] = windowRange(index, offset, lines);
     for (let i = Math.max(lo, next); i < hi; i++) {
       if (!accepted(index, accept, i)) continue;
-      const start = index.starts[i] as number;
-      out.push({ value: index.values[i] as string, start, end: start + 40 });
+      out.push({ value: index.values[i] as string, start: index.starts[i] as number, end: index.ends[i] as number });
     }
     next = Math.max(next, hi);
   }
@@ -436,8 +463,7 @@ export function firstSecretCandidateNear(
   // thousands of rejected candidates is cut at 64 so pairing stays linear.
   for (let i = lo; i < hi && i < lo + 64; i++) {
     if (!accepted(index, accept, i)) continue;
-    const start = index.starts[i] as number;
-    return { value: index.values[i] as string, start, end: start + 40 };
+    return { value: index.values[i] as string, start: index.starts[i] as number, end: index.ends[i] as number };
   }
   return undefined;
 }

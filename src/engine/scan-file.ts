@@ -13,7 +13,7 @@ import {
   type SourceDocument,
 } from './document.js';
 import type { Finding, FileResult, Notification } from './types.js';
-import { maskLine, redact } from './redact.js';
+import { SecretPieces, maskFindingLine, redact } from './redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
@@ -297,8 +297,13 @@ export function scanText(
   // Every secret any rule found in this file is masked in every snippet of the file.
   const allSecrets = new SecretIndex(located.flatMap((l) => l.secrets));
   const secretValues = new KnownSecrets();
+  const secretPieces = new SecretPieces();
   for (const { raw } of located) {
-    for (const sec of raw.descriptor.secrets ?? []) secretValues.add(raw.doc.text.slice(sec.start, sec.end), sec.kind);
+    for (const sec of raw.descriptor.secrets ?? []) {
+      const value = raw.doc.text.slice(sec.start, sec.end);
+      secretValues.add(value, sec.kind);
+      secretPieces.add(value);
+    }
   }
   const lines = doc.lines;
   const maskedLines = new Map<number, string>();
@@ -310,7 +315,7 @@ export function scanText(
       else {
         const base = lines.lineStart(line);
         const ranges = allSecrets.overlapping(base, base + full.length).map((r) => ({ start: r.start - base, end: r.end - base, kind: r.kind }));
-        masked = maskLine(full, ranges);
+        masked = maskFindingLine(full, [...ranges, ...secretPieces.ranges(full)]);
       }
       maskedLines.set(line, masked);
     }
@@ -370,7 +375,7 @@ export function scanText(
     findings.push({
       ruleId: rule.id,
       messageId: raw.descriptor.messageId,
-      message: setup.settings.showSecrets ? formatted : redactKnown(formatted, secretValues),
+      message: setup.settings.showSecrets ? formatted : redactKnown(formatted, secretValues, secretPieces),
       severity: keeperSeverity(raw.descriptor.severity ?? raw.active.severity, absorbedInto.get(index)),
       path,
       region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
@@ -381,7 +386,7 @@ export function scanText(
       kind: rootDocument(raw.doc).kind,
       ...(suppression ? { suppression } : {}),
       ...(raw.descriptor.refersTo ? { refersTo: referencedRegion(raw.descriptor.refersTo, path, raw.doc) } : {}),
-      ...extrasOf(raw, lines, (m) => (setup.settings.showSecrets ? m : redactKnown(m, secretValues))),
+      ...extrasOf(raw, lines, (m) => (setup.settings.showSecrets ? m : redactKnown(m, secretValues, secretPieces))),
     });
   }
 
@@ -409,7 +414,7 @@ export function scanText(
     }
   }
   // Belt and braces: a notification (a parse error quoting a line, say) never shows a secret.
-  const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues) }));
+  const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues, secretPieces) }));
   return { findings, notifications: safeNotes };
 }
 
@@ -494,8 +499,9 @@ function withAbsorbedKeys(message: string, keeperRule: string, absorbed: readonl
  * Rules redact what they quote, but a message that quotes source text (a variable's default,
  * a parse error near a line) must not be the one place a secret gets out.
  */
-function redactKnown(message: string, secretValues: KnownSecrets): string {
-  return maskLine(secretValues.redact(message));
+function redactKnown(message: string, secretValues: KnownSecrets, pieces: SecretPieces): string {
+  const known = secretValues.redact(message);
+  return maskFindingLine(known, pieces.ranges(known));
 }
 
 export async function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult> {

@@ -327,8 +327,10 @@ function readWord(cursor: TreeCursor, ctx: ParseContext, type: string): ShellWor
   if (type === 'word' || type === 'number') return plainWord(raw, s + ctx.base);
   const base = ctx.base;
   const quoted = type === 'raw_string' || type === 'string';
-  const contentStart = s + base + (quoted ? 1 : 0);
-  const contentEnd = e + base - (quoted && raw.length >= 2 ? 1 : 0);
+  // `$'…'` (ANSI-C) and `$"…"` (translated): the content starts after the `$` and the quote.
+  const dollarQuoted = (type === 'ansi_c_string' || type === 'translated_string') && raw.length >= 3;
+  const contentStart = s + base + (dollarQuoted ? 2 : quoted ? 1 : 0);
+  const contentEnd = e + base - ((quoted && raw.length >= 2) || dollarQuoted ? 1 : 0);
   // A double-quoted string without `$`, backtick or backslash is its content: no child to visit.
   if (type === 'string' && raw.length >= 2 && !/[$`\\]/.test(raw)) {
     const content = raw.slice(1, -1);

@@ -2,7 +2,7 @@
 // masked once more by shape (fail-closed: a rule that was off, a parser that quoted a line,
 // a suppression justification, a rule option — none may carry a key out) and text that came
 // from scanned files is made inert for the channel it goes to.
-import { maskLine } from '../engine/redact.js';
+import { maskFindingText, maskLine } from '../engine/redact.js';
 import type { Finding, Notification, ScanResult } from '../engine/types.js';
 
 /** Masks key-shaped runs in every line of `text` (same length: snippet columns still line up). */
@@ -18,14 +18,25 @@ export function maskText(text: string): string {
 export function outgoingResult(result: ScanResult, showSecrets = false): ScanResult {
   if (showSecrets) return result;
   const findings = result.findings.map((f): Finding => {
-    const message = maskText(f.message);
-    const snippet = maskText(f.snippet);
+    // A finding's lines and its message: fail-closed on pieces of a broken key too.
+    const message = maskFindingText(f.message);
+    const snippet = maskFindingText(f.snippet);
     const justification = f.suppression?.justification;
     const suppression = f.suppression && justification !== undefined ? { ...f.suppression, justification: maskText(justification) } : f.suppression;
-    return message === f.message && snippet === f.snippet && suppression === f.suppression ? f : { ...f, message, snippet, ...(suppression ? { suppression } : {}) };
+    const related = f.related?.map((r) => {
+      const m = maskFindingText(r.message);
+      return m === r.message ? r : { ...r, message: m };
+    });
+    const relatedChanged = related !== undefined && related.some((r, i) => r !== f.related?.[i]);
+    // Labels of embedded documents are built from file text (a resource name, a heredoc word).
+    const embeddedIn = f.embeddedIn?.map((label) => maskFindingText(label));
+    const embeddedChanged = embeddedIn !== undefined && embeddedIn.some((l, i) => l !== f.embeddedIn?.[i]);
+    return message === f.message && snippet === f.snippet && suppression === f.suppression && !relatedChanged && !embeddedChanged
+      ? f
+      : { ...f, message, snippet, ...(suppression ? { suppression } : {}), ...(relatedChanged ? { related } : {}), ...(embeddedChanged ? { embeddedIn } : {}) };
   });
   const notifications = result.notifications.map((n): Notification => {
-    const message = maskText(n.message);
+    const message = maskFindingText(n.message);
     return message === n.message ? n : { ...n, message };
   });
   return { ...result, findings, notifications };

@@ -19,3 +19,39 @@ export declare function maskLine(line: string, ranges?: ReadonlyArray<{
     end: number;
     kind: SecretKind;
 }>): string;
+/**
+ * maskLine, then fail-closed for a line that holds a finding and for every message: also any
+ * run of 12 or more characters of the secret alphabet (decoded length) that is not provably
+ * ordinary text. A key broken apart by one inserted or changed character (`AKIAFSSSJR3NW2_…`,
+ * `aZ9fcPVtRLdu+QQoonBlnV${…`) no longer matches any key shape, yet each piece is one a reader
+ * could reassemble; on the lines a finding points at, such pieces are exactly what is there.
+ * Ordinary means: a path of word-like components, digits only (account ids, timestamps),
+ * hexadecimal (hashes, resource ids), an identifier made of words (`NewStaticCredentialsProvider`,
+ * `DescribeInstancesV2Command`, `AmazonEC2RoleforSSM`), lower-case letters only, or upper-case letters only
+ * with the vowels of words (`CLOUDFORMATION`; a base32 key-id body has few vowels). An
+ * upper-case run with digits (`AKIAFSSSJR3NW2`) is a key-id piece, never an identifier here.
+ * Same length, so columns and `^^^` frames still line up. Cost: one more regex pass.
+ */
+export declare function maskFindingLine(line: string, ranges?: ReadonlyArray<{
+    start: number;
+    end: number;
+    kind: SecretKind;
+}>): string;
+/**
+ * The 12-character pieces of the secrets some rule found in a file: a copy of the same key
+ * broken elsewhere in the file (`aws_accv/Arakg5FyHNDVEress_key_id`, a mutation or a bad
+ * paste) may read like an identifier, but a piece of a known secret is provably one. Lookups
+ * cost one 12-character slice per position of a line holding a finding.
+ */
+export declare class SecretPieces {
+    #private;
+    add(value: string): void;
+    /** Ranges of `line` covered by known pieces, merged, as secret ranges for maskLine. */
+    ranges(line: string): Array<{
+        start: number;
+        end: number;
+        kind: SecretKind;
+    }>;
+}
+/** maskFindingLine on every line of a text. */
+export declare function maskFindingText(text: string): string;
