@@ -12,7 +12,7 @@
 // `iam:PassedToService` naming the path's service is fine). Principals with full access are
 // no-admin-policy's.
 import { defineRule, type ReportDescriptor } from '../src/rule.js';
-import { findingPlace, iamModel, inModuleOrder, placedHere, placeOf, POLICY_KEYWORDS, principalsReaching, withoutServiceOwnGrants, type Place } from '../src/iam/checks.js';
+import { findingPlace, grantsCoexist, iamModel, inModuleOrder, placedHere, placeOf, POLICY_KEYWORDS, principalsReaching, withoutServiceOwnGrants, type Place } from '../src/iam/checks.js';
 import { allowedBroadly, broadActions, coversAnyResource, effectiveOf, type Grant } from '../src/iam/effective.js';
 import { patternCovers } from '../src/iam/catalog.js';
 import { ESCALATION_PATHS, type EscalationPath } from '../src/iam/sensitive.js';
@@ -41,7 +41,8 @@ function grantsFor(p: IamPrincipal, path: EscalationPath): { action: string; gra
     if (!hit) return undefined;
     out.push({ action: hit.action, grant: hit.grant as Grant });
   }
-  return out;
+  // Steps chosen by opposite branches of one `Fn::If` never exist in the same stack.
+  return grantsCoexist(out.map((o) => o.grant)) ? out : undefined;
 }
 
 /** Where a grant is written: the action token that covers it, or the managed policy's attachment. */

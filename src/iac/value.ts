@@ -172,7 +172,7 @@ export function isNoValue(value: IacValue | undefined): boolean {
 export function branchesOf(value: IacValue | undefined): IacValue[] {
   if (!value || isNoValue(value)) return [];
   if (value.kind !== 'unknown' || !value.alternatives) return [value];
-  return dedupeBranches(value.alternatives.map((alt) => branchesOf(alt)));
+  return dedupeBranches(value.alternatives.map((alt) => branchesOf(alt)), value.condition);
 }
 
 /**
@@ -184,26 +184,70 @@ export function branchesOf(value: IacValue | undefined): IacValue[] {
 export function branchItems(value: IacValue | undefined): IacValue[] {
   if (!value || isNoValue(value)) return [];
   if (value.kind === 'list') return value.items.flatMap((item) => (item.kind === 'unknown' && item.alternatives ? branchItems(item) : isNoValue(item) ? [] : [item]));
-  if (value.kind === 'unknown' && value.alternatives) return dedupeBranches(value.alternatives.map((alt) => branchItems(alt)));
+  if (value.kind === 'unknown' && value.alternatives) return dedupeBranches(value.alternatives.map((alt) => branchItems(alt)), value.condition);
   return [value];
 }
 
+/**
+ * The branch each value of `branchItems`/`branchesOf` was taken from, as `Condition=index`
+ * for every enclosing conditional (empty: present whichever way the stack goes). Two values
+ * chosen by different branches of one condition never exist in the same stack.
+ */
+const choices = new WeakMap<IacValue, readonly string[]>();
+
+export function branchChoices(value: IacValue): readonly string[] {
+  return choices.get(value) ?? [];
+}
+
+/** Whether values with these choices can exist in one stack: no condition is taken both ways. */
+export function compatibleChoices(lists: readonly (readonly string[])[]): boolean {
+  const taken = new Map<string, string>();
+  for (const list of lists) {
+    for (const c of list) {
+      const at = c.lastIndexOf('=');
+      const name = c.slice(0, at);
+      const prev = taken.get(name);
+      if (prev !== undefined && prev !== c) return false;
+      taken.set(name, c);
+    }
+  }
+  return true;
+}
+
 /** Concatenates the values of several branches, dropping a value a previous branch already holds verbatim. */
-function dedupeBranches(branches: readonly IacValue[][]): IacValue[] {
-  if (branches.length < 2) return branches[0] ?? [];
-  const seen = new Set<string>();
+function dedupeBranches(branches: readonly IacValue[][], condition: string | undefined): IacValue[] {
+  if (branches.length < 2) {
+    const only = branches[0] ?? [];
+    if (condition !== undefined) for (const v of only) choose(v, `${condition}=0`);
+    return only;
+  }
+  const seen = new Map<string, IacValue>();
+  const everywhere = new Set<IacValue>();
   const out: IacValue[] = [];
-  for (const branch of branches) {
-    const here: string[] = [];
+  const from = new Map<IacValue, number>();
+  branches.forEach((branch, index) => {
+    const here: [string, IacValue][] = [];
     for (const v of branch) {
       const key = JSON.stringify(branchKey(v));
-      if (seen.has(key)) continue;
-      here.push(key);
+      const kept = seen.get(key);
+      if (kept) {
+        // Written the same in another branch: it exists whichever way the condition goes.
+        everywhere.add(kept);
+        continue;
+      }
+      here.push([key, v]);
       out.push(v);
+      from.set(v, index);
     }
-    for (const k of here) seen.add(k);
-  }
+    for (const [k, v] of here) seen.set(k, v);
+  });
+  if (condition !== undefined) for (const v of out) if (!everywhere.has(v)) choose(v, `${condition}=${from.get(v) ?? 0}`);
   return out;
+}
+
+function choose(v: IacValue, choice: string): void {
+  const prev = choices.get(v) ?? [];
+  if (!prev.includes(choice)) choices.set(v, [...prev, choice]);
 }
 
 /** A value's content (ranges left out, conditionals with their branches), to compare branches. */

@@ -5,7 +5,7 @@ import type { SourceDocument } from '../engine/document.js';
 import { resourceStar, type PolicyCondition, type PolicyDocument, type PolicyStatement, type PolicyString, type SourceFile } from './policy.js';
 import { iamModel, isServiceRolePolicy, type IamModel, type IamPrincipal } from './sources.js';
 import { deniedBroadly, effectiveOf, type Effective, type Grant } from './effective.js';
-import type { Range } from '../iac/value.js';
+import { compatibleChoices, type Range } from '../iac/value.js';
 import type { ReportDescriptor } from '../rule.js';
 import { countLevels, getCatalog, hasWildcard, isWriteLevel, type CatalogAction } from './catalog.js';
 
@@ -234,4 +234,13 @@ export function withoutServiceOwnGrants(eff: Effective): Effective {
   if (!assumedOnlyByServices(eff.principal)) return eff;
   const allows = eff.allows.filter((g) => !isServiceRolePolicy(g.attached.document.managed));
   return allows.length === eff.allows.length ? eff : { ...eff, allows };
+}
+
+/**
+ * Whether grants can hold together in one deployed stack: none two are written in different
+ * branches of the same CloudFormation condition (`Fn::If`), whether the conditional is around
+ * the statement or around the policy that carries it.
+ */
+export function grantsCoexist(grants: readonly Grant[]): boolean {
+  return compatibleChoices(grants.flatMap((g) => [g.attached.when ?? [], g.statement.when ?? []]));
 }

@@ -7,8 +7,8 @@
 // pieces and ranges, refs, unknowns); `policyFromValue` / `policyFromStatements` turn that
 // into this model. An extractor for another syntax (the CDK analysis in src/js) only has to
 // build IacValues in IAM JSON shape with the ranges of its own tokens.
-import type { IacEntry, IacMap, IacString, IacValue, Range } from '../iac/value.js';
-import { asList, branchesOf, branchItems, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
+import type { IacEntry, IacMap, IacString, IacUnknown, IacValue, Range } from '../iac/value.js';
+import { asList, branchChoices, branchItems, isNoValue, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
 import { parseYamlDocuments } from '../parsers/cloudformation.js';
 import { createDocument } from '../engine/document.js';
 import { substringRange } from '../iac/value.js';
@@ -77,6 +77,8 @@ export interface PolicyStatement {
     /** Parts of the block are not known statically (treated as narrowing). */
     readonly incomplete: boolean;
   };
+  /** The `Fn::If` branches the statement is written in (`Condition=index`; see branchChoices). */
+  readonly when?: readonly string[];
   readonly document: PolicyDocument;
 }
 
@@ -200,7 +202,7 @@ export function policyFromValue(value: IacValue | undefined, meta: PolicyMeta): 
   return build(items, meta, versionEntry, st === undefined || (st.kind !== 'list' && st.kind !== 'map' && !hasAlternatives(st)));
 }
 
-function hasAlternatives(v: IacValue | undefined): v is IacValue & { readonly alternatives: readonly IacValue[] } {
+function hasAlternatives(v: IacValue | undefined): v is IacUnknown & { readonly alternatives: readonly IacValue[] } {
   return v?.kind === 'unknown' && v.alternatives !== undefined;
 }
 
@@ -210,13 +212,26 @@ function hasAlternatives(v: IacValue | undefined): v is IacValue & { readonly al
  * nothing, one that is not known makes it incomplete.
  */
 function conditionalDocument(value: IacValue, meta: PolicyMeta): PolicyDocument | undefined {
-  const docs = branchesOf(value).map(documentValue);
-  const maps = docs.filter((d): d is IacMap => d !== undefined && d !== 'unknown');
-  if (maps.length === 0) return docs.includes('unknown') ? { ...metaOf(meta), statements: [], incomplete: true } : undefined;
-  const statements = maps.map((d) => mapGet(d, 'Statement')).filter((st): st is IacValue => st !== undefined);
-  const merged: IacValue = { kind: 'unknown', reason: 'dynamic', range: value.range, alternatives: statements };
-  const incomplete = docs.includes('unknown') || statements.length < maps.length || statements.some((st) => st.kind !== 'list' && st.kind !== 'map' && !hasAlternatives(st));
-  return build(branchItems(merged), meta, maps.map((d) => mapEntry(d, 'Version')).find((e) => e !== undefined), incomplete);
+  let incomplete = false;
+  let any = false;
+  let version: IacEntry | undefined;
+  // The `Statement` of each branch's document, the conditional kept, so that each statement knows its branch.
+  const statementsOf = (v: IacValue): IacValue => {
+    if (hasAlternatives(v)) return { kind: 'unknown', reason: 'dynamic', range: v.range, ...(v.condition !== undefined ? { condition: v.condition } : {}), alternatives: v.alternatives.map(statementsOf) };
+    const empty: IacValue = { kind: 'list', items: [], range: v.range };
+    if (isNoValue(v)) return empty;
+    const doc = documentValue(v);
+    if (doc === 'unknown') any = incomplete = true;
+    if (!doc || doc === 'unknown') return empty;
+    any = true;
+    version ??= mapEntry(doc, 'Version');
+    const st = mapGet(doc, 'Statement');
+    if (st === undefined || (st.kind !== 'list' && st.kind !== 'map' && !hasAlternatives(st))) incomplete = true;
+    return st ?? empty;
+  };
+  const items = branchItems(statementsOf(value));
+  if (!any) return undefined;
+  return build(items, meta, version, incomplete);
 }
 
 /**
@@ -255,8 +270,10 @@ function build(items: readonly IacValue[], meta: PolicyMeta, versionEntry: IacEn
     const effectText = effectValue?.state === 'known' ? effectValue.value : undefined;
     const effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
     const sid = e('Sid');
+    const when = branchChoices(item);
     const st: PolicyStatement = {
       index,
+      ...(when.length > 0 ? { when } : {}),
       ...(sid && sid.value.kind === 'string' ? { sid: sid.value.value } : {}),
       ...(effect ? { effect } : {}),
       effectRange: effectEntry ? valueTokenRange(effectEntry.value) : item.range,

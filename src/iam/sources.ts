@@ -14,7 +14,7 @@ import type { SourceDocument } from '../engine/document.js';
 import { baseName } from '../kinds.js';
 import { describeNode, resourceGraph, type GraphNode, type ResourceGraph } from '../iac/graph.js';
 import type { IacMap, IacValue, Range } from '../iac/value.js';
-import { asList, branchItems, knownString, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
+import { asList, branchChoices, branchItems, knownString, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
 import { parseCloudFormation, parseYamlDocuments } from '../parsers/cloudformation.js';
 import { moduleOf, parseTerraform, terraformPolicyDocument, type TfBlock } from '../parsers/terraform.js';
 import { policyFromPlain, policyFromStatements, policyFromValue, type PolicyDocument, type PolicyKind, type SourceFile } from './policy.js';
@@ -32,6 +32,8 @@ export interface AttachedPolicy {
   readonly via: 'inline' | 'customer-managed' | 'aws-managed';
   /** The attachment is written in another file of the Terraform module: `range` is an offset into that file. */
   readonly elsewhere?: SourceFile;
+  /** The `Fn::If` branches the attachment is written in (`Condition=index`; see branchChoices). */
+  readonly when?: readonly string[];
 }
 
 export interface IamPrincipal {
@@ -138,12 +140,12 @@ class Builder {
     return p;
   }
 
-  attach(p: IamPrincipal, doc: PolicyDocument | undefined, range: Range, via: AttachedPolicy['via'], elsewhere?: SourceFile): void {
+  attach(p: IamPrincipal, doc: PolicyDocument | undefined, range: Range, via: AttachedPolicy['via'], elsewhere?: SourceFile, when?: readonly string[]): void {
     if (!doc) {
       p.unknownPolicies = true;
       return;
     }
-    p.policies.push({ document: doc, range, via, ...(elsewhere ? { elsewhere } : {}) });
+    p.policies.push({ document: doc, range, via, ...(elsewhere ? { elsewhere } : {}), ...(when && when.length > 0 ? { when } : {}) });
     const list = this.reach.get(doc);
     if (list) {
       if (!list.includes(p)) list.push(p);
@@ -265,7 +267,7 @@ function cfnModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
         const name = knownString(mapGet(pol, 'PolicyName'));
         const entry = mapEntry(pol, 'PolicyDocument');
         const d = b.add(policyFromValue(entry?.value, { kind: 'identity', label: label(n, `inline policy${name ? ` ${name}` : ''}`), range: entry?.keyRange ?? n.nameRange }));
-        b.attach(principal, d, entry?.keyRange ?? n.nameRange, 'inline');
+        b.attach(principal, d, entry?.keyRange ?? n.nameRange, 'inline', undefined, branchChoices(pol));
       }
       const policies = mapGet(p, 'Policies');
       if (policies && policies.kind !== 'list' && !(policies.kind === 'unknown' && policies.alternatives)) principal.unknownPolicies = true;
@@ -290,7 +292,7 @@ function cfnModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
       for (const [key, kind] of [['Roles', 'role'], ['Users', 'user'], ['Groups', 'group'], ['RoleName', 'role'], ['UserName', 'user'], ['GroupName', 'group']] as const) {
         for (const v of branchItems(mapGet(p, key))) {
           const target = targetOf(v, kind);
-          if (target) b.attach(target, d, n.nameRange, via);
+          if (target) b.attach(target, d, n.nameRange, via, undefined, branchChoices(v));
         }
       }
       continue;
@@ -338,13 +340,14 @@ function samPolicies(b: Builder, graph: ResourceGraph, p: IamPrincipal, entry: R
 function attachArn(b: Builder, graph: ResourceGraph, p: IamPrincipal, arn: IacValue, local: (n: GraphNode) => PolicyDocument | undefined, extra?: (v: IacValue) => string | undefined, elsewhere?: SourceFile): void {
   const text = textOf(arn) ?? extra?.(arn);
   const range = valueTokenRange(arn);
+  const when = branchChoices(arn);
   if (text !== undefined) {
     const m = awsManagedPolicy(text, range);
-    if (m) return b.attach(p, m, range, 'aws-managed', elsewhere);
+    if (m) return b.attach(p, m, range, 'aws-managed', elsewhere, when);
     if (isManagedArnText(text)) return b.attach(p, undefined, range, 'aws-managed', elsewhere);
   }
   const r = graph.resolve(arn);
-  if (r?.state === 'node' && (r.node.kind === 'policy' || r.node.type === 'AWS::IAM::ManagedPolicy')) return b.attach(p, local(r.node), range, 'customer-managed', elsewhere);
+  if (r?.state === 'node' && (r.node.kind === 'policy' || r.node.type === 'AWS::IAM::ManagedPolicy')) return b.attach(p, local(r.node), range, 'customer-managed', elsewhere, when);
   b.attach(p, undefined, range, 'customer-managed', elsewhere);
 }
 

@@ -133,6 +133,19 @@ describe(RULE, () => {
       expect(found.map((f) => [f.messageId, f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([['escalation', 11, 59, 71]]);
       expect(found[0]!.related?.map((r) => [r.region.startLine, r.region.startColumn])).toEqual([[12, 43]]);
     });
+
+    it('never combines steps written in opposite branches of one condition (no stack has both)', () => {
+      const head = ['Resources:', '  Role:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', '        Statement: [{ Effect: Allow, Principal: { Service: codebuild.amazonaws.com }, Action: sts:AssumeRole }]'];
+      const pass = "{ Effect: Allow, Action: 'iam:PassRole', Resource: '*' }";
+      const launch = "{ Effect: Allow, Action: 'ec2:RunInstances', Resource: '*' }";
+      const statements = [...head, '      Policies:', '        - PolicyName: ci', '          PolicyDocument:', `            Statement: !If [C, [${pass}], [${launch}]]`, ''].join('\n');
+      expect(run('template.yaml', statements)).toEqual([]);
+      const policies = [...head, '      Policies:', `        - !If [C, { PolicyName: a, PolicyDocument: { Statement: [${pass}] } }, { PolicyName: b, PolicyDocument: { Statement: [${launch}] } }]`, ''].join('\n');
+      expect(run('template.yaml', policies)).toEqual([]);
+      // The same branch of two conditionals on one condition does coexist.
+      const same = [...head, '      Policies:', `        - !If [C, { PolicyName: a, PolicyDocument: { Statement: [${pass}] } }, !Ref AWS::NoValue]`, `        - !If [C, { PolicyName: b, PolicyDocument: { Statement: [${launch}] } }, !Ref AWS::NoValue]`, ''].join('\n');
+      expect(run('template.yaml', same).map((f) => f.messageId)).toEqual(['escalation']);
+    });
   });
 
   it('reports a path written in a sibling file of the module there, not at the role', async () => {
