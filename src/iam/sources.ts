@@ -401,7 +401,8 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     if (!kind) continue;
     const p = b.principal({ id: n.id, kind, label: describeNode(n), range: n.nameRange, local: n.local });
     principals.set(n.id, p);
-    const name = knownString(attr(n, 'name')?.value());
+    // The name as written, interpolations kept: `role = "app-${var.env}"` names the role whose `name` is that same text.
+    const name = textOf(attr(n, 'name')?.value());
     if (name) byName.set(`${kind}:${name}`, p);
   }
   /** The file a node is written in, when that is not the scanned one (its ranges are offsets there). */
@@ -410,7 +411,7 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     if (!v) return undefined;
     const r = graph.resolve(v);
     if (r?.state === 'node') return principals.get(r.node.id);
-    const s = knownString(v);
+    const s = textOf(v);
     return s !== undefined ? byName.get(`${kind}:${s}`) : undefined;
   };
   const external = new Map<string, IamPrincipal>();

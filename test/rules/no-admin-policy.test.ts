@@ -167,6 +167,23 @@ describe(RULE, () => {
       expect(found[0]!.message).toContain('through IAMFullAccess, PowerUserAccess');
     });
 
+    it("attaches by a name written with the same interpolation as the role's own name to that role", () => {
+      const tf = [
+        'resource "aws_iam_role" "app" {',
+        '  name               = "app-${var.env}"',
+        '  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })',
+        '}',
+        'resource "aws_iam_role_policy_attachment" "admin" {',
+        '  role       = "app-${var.env}"',
+        '  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"',
+        '}',
+        '',
+      ].join('\n');
+      const found = run('main.tf', tf);
+      expect(found.map((f) => [f.messageId, f.region.startLine, f.region.startColumn])).toEqual([['adminCompute', 7, 17]]);
+      expect(found[0]!.message.startsWith('aws_iam_role.app has full administrative access')).toBe(true);
+    });
+
     it('stays silent on a least-privilege policy attached to an external role', () => {
       expect(run('main.tf', 'resource "aws_iam_role_policy_attachment" "a" {\n  role       = var.role_name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"\n}\n')).toEqual([]);
     });
