@@ -2,12 +2,12 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
+} from "./chunk-GIPTFDME.js";
+import "./chunk-XRLYIGQK.js";
+import "./chunk-XRJPA54A.js";
 import {
   maskLine
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-LBS566LI.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

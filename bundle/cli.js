@@ -3,10 +3,10 @@ const require = __credlintCreateRequire(import.meta.url);
 import {
   installProcessHandlers,
   runCli
-} from "./chunk-YPX443LW.js";
-import "./chunk-Y4QBJDE7.js";
-import "./chunk-RM6B435E.js";
-import "./chunk-COMWKJ73.js";
+} from "./chunk-GIPTFDME.js";
+import "./chunk-XRLYIGQK.js";
+import "./chunk-XRJPA54A.js";
+import "./chunk-LBS566LI.js";
 
 // src/bin.ts
 installProcessHandlers();

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-Y4QBJDE7.js";
+} from "./chunk-XRLYIGQK.js";
 import {
   ConfigError,
   UsageError,
@@ -15,7 +15,7 @@ import {
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-RM6B435E.js";
+} from "./chunk-XRJPA54A.js";
 import {
   classifyFile,
   createSetup,
@@ -24,7 +24,7 @@ import {
   initParsers,
   rules,
   scanText
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-LBS566LI.js";
 
 // src/parsers/ready.ts
 function initParsers2() {

@@ -6,7 +6,7 @@ import {
   rules,
   scanBytes,
   scanFile
-} from "./chunk-COMWKJ73.js";
+} from "./chunk-LBS566LI.js";
 
 // src/engine/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
