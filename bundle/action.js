@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-4D7FZDAO.js";
+} from "./chunk-Z2PTUQYZ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-HJHJKMQZ.js";
-import "./chunk-ZUHJQDC6.js";
+import "./chunk-ZYYBZBPY.js";
+import "./chunk-3P7I4GQV.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-55NIZFCN.js";
+} from "./chunk-2N5P6TRR.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-ZUHJQDC6.js";
+} from "./chunk-3P7I4GQV.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-55NIZFCN.js";
+} from "./chunk-2N5P6TRR.js";
 import {
   __commonJS,
   __require,

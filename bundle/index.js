@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-HJHJKMQZ.js";
+} from "./chunk-ZYYBZBPY.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-ZUHJQDC6.js";
+} from "./chunk-3P7I4GQV.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-55NIZFCN.js";
+} from "./chunk-2N5P6TRR.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -12,7 +12,7 @@
 // far more write access on every resource than the script uses.
 import { defineRule, type RuleContext } from '../src/rule.js';
 import { describeNode, resourceGraph } from '../src/iac/graph.js';
-import { bootstrapPermissions, COMPUTE_KINDS, neededBy, policiesOf, policyHcl, proposePolicy, settingRange, type BootstrapPermissions } from '../src/iam/bootstrap-policy.js';
+import { bootstrapPermissions, COMPUTE_KINDS, withoutAgentPolicies, neededBy, policiesOf, policyHcl, proposePolicy, settingRange, type BootstrapPermissions } from '../src/iam/bootstrap-policy.js';
 import { renderResource } from '../src/iam/cli-actions.js';
 import { broadActions } from '../src/iam/effective.js';
 import { isWriteLevel } from '../src/iam/catalog.js';
@@ -70,7 +70,8 @@ function check(context: RuleContext, b: BootstrapPermissions): void {
   // The note: only when every call of the script is known (otherwise "what it uses" is not).
   if (b.decided.length === 0 || b.unresolved.length > 0) return;
   const used = new Set(neededBy(b).map((n) => n.action.toLowerCase()));
-  const unused = broadActions(b.effective).actions.filter((a) => isWriteLevel(a.level) && !used.has(a.id.toLowerCase()));
+  // What the instance's agents need is not the script's to use, and not an over-grant.
+  const unused = broadActions(withoutAgentPolicies(b.effective)).actions.filter((a) => isWriteLevel(a.level) && !used.has(a.id.toLowerCase()));
   if (unused.length < OVER_GRANT_MIN) return;
   const at = settingRange(role.profileSetting);
   context.report({

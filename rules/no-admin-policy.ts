@@ -10,11 +10,10 @@
 // grant itself anything) are near-admin. A role that compute assumes is the worst case: code
 // on that instance, function or task — and anyone who gets a shell there — owns the account.
 import { defineRule, type RuleContext } from '../src/rule.js';
-import { identityDocuments, principalsReaching, POLICY_KEYWORDS, whoRunsIt } from '../src/iam/checks.js';
+import { findingPlace, identityDocuments, inModuleOrder, placedHere, placeOf, principalsReaching, POLICY_KEYWORDS, whoRunsIt, type Place } from '../src/iam/checks.js';
 import { actionSet, broadActions, effectiveOf, type Grant } from '../src/iam/effective.js';
 import { getCatalog, type CatalogAction } from '../src/iam/catalog.js';
 import type { IamPrincipal } from '../src/iam/sources.js';
-import type { Range } from '../src/iac/value.js';
 
 /** Share of all catalogue actions above which a principal is near-admin (PowerUserAccess grants ~93%). */
 const NEAR_ADMIN_SHARE = 0.85;
@@ -22,24 +21,31 @@ const NEAR_ADMIN_SHARE = 0.85;
 interface Verdict {
   readonly level: 'admin' | 'near-admin';
   readonly how: string;
-  readonly at: Range;
+  /** The element to report at (it may be in another file of a Terraform module). */
+  readonly at: Place;
+  /** The other grants that make it so, for a place in the scanned file when `at` is elsewhere. */
+  readonly grants: readonly Grant[];
+}
+
+/** Where a grant is written: its `*` / `iam:*` token, or the attachment of an AWS managed policy. */
+function grantPlace(g: Grant, wanted: (v: string) => boolean): Place {
+  if (g.attached.via === 'aws-managed') return placeOf(g, g.attached.range);
+  const item = g.statement.action?.items.find((i) => i.state === 'known' && wanted(i.value as string));
+  return placeOf(g, item?.range ?? g.statement.notAction?.keyRange ?? g.statement.action?.items[0]?.range ?? g.statement.effectRange);
 }
 
 /** Where to point: the `*` / `iam:*` token of an inline statement, or the attachment of a managed policy. */
-function locate(all: readonly Grant[], wanted: (v: string) => boolean, p?: IamPrincipal): Range | undefined {
-  // Statements written in another file of the module have no position here.
-  const grants = all.filter((g) => !g.attached.document.foreign || g.attached.via === 'aws-managed');
-  if (grants.length === 0) return p?.range;
+function locate(all: readonly Grant[], wanted: (v: string) => boolean, here: string): Place | undefined {
+  // One order whichever file of the module is scanned: the finding lands in one file.
+  const grants = inModuleOrder(all, here);
   for (const g of grants) {
-    if (g.attached.via === 'aws-managed') return g.attached.range;
+    if (g.attached.via === 'aws-managed') return placeOf(g, g.attached.range);
     const item = g.statement.action?.items.find((i) => i.state === 'known' && wanted(i.value as string));
-    if (item) return item.range;
+    if (item) return placeOf(g, item.range);
   }
   // No single token says it: point at the first grant (the principal's own first).
   const g = grants[0];
-  if (!g) return undefined;
-  if (g.attached.via === 'aws-managed') return g.attached.range;
-  return g.statement.notAction?.keyRange ?? g.statement.action?.items[0]?.range ?? g.statement.effectRange;
+  return g ? grantPlace(g, () => false) : undefined;
 }
 
 let iamPm: readonly CatalogAction[] | undefined;
@@ -47,7 +53,7 @@ function iamPermissionsManagement(): readonly CatalogAction[] {
   return (iamPm ??= getCatalog().expand('iam:*').filter((a) => a.level === 'Permissions management'));
 }
 
-function verdict(p: IamPrincipal): Verdict | undefined {
+function verdict(p: IamPrincipal, here: string): Verdict | undefined {
   const eff = effectiveOf(p);
   const { actions, total } = broadActions(eff);
   if (actions.length === 0) return undefined;
@@ -57,32 +63,40 @@ function verdict(p: IamPrincipal): Verdict | undefined {
     .sort((a, b) => Number(a.owner !== p) - Number(b.owner !== p));
   const managed = [...new Set(onStar.filter((g) => g.attached.document.managed).map((g) => g.attached.document.managed as string))];
   const named = managed.length > 0 ? ` through ${managed.join(', ')}` : '';
+  const own: Place | undefined = p.local ? { range: p.range } : undefined;
   if (actions.length === total) {
     const star = onStar.filter((g) => g.statement.action?.items.some((i) => i.state === 'known' && i.value === '*'));
-    const at = locate(star.length > 0 ? star : onStar, (v) => v === '*', p);
-    return at ? { level: 'admin', how: `every one of the ${total} actions on every resource${named}`, at } : undefined;
+    const grants = star.length > 0 ? star : onStar;
+    const at = locate(grants, (v) => v === '*', here) ?? own;
+    return at ? { level: 'admin', how: `every one of the ${total} actions on every resource${named}`, at, grants } : undefined;
   }
   const iamWrites = iamPermissionsManagement();
   const have = actionSet(actions);
   if (iamWrites.every((a) => have.has(a))) {
     const iamGrants = onStar.filter((g) => g.attached.document.managed || g.statement.action?.items.some((i) => i.state === 'known' && /^(?:iam:\*|\*)$/i.test(i.value as string)) || g.statement.notAction);
-    const at = locate(iamGrants.length > 0 ? iamGrants : onStar, (v) => /^iam:\*$/i.test(v), p);
-    return at ? { level: 'near-admin', how: `all ${iamWrites.length} IAM permissions-management actions on every resource${named}, so it can grant itself anything`, at } : undefined;
+    const grants = iamGrants.length > 0 ? iamGrants : onStar;
+    const at = locate(grants, (v) => /^iam:\*$/i.test(v), here) ?? own;
+    return at ? { level: 'near-admin', how: `all ${iamWrites.length} IAM permissions-management actions on every resource${named}, so it can grant itself anything`, at, grants } : undefined;
   }
   if (actions.length >= NEAR_ADMIN_SHARE * total) {
-    const at = locate(onStar.filter((g) => g.attached.document.managed || g.statement.notAction), () => false) ?? locate(onStar, () => false, p);
-    return at ? { level: 'near-admin', how: `${actions.length} of the ${total} actions on every resource${named}`, at } : undefined;
+    const broad = onStar.filter((g) => g.attached.document.managed || g.statement.notAction);
+    const at = locate(broad, () => false, here) ?? locate(onStar, () => false, here) ?? own;
+    return at ? { level: 'near-admin', how: `${actions.length} of the ${total} actions on every resource${named}`, at, grants: broad.length > 0 ? broad : onStar } : undefined;
   }
   return undefined;
 }
 
 function report(context: RuleContext, p: IamPrincipal, v: Verdict, standalone: boolean): void {
+  // A module's files are scanned one by one: report in the file that holds the element.
+  const place = findingPlace(p, v.at, v.grants.map((g) => grantPlace(g, () => false)));
+  if (!place) return;
   const runs = whoRunsIt(p);
   const data = { principal: p.label, how: v.how, runs: runs ?? '' };
   const identity = `${p.id}:${v.level}`;
-  if (runs) context.report({ messageId: v.level === 'admin' ? 'adminCompute' : 'nearAdminCompute', data, start: v.at.start, end: v.at.end, identity, severity: 'error' });
-  else if (standalone) context.report({ messageId: v.level === 'admin' ? 'adminPolicy' : 'nearAdminPolicy', data, start: v.at.start, end: v.at.end, identity, ...(v.level === 'near-admin' ? { severity: 'warning' } : {}) });
-  else context.report({ messageId: v.level === 'admin' ? 'admin' : 'nearAdmin', data, start: v.at.start, end: v.at.end, identity, ...(v.level === 'near-admin' ? { severity: 'warning' } : {}) });
+  const where = { start: place.range.start, end: place.range.end, identity, ...(place.refersTo ? { refersTo: place.refersTo } : {}) };
+  if (runs) context.report({ messageId: v.level === 'admin' ? 'adminCompute' : 'nearAdminCompute', data, ...where, severity: 'error' });
+  else if (standalone) context.report({ messageId: v.level === 'admin' ? 'adminPolicy' : 'nearAdminPolicy', data, ...where, ...(v.level === 'near-admin' ? { severity: 'warning' } : {}) });
+  else context.report({ messageId: v.level === 'admin' ? 'admin' : 'nearAdmin', data, ...where, ...(v.level === 'near-admin' ? { severity: 'warning' } : {}) });
 }
 
 export default defineRule({
@@ -125,16 +139,19 @@ export default defineRule({
     const found = identityDocuments(context.document);
     if (!found) return;
     const { model } = found;
+    const here = context.document.absPath ?? context.document.path;
+    // Every principal, also one declared in another file of the module or not at all (`role =
+    // var.name`): the finding goes where the element that grants it is written.
     for (const p of model.principals) {
-      if (!p.local) continue;
-      const v = verdict(p);
+      if (!p.local && !placedHere(p)) continue;
+      const v = verdict(p, here);
       if (v) report(context, p, v, false);
     }
     // Policies attached to nothing in this file are judged on their own.
     for (const doc of found.docs) {
       if (model.principalsOf(doc).length > 0) continue;
       const [p] = principalsReaching(model, doc);
-      const v = p ? verdict(p) : undefined;
+      const v = p ? verdict(p, here) : undefined;
       if (p && v) report(context, p, v, true);
     }
   },

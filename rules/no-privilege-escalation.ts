@@ -12,13 +12,12 @@
 // `iam:PassedToService` naming the path's service is fine). Principals with full access are
 // no-admin-policy's.
 import { defineRule, type ReportDescriptor } from '../src/rule.js';
-import { iamModel, POLICY_KEYWORDS, principalsReaching } from '../src/iam/checks.js';
+import { findingPlace, grantsCoexist, iamModel, inModuleOrder, placedHere, placeOf, POLICY_KEYWORDS, principalsReaching, withoutServiceOwnGrants, type Place } from '../src/iam/checks.js';
 import { allowedBroadly, broadActions, coversAnyResource, effectiveOf, type Grant } from '../src/iam/effective.js';
 import { patternCovers } from '../src/iam/catalog.js';
 import { ESCALATION_PATHS, type EscalationPath } from '../src/iam/sensitive.js';
 import type { PolicyStatement } from '../src/iam/policy.js';
 import type { IamPrincipal } from '../src/iam/sources.js';
-import type { Range } from '../src/iac/value.js';
 
 /** An Allow whose only condition is iam:PassedToService naming `service` (or a wildcard covering it). */
 function passedTo(service: string): (st: PolicyStatement) => boolean {
@@ -30,7 +29,7 @@ function passedTo(service: string): (st: PolicyStatement) => boolean {
 }
 
 function grantsFor(p: IamPrincipal, path: EscalationPath): { action: string; grant: Grant }[] | undefined {
-  const eff = effectiveOf(p);
+  const eff = withoutServiceOwnGrants(effectiveOf(p));
   const out: { action: string; grant: Grant }[] = [];
   for (const action of path.actions) {
     const g = allowedBroadly(eff, action, action === 'iam:PassRole' && path.passTo ? passedTo(path.passTo) : undefined);
@@ -42,7 +41,8 @@ function grantsFor(p: IamPrincipal, path: EscalationPath): { action: string; gra
     if (!hit) return undefined;
     out.push({ action: hit.action, grant: hit.grant as Grant });
   }
-  return out;
+  // Steps chosen by opposite branches of one `Fn::If` never exist in the same stack.
+  return grantsCoexist(out.map((o) => o.grant)) ? out : undefined;
 }
 
 /** Where a grant is written: the action token that covers it, or the managed policy's attachment. */
@@ -50,9 +50,10 @@ function actionItemOf(g: Grant, action: string) {
   return g.statement.action?.items.find((i) => i.state === 'known' && patternCovers(i.value as string, action));
 }
 
-function rangeOf(g: Grant, action: string): Range {
-  if (g.attached.via === 'aws-managed' || g.attached.document.foreign) return g.attached.range;
-  return actionItemOf(g, action)?.range ?? g.statement.notAction?.keyRange ?? g.statement.effectRange;
+/** Where a grant is written (in the scanned file or another of the module): the action token, or a managed policy's attachment. */
+function placeOfGrant(g: Grant, action: string): Place {
+  if (g.attached.via === 'aws-managed') return placeOf(g, g.attached.range);
+  return placeOf(g, actionItemOf(g, action)?.range ?? g.statement.notAction?.keyRange ?? g.statement.effectRange);
 }
 
 /**
@@ -104,8 +105,11 @@ export default defineRule({
     if (!model) return;
     // Policies attached to nothing in the file (an aws_iam_policy, a policy JSON file) stand for a principal of their own.
     const standalone = model.documents.filter((d) => d.kind === 'identity' && model.principalsOf(d).length === 0).flatMap((d) => principalsReaching(model, d));
+    const here = context.document.absPath ?? context.document.path;
     for (const p of [...model.principals, ...standalone]) {
-      if (!p.local) continue;
+      // A principal of another file, or one the module only attaches to (`role = var.name`),
+      // is reported here when an element of its path is written here.
+      if (!p.local && !placedHere(p)) continue;
       const eff = effectiveOf(p);
       if (eff.allows.length === 0) continue;
       // Full access is no-admin-policy's finding: every path is open there.
@@ -116,11 +120,16 @@ export default defineRule({
         .filter((x) => !grantedByAdminWildcard(x.grants));
       const first = open[0];
       if (!first) continue;
-      const [lead, ...rest] = first.grants.map((g) => ({ ...g, range: rangeOf(g.grant, g.action) }));
+      // The path's first step in one order whichever file of the module is scanned: one finding.
+      const ordered = inModuleOrder(first.grants.map((g) => g.grant), here);
+      const steps = first.grants.map((g) => ({ ...g, place: placeOfGrant(g.grant, g.action) })).sort((a, b) => ordered.indexOf(a.grant) - ordered.indexOf(b.grant));
+      const [lead] = steps;
       if (!lead) continue;
-      const related: NonNullable<ReportDescriptor['related']> = rest
-        .filter((r) => r.range.start !== lead.range.start || r.range.end !== lead.range.end)
-        .map((r) => ({ start: r.range.start, end: r.range.end, message: `${r.action} (${r.grant.attached.document.label})` }));
+      const place = findingPlace(p, lead.place, steps.map((s) => s.place));
+      if (!place) continue;
+      const related: NonNullable<ReportDescriptor['related']> = steps
+        .filter((r) => !r.place.elsewhere && (r.place.range.start !== place.range.start || r.place.range.end !== place.range.end))
+        .map((r) => ({ start: r.place.range.start, end: r.place.range.end, message: `${r.action} (${r.grant.attached.document.label})` }));
       context.report({
         messageId: standalone.includes(p) ? 'escalationPolicy' : 'escalation',
         data: {
@@ -129,8 +138,9 @@ export default defineRule({
           actions: first.grants.map((g) => g.action).join(' + '),
           more: open.length > 1 ? `; ${open.length - 1} more path${open.length > 2 ? 's' : ''}: ${open.slice(1, 4).map((o) => o.path.name).join('; ')}${open.length > 4 ? '…' : ''}` : '',
         },
-        start: lead.range.start,
-        end: lead.range.end,
+        start: place.range.start,
+        end: place.range.end,
+        ...(place.refersTo ? { refersTo: place.refersTo } : {}),
         identity: `${p.id}:escalation:${first.path.name}`,
         ...(related.length > 0 ? { related } : {}),
       });

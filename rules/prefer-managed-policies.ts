@@ -40,9 +40,11 @@ export default defineRule({
     const model = iamModel(context.document);
     if (!model) return;
     for (const p of model.principals) {
-      if (!p.local || p.implicit) continue;
+      if (p.implicit) continue;
       for (const a of p.policies) {
-        if (a.document.foreign) continue;
+        // Reported where the attachment is written: this file's attachments to a principal of
+        // another file or of no file (`user = var.name`); never another file's, at its offsets.
+        if (a.elsewhere || (a.document.foreign && a.via === 'inline')) continue;
         const identity = `${p.id}:${a.document.label}`;
         if (p.kind === 'user') context.report({ messageId: 'userPolicy', data: { principal: p.label }, start: a.range.start, end: a.range.end, identity });
         else if (a.via === 'inline') context.report({ messageId: 'inlinePolicy', data: { principal: p.label }, start: a.range.start, end: a.range.end, identity });

@@ -97,6 +97,13 @@ export interface IacUnknown {
   readonly range: Range;
   /** Short description for messages and debugging (`var.profile`, `Fn::ImportValue`). */
   readonly label?: string;
+  /**
+   * The values it may take, when they are written out (the two branches of a CloudFormation
+   * `Fn::If`): each is as real as the other, so checks that look at elements consider every one.
+   */
+  readonly alternatives?: readonly IacValue[];
+  /** The condition that chooses among `alternatives` (`Fn::If`'s condition name). */
+  readonly condition?: string;
 }
 
 export type IacValue = IacString | IacNumber | IacBool | IacNull | IacMap | IacList | IacRef | IacUnknown;
@@ -151,6 +158,114 @@ export function asList(value: IacValue | undefined): readonly IacValue[] {
   if (!value) return [];
   if (value.kind === 'list') return value.items;
   return [value];
+}
+
+/** CloudFormation's `AWS::NoValue`: the property (or list item) is not there at all. */
+export function isNoValue(value: IacValue | undefined): boolean {
+  return value?.kind === 'ref' && value.target === 'AWS::NoValue';
+}
+
+/**
+ * The concrete values a value may take: the branches of conditionals (nested ones too), a
+ * branch that is `AWS::NoValue` contributing nothing; a value without alternatives is itself.
+ */
+export function branchesOf(value: IacValue | undefined): IacValue[] {
+  if (!value || isNoValue(value)) return [];
+  if (value.kind !== 'unknown' || !value.alternatives) return [value];
+  return dedupeBranches(value.alternatives.map((alt) => branchesOf(alt)), value.condition);
+}
+
+/**
+ * The items of a list-valued element with conditionals spliced in: a conditional item
+ * contributes the items of each branch (a branch may be one value or a list), the whole list
+ * may be a conditional too. An item written identically in two branches counts once (one
+ * defect, one finding). Linear in the size of the value.
+ */
+export function branchItems(value: IacValue | undefined): IacValue[] {
+  if (!value || isNoValue(value)) return [];
+  if (value.kind === 'list') return value.items.flatMap((item) => (item.kind === 'unknown' && item.alternatives ? branchItems(item) : isNoValue(item) ? [] : [item]));
+  if (value.kind === 'unknown' && value.alternatives) return dedupeBranches(value.alternatives.map((alt) => branchItems(alt)), value.condition);
+  return [value];
+}
+
+/**
+ * The branch each value of `branchItems`/`branchesOf` was taken from, as `Condition=index`
+ * for every enclosing conditional (empty: present whichever way the stack goes). Two values
+ * chosen by different branches of one condition never exist in the same stack.
+ */
+const choices = new WeakMap<IacValue, readonly string[]>();
+
+export function branchChoices(value: IacValue): readonly string[] {
+  return choices.get(value) ?? [];
+}
+
+/** Whether values with these choices can exist in one stack: no condition is taken both ways. */
+export function compatibleChoices(lists: readonly (readonly string[])[]): boolean {
+  const taken = new Map<string, string>();
+  for (const list of lists) {
+    for (const c of list) {
+      const at = c.lastIndexOf('=');
+      const name = c.slice(0, at);
+      const prev = taken.get(name);
+      if (prev !== undefined && prev !== c) return false;
+      taken.set(name, c);
+    }
+  }
+  return true;
+}
+
+/** Concatenates the values of several branches, dropping a value a previous branch already holds verbatim. */
+function dedupeBranches(branches: readonly IacValue[][], condition: string | undefined): IacValue[] {
+  if (branches.length < 2) {
+    const only = branches[0] ?? [];
+    if (condition !== undefined) for (const v of only) choose(v, `${condition}=0`);
+    return only;
+  }
+  const seen = new Map<string, IacValue>();
+  const everywhere = new Set<IacValue>();
+  const out: IacValue[] = [];
+  const from = new Map<IacValue, number>();
+  branches.forEach((branch, index) => {
+    const here: [string, IacValue][] = [];
+    for (const v of branch) {
+      const key = JSON.stringify(branchKey(v));
+      const kept = seen.get(key);
+      if (kept) {
+        // Written the same in another branch: it exists whichever way the condition goes.
+        everywhere.add(kept);
+        continue;
+      }
+      here.push([key, v]);
+      out.push(v);
+      from.set(v, index);
+    }
+    for (const [k, v] of here) seen.set(k, v);
+  });
+  if (condition !== undefined) for (const v of out) if (!everywhere.has(v)) choose(v, `${condition}=${from.get(v) ?? 0}`);
+  return out;
+}
+
+function choose(v: IacValue, choice: string): void {
+  const prev = choices.get(v) ?? [];
+  if (!prev.includes(choice)) choices.set(v, [...prev, choice]);
+}
+
+/** A value's content (ranges left out, conditionals with their branches), to compare branches. */
+function branchKey(v: IacValue): unknown {
+  switch (v.kind) {
+    case 'list':
+      return v.items.map(branchKey);
+    case 'map':
+      return v.entries.map((e) => [e.key, branchKey(e.value)]);
+    case 'unknown':
+      return v.alternatives ? { if: v.condition ?? '', of: v.alternatives.map(branchKey) } : { unknown: v.label ?? '', at: v.range.start };
+    case 'ref':
+      return { ref: v.target, attribute: v.attribute ?? '' };
+    case 'null':
+      return null;
+    default:
+      return v.value;
+  }
 }
 
 export function isKnown(value: IacValue | undefined): boolean {

@@ -15,6 +15,29 @@ import { valueTokenRange, type IacValue, type Range } from '../iac/value.js';
 import { parseCloudFormation } from '../parsers/cloudformation.js';
 import { moduleOf } from '../parsers/terraform.js';
 
+/**
+ * AWS managed policies AWS documents for the agents of every managed instance — the SSM Agent
+ * (Session Manager, Patch Manager, Run Command), the CloudWatch agent, the X-Ray daemon, the
+ * CodeDeploy agent. Their writes (`ssm:UpdateInstanceInformation`, `logs:PutLogEvents`,
+ * `cloudwatch:PutMetricData` …) are the instance's operations, not something its user data
+ * should use: they never count as granted beyond what the bootstrap needs.
+ */
+const AGENT_POLICIES: ReadonlySet<string> = new Set([
+  'AmazonSSMManagedInstanceCore',
+  'AmazonSSMManagedEC2InstanceDefaultPolicy',
+  'AmazonSSMPatchAssociation',
+  'CloudWatchAgentServerPolicy',
+  'AWSXrayWriteOnlyAccess',
+  'AWSXRayDaemonWriteAccess',
+  'AmazonEC2RoleforAWSCodeDeploy',
+]);
+
+/** The effective permissions without the grants of the instance agents' AWS managed policies. */
+export function withoutAgentPolicies(eff: Effective): Effective {
+  const allows = eff.allows.filter((g) => !AGENT_POLICIES.has(g.attached.document.managed ?? ''));
+  return allows.length === eff.allows.length ? eff : { ...eff, allows };
+}
+
 /** Compute resources whose user data runs with an instance profile. */
 export const COMPUTE_KINDS = ['instance', 'launch-template', 'launch-configuration', 'spot-request'] as const;
 

@@ -2,9 +2,11 @@
 // undone by an explicit Deny of every principal it reaches, which conditions narrow a
 // statement, and how messages name compute services and counts.
 import type { SourceDocument } from '../engine/document.js';
-import { resourceStar, type PolicyCondition, type PolicyDocument, type PolicyStatement, type PolicyString } from './policy.js';
-import { iamModel, type IamModel, type IamPrincipal } from './sources.js';
-import { deniedBroadly, effectiveOf } from './effective.js';
+import { resourceStar, type PolicyCondition, type PolicyDocument, type PolicyStatement, type PolicyString, type SourceFile } from './policy.js';
+import { iamModel, isServiceRolePolicy, type IamModel, type IamPrincipal } from './sources.js';
+import { deniedBroadly, effectiveOf, type Effective, type Grant } from './effective.js';
+import { compatibleChoices, type Range } from '../iac/value.js';
+import type { ReportDescriptor } from '../rule.js';
 import { countLevels, getCatalog, hasWildcard, isWriteLevel, type CatalogAction } from './catalog.js';
 
 export { iamModel, POLICY_KEYWORDS } from './sources.js';
@@ -150,3 +152,95 @@ export function isReportedWildcard(pattern: string): boolean {
 }
 
 export { isWriteLevel };
+
+// ---------------------------------------------------------------------------------------
+// Where a principal's finding goes when its policies are spread over the files of a module
+
+/** A range in the scanned document, or in another file of the module (`elsewhere`). */
+export interface Place {
+  readonly range: Range;
+  readonly elsewhere?: SourceFile;
+}
+
+/**
+ * Where a grant is written: `range` (an element of its statement) in the policy's own file, or
+ * for an AWS managed policy its attachment (the `policy_arn`) in the attachment's file.
+ */
+export function placeOf(g: Grant, range: Range): Place {
+  const elsewhere = g.attached.via === 'aws-managed' ? g.attached.elsewhere : g.attached.document.elsewhere;
+  return elsewhere ? { range, elsewhere } : { range };
+}
+
+/** The file a grant's place is in: the scanned document's path (`here`) or the other file's. */
+function fileOf(g: Grant, here: string): string {
+  return (g.attached.via === 'aws-managed' ? g.attached.elsewhere : g.attached.document.elsewhere)?.absPath ?? here;
+}
+
+/**
+ * Grants in one order whichever file of the module is scanned (by file, then as written), so
+ * that every file's scan picks the same grant to report at. Stable: within one file the order
+ * is the model's.
+ */
+export function inModuleOrder(grants: readonly Grant[], here: string): Grant[] {
+  const keyed = grants.map((g, i) => ({ g, i, file: fileOf(g, here) }));
+  keyed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.i - b.i));
+  return keyed.map((k) => k.g);
+}
+
+/**
+ * Where one finding about a principal is reported, so that a module scanned file by file
+ * reports it once, at the defect's element: at `lead` when that is in the scanned document;
+ * otherwise at the first of `others` that is, or at the principal's own name when it is
+ * declared here — referring to `lead`, so the finding is dropped when `lead`'s file is scanned
+ * too and reports it there; otherwise not here at all.
+ */
+export function findingPlace(p: IamPrincipal, lead: Place, others: readonly Place[]): { range: Range; refersTo?: ReportDescriptor['refersTo'] } | undefined {
+  if (!lead.elsewhere) return { range: lead.range };
+  const at = others.find((o) => !o.elsewhere)?.range ?? (p.local ? p.range : undefined);
+  if (!at) return undefined;
+  return { range: at, refersTo: { absPath: lead.elsewhere.absPath, text: lead.elsewhere.text, start: lead.range.start, end: lead.range.end } };
+}
+
+/** Whether some grant of the principal (its groups' included) is written in the scanned file. */
+export function placedHere(p: IamPrincipal): boolean {
+  return [p, ...p.groups].some((o) => o.policies.some((a) => !(a.via === 'aws-managed' ? a.elsewhere : a.document.elsewhere)));
+}
+
+// ---------------------------------------------------------------------------------------
+// AWS service roles
+
+/**
+ * Whether only AWS services may assume the role: every Allow of its trust policy names
+ * service principals and nothing else (no account, federated user or `*`), and the policy is
+ * fully known — or it is a role a framework creates for one service (SAM, Serverless).
+ */
+export function assumedOnlyByServices(p: IamPrincipal): boolean {
+  if (p.kind !== 'role' || p.assumedBy.length === 0) return false;
+  if (!p.trust) return p.implicit === true;
+  if (p.trust.incomplete) return false;
+  const allows = p.trust.statements.filter((st) => st.effect === 'Allow');
+  return allows.length > 0 && allows.every((st) => st.principal !== undefined && !st.notPrincipal && !st.principal.star && !st.principal.incomplete && [...st.principal.types.keys()].every((t) => t === 'Service') && !(st.principal.types.get('Service')?.incomplete ?? true));
+}
+
+/**
+ * The grants of a role's effective permissions without those of AWS managed policies under
+ * `/service-role/` when only AWS services may assume it: AWS writes those policies for the
+ * service's own work (EMR launching clusters with `iam:PassRole` + `ec2:RunInstances`, Glue,
+ * ECS registering instances …) and nobody but the service holds them — not a path a person or
+ * the workload can take. A customer policy on the same role, and any other AWS policy
+ * (AdministratorAccess, IAMFullAccess), still count.
+ */
+export function withoutServiceOwnGrants(eff: Effective): Effective {
+  if (!assumedOnlyByServices(eff.principal)) return eff;
+  const allows = eff.allows.filter((g) => !isServiceRolePolicy(g.attached.document.managed));
+  return allows.length === eff.allows.length ? eff : { ...eff, allows };
+}
+
+/**
+ * Whether grants can hold together in one deployed stack: none two are written in different
+ * branches of the same CloudFormation condition (`Fn::If`), whether the conditional is around
+ * the statement or around the policy that carries it.
+ */
+export function grantsCoexist(grants: readonly Grant[]): boolean {
+  return compatibleChoices(grants.flatMap((g) => [g.attached.when ?? [], g.statement.when ?? []]));
+}

@@ -7,8 +7,8 @@
 // pieces and ranges, refs, unknowns); `policyFromValue` / `policyFromStatements` turn that
 // into this model. An extractor for another syntax (the CDK analysis in src/js) only has to
 // build IacValues in IAM JSON shape with the ranges of its own tokens.
-import type { IacEntry, IacMap, IacString, IacValue, Range } from '../iac/value.js';
-import { asList, mapEntry, valueTokenRange } from '../iac/value.js';
+import type { IacEntry, IacMap, IacString, IacUnknown, IacValue, Range } from '../iac/value.js';
+import { asList, branchChoices, branchItems, isNoValue, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
 import { parseYamlDocuments } from '../parsers/cloudformation.js';
 import { createDocument } from '../engine/document.js';
 import { substringRange } from '../iac/value.js';
@@ -77,6 +77,8 @@ export interface PolicyStatement {
     /** Parts of the block are not known statically (treated as narrowing). */
     readonly incomplete: boolean;
   };
+  /** The `Fn::If` branches the statement is written in (`Condition=index`; see branchChoices). */
+  readonly when?: readonly string[];
   readonly document: PolicyDocument;
 }
 
@@ -101,6 +103,14 @@ export interface PolicyDocument {
    * but its ranges are not positions in the scanned document and are never reported.
    */
   readonly foreign?: boolean;
+  /** For a `foreign` document: the file it is written in (its ranges are offsets into that text). */
+  readonly elsewhere?: SourceFile;
+}
+
+/** A file of the module other than the scanned one, as a finding's `refersTo` needs it. */
+export interface SourceFile {
+  readonly absPath: string;
+  readonly text: string;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -121,8 +131,9 @@ function policyList(entry: IacEntry): PolicyList {
   const v = entry.value;
   const items: PolicyString[] = [];
   let incomplete = false;
-  if (v.kind === 'list') {
-    for (const item of v.items) {
+  if (v.kind === 'list' || hasAlternatives(v)) {
+    // `Fn::If` around the list or an item: every branch's items count (an element is reported where its branch writes it).
+    for (const item of branchItems(v)) {
       if (item.kind === 'list' || item.kind === 'map' || item.kind === 'null') incomplete = true;
       else items.push(policyString(item));
     }
@@ -169,6 +180,7 @@ export interface PolicyMeta {
   readonly range: Range;
   readonly managed?: string;
   readonly foreign?: boolean;
+  readonly elsewhere?: SourceFile;
 }
 
 /**
@@ -179,14 +191,47 @@ export interface PolicyMeta {
  */
 export function policyFromValue(value: IacValue | undefined, meta: PolicyMeta): PolicyDocument | undefined {
   if (!value) return undefined;
+  if (hasAlternatives(value)) return conditionalDocument(value, meta);
   const doc = documentValue(value);
   if (doc === 'unknown') return { ...metaOf(meta), statements: [], incomplete: true };
   if (!doc) return undefined;
   const statementEntry = mapEntry(doc, 'Statement');
   const versionEntry = mapEntry(doc, 'Version');
   const st = statementEntry?.value;
-  const items = st === undefined ? [] : st.kind === 'list' ? st.items : [st];
-  return build(items, meta, versionEntry, st === undefined || (st.kind !== 'list' && st.kind !== 'map'));
+  const items = branchItems(st);
+  return build(items, meta, versionEntry, st === undefined || (st.kind !== 'list' && st.kind !== 'map' && !hasAlternatives(st)));
+}
+
+function hasAlternatives(v: IacValue | undefined): v is IacUnknown & { readonly alternatives: readonly IacValue[] } {
+  return v?.kind === 'unknown' && v.alternatives !== undefined;
+}
+
+/**
+ * A document chosen by `Fn::If`: one document holding the statements of every branch (a
+ * statement written identically in both counts once); a branch that is `AWS::NoValue` adds
+ * nothing, one that is not known makes it incomplete.
+ */
+function conditionalDocument(value: IacValue, meta: PolicyMeta): PolicyDocument | undefined {
+  let incomplete = false;
+  let any = false;
+  let version: IacEntry | undefined;
+  // The `Statement` of each branch's document, the conditional kept, so that each statement knows its branch.
+  const statementsOf = (v: IacValue): IacValue => {
+    if (hasAlternatives(v)) return { kind: 'unknown', reason: 'dynamic', range: v.range, ...(v.condition !== undefined ? { condition: v.condition } : {}), alternatives: v.alternatives.map(statementsOf) };
+    const empty: IacValue = { kind: 'list', items: [], range: v.range };
+    if (isNoValue(v)) return empty;
+    const doc = documentValue(v);
+    if (doc === 'unknown') any = incomplete = true;
+    if (!doc || doc === 'unknown') return empty;
+    any = true;
+    version ??= mapEntry(doc, 'Version');
+    const st = mapGet(doc, 'Statement');
+    if (st === undefined || (st.kind !== 'list' && st.kind !== 'map' && !hasAlternatives(st))) incomplete = true;
+    return st ?? empty;
+  };
+  const items = branchItems(statementsOf(value));
+  if (!any) return undefined;
+  return build(items, meta, version, incomplete);
 }
 
 /**
@@ -199,8 +244,8 @@ export function policyFromStatements(statements: readonly IacValue[], meta: Poli
   return build(statements, meta, undefined, false);
 }
 
-function metaOf(meta: PolicyMeta): Pick<PolicyDocument, 'kind' | 'label' | 'range' | 'managed' | 'foreign'> {
-  return { kind: meta.kind, label: meta.label, range: meta.range, ...(meta.managed ? { managed: meta.managed } : {}), ...(meta.foreign ? { foreign: true } : {}) };
+function metaOf(meta: PolicyMeta): Pick<PolicyDocument, 'kind' | 'label' | 'range' | 'managed' | 'foreign' | 'elsewhere'> {
+  return { kind: meta.kind, label: meta.label, range: meta.range, ...(meta.managed ? { managed: meta.managed } : {}), ...(meta.foreign ? { foreign: true } : {}), ...(meta.elsewhere ? { elsewhere: meta.elsewhere } : {}) };
 }
 
 function build(items: readonly IacValue[], meta: PolicyMeta, versionEntry: IacEntry | undefined, incompleteFromStart: boolean): PolicyDocument {
@@ -225,8 +270,10 @@ function build(items: readonly IacValue[], meta: PolicyMeta, versionEntry: IacEn
     const effectText = effectValue?.state === 'known' ? effectValue.value : undefined;
     const effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
     const sid = e('Sid');
+    const when = branchChoices(item);
     const st: PolicyStatement = {
       index,
+      ...(when.length > 0 ? { when } : {}),
       ...(sid && sid.value.kind === 'string' ? { sid: sid.value.value } : {}),
       ...(effect ? { effect } : {}),
       effectRange: effectEntry ? valueTokenRange(effectEntry.value) : item.range,

@@ -14,10 +14,10 @@ import type { SourceDocument } from '../engine/document.js';
 import { baseName } from '../kinds.js';
 import { describeNode, resourceGraph, type GraphNode, type ResourceGraph } from '../iac/graph.js';
 import type { IacMap, IacValue, Range } from '../iac/value.js';
-import { asList, knownString, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
+import { asList, branchChoices, branchItems, knownString, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
 import { parseCloudFormation, parseYamlDocuments } from '../parsers/cloudformation.js';
 import { moduleOf, parseTerraform, terraformPolicyDocument, type TfBlock } from '../parsers/terraform.js';
-import { policyFromPlain, policyFromStatements, policyFromValue, type PolicyDocument, type PolicyKind } from './policy.js';
+import { policyFromPlain, policyFromStatements, policyFromValue, type PolicyDocument, type PolicyKind, type SourceFile } from './policy.js';
 import { loadManagedPoliciesFile } from './data.js';
 import { samPolicyTemplate } from './sam-templates.js';
 import { programFor } from '../js/parse.js';
@@ -30,6 +30,10 @@ export interface AttachedPolicy {
   /** Where the attachment is written (the inline policy, the ARN, the attachment resource). */
   readonly range: Range;
   readonly via: 'inline' | 'customer-managed' | 'aws-managed';
+  /** The attachment is written in another file of the Terraform module: `range` is an offset into that file. */
+  readonly elsewhere?: SourceFile;
+  /** The `Fn::If` branches the attachment is written in (`Condition=index`; see branchChoices). */
+  readonly when?: readonly string[];
 }
 
 export interface IamPrincipal {
@@ -41,6 +45,11 @@ export interface IamPrincipal {
   readonly range: Range;
   /** Defined in the scanned document (a module sibling's principal is not reported here). */
   readonly local: boolean;
+  /**
+   * Not declared in the module at all (`role = var.role_name`, a literal name, `data.aws_iam_role.x.name`,
+   * `module.x.role_name`): known only through what this module attaches to it.
+   */
+  readonly external?: boolean;
   readonly policies: AttachedPolicy[];
   /** A user's groups (their policies apply to it). */
   readonly groups: IamPrincipal[];
@@ -88,6 +97,11 @@ export function awsManagedPolicy(arnOrName: string, at: Range): PolicyDocument |
   return doc ?? undefined;
 }
 
+/** Whether an AWS managed policy (by name) lives under `/service-role/`: written by AWS for a service's role. */
+export function isServiceRolePolicy(name: string | undefined): boolean {
+  return name !== undefined && loadManagedPoliciesFile().policies[name]?.p.startsWith('service-role/') === true;
+}
+
 /** Whether a value is an AWS managed policy ARN whose name the snapshot does not know (still an AWS managed policy). */
 function isManagedArnText(s: string | undefined): boolean {
   return s !== undefined && MANAGED_ARN.test(s.trim());
@@ -120,18 +134,18 @@ class Builder {
     return doc;
   }
 
-  principal(init: Omit<IamPrincipal, 'policies' | 'groups' | 'assumedBy' | 'carriers' | 'unknownPolicies'> & Partial<Pick<IamPrincipal, 'assumedBy' | 'carriers' | 'implicit'>>): IamPrincipal {
+  principal(init: Omit<IamPrincipal, 'policies' | 'groups' | 'assumedBy' | 'carriers' | 'unknownPolicies'> & Partial<Pick<IamPrincipal, 'assumedBy' | 'carriers' | 'implicit' | 'unknownPolicies'>>): IamPrincipal {
     const p: IamPrincipal = { policies: [], groups: [], assumedBy: [], carriers: [], unknownPolicies: false, ...init };
     this.principals.push(p);
     return p;
   }
 
-  attach(p: IamPrincipal, doc: PolicyDocument | undefined, range: Range, via: AttachedPolicy['via']): void {
+  attach(p: IamPrincipal, doc: PolicyDocument | undefined, range: Range, via: AttachedPolicy['via'], elsewhere?: SourceFile, when?: readonly string[]): void {
     if (!doc) {
       p.unknownPolicies = true;
       return;
     }
-    p.policies.push({ document: doc, range, via });
+    p.policies.push({ document: doc, range, via, ...(elsewhere ? { elsewhere } : {}), ...(when && when.length > 0 ? { when } : {}) });
     const list = this.reach.get(doc);
     if (list) {
       if (!list.includes(p)) list.push(p);
@@ -234,7 +248,7 @@ function cfnModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     }
   }
   const managedArns = (p: IamPrincipal, value: IacValue | undefined) => {
-    for (const arn of asList(value)) attachArn(b, graph, p, arn, (t) => targetPolicy(t));
+    for (const arn of branchItems(value)) attachArn(b, graph, p, arn, (t) => targetPolicy(t));
   };
   const customer = new Map<string, PolicyDocument | undefined>();
   const targetPolicy = (n: GraphNode): PolicyDocument | undefined => {
@@ -248,13 +262,15 @@ function cfnModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     const p = props(n);
     const principal = principals.get(n.id);
     if (principal && (n.kind === 'role' || n.kind === 'user' || n.kind === 'group')) {
-      for (const pol of asList(mapGet(p, 'Policies'))) {
+      // `branchItems`: an `Fn::If` around the list or an item contributes each branch's policies.
+      for (const pol of branchItems(mapGet(p, 'Policies'))) {
         const name = knownString(mapGet(pol, 'PolicyName'));
         const entry = mapEntry(pol, 'PolicyDocument');
         const d = b.add(policyFromValue(entry?.value, { kind: 'identity', label: label(n, `inline policy${name ? ` ${name}` : ''}`), range: entry?.keyRange ?? n.nameRange }));
-        b.attach(principal, d, entry?.keyRange ?? n.nameRange, 'inline');
+        b.attach(principal, d, entry?.keyRange ?? n.nameRange, 'inline', undefined, branchChoices(pol));
       }
-      if (mapGet(p, 'Policies') && mapGet(p, 'Policies')?.kind !== 'list') principal.unknownPolicies = true;
+      const policies = mapGet(p, 'Policies');
+      if (policies && policies.kind !== 'list' && !(policies.kind === 'unknown' && policies.alternatives)) principal.unknownPolicies = true;
       managedArns(principal, mapGet(p, 'ManagedPolicyArns'));
       if (n.kind === 'role') {
         const trust = mapEntry(p, 'AssumeRolePolicyDocument');
@@ -263,7 +279,7 @@ function cfnModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
         principal.assumedBy.push(...trustedServices(t));
         principal.carriers.push(...carriersOf(graph, n));
       }
-      if (n.kind === 'user') for (const g of asList(mapGet(p, 'Groups'))) { const gp = targetOf(g, 'group'); if (gp) principal.groups.push(gp); }
+      if (n.kind === 'user') for (const g of branchItems(mapGet(p, 'Groups'))) { const gp = targetOf(g, 'group'); if (gp) principal.groups.push(gp); }
       continue;
     }
     if (principal && (n.type === 'AWS::Serverless::Function' || n.type === 'AWS::Serverless::StateMachine')) {
@@ -274,16 +290,16 @@ function cfnModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
       const d = targetPolicy(n);
       const via = n.type === 'AWS::IAM::ManagedPolicy' ? 'customer-managed' : 'inline';
       for (const [key, kind] of [['Roles', 'role'], ['Users', 'user'], ['Groups', 'group'], ['RoleName', 'role'], ['UserName', 'user'], ['GroupName', 'group']] as const) {
-        for (const v of asList(mapGet(p, key))) {
+        for (const v of branchItems(mapGet(p, key))) {
           const target = targetOf(v, kind);
-          if (target) b.attach(target, d, n.nameRange, via);
+          if (target) b.attach(target, d, n.nameRange, via, undefined, branchChoices(v));
         }
       }
       continue;
     }
     if (n.type === 'AWS::IAM::UserToGroupAddition') {
       const group = targetOf(mapGet(p, 'GroupName') ?? { kind: 'null', range: n.nameRange }, 'group');
-      if (group) for (const u of asList(mapGet(p, 'Users'))) targetOf(u, 'user')?.groups.push(group);
+      if (group) for (const u of branchItems(mapGet(p, 'Users'))) targetOf(u, 'user')?.groups.push(group);
       continue;
     }
     const key = CFN_RESOURCE_POLICIES[n.type];
@@ -307,7 +323,7 @@ function samPolicies(b: Builder, graph: ResourceGraph, p: IamPrincipal, entry: R
     b.attach(p, b.add(policyFromValue(v, { kind: 'identity', label: `${describeNode(n)} (Policies)`, range: entry.keyRange })), entry.keyRange, 'inline');
     return;
   }
-  for (const item of asList(v)) {
+  for (const item of branchItems(v)) {
     if (item.kind === 'map' && mapGet(item, 'Statement')) {
       b.attach(p, b.add(policyFromValue(item, { kind: 'identity', label: `${describeNode(n)} (Policies)`, range: item.range })), item.range, 'inline');
     } else if (item.kind === 'map' && item.entries.length === 1) {
@@ -321,17 +337,18 @@ function samPolicies(b: Builder, graph: ResourceGraph, p: IamPrincipal, entry: R
 }
 
 /** Attaches a managed policy given by ARN/name value: AWS managed (snapshot), a policy of the file, or unknown. */
-function attachArn(b: Builder, graph: ResourceGraph, p: IamPrincipal, arn: IacValue, local: (n: GraphNode) => PolicyDocument | undefined, extra?: (v: IacValue) => string | undefined): void {
+function attachArn(b: Builder, graph: ResourceGraph, p: IamPrincipal, arn: IacValue, local: (n: GraphNode) => PolicyDocument | undefined, extra?: (v: IacValue) => string | undefined, elsewhere?: SourceFile): void {
   const text = textOf(arn) ?? extra?.(arn);
   const range = valueTokenRange(arn);
+  const when = branchChoices(arn);
   if (text !== undefined) {
     const m = awsManagedPolicy(text, range);
-    if (m) return b.attach(p, m, range, 'aws-managed');
-    if (isManagedArnText(text)) return b.attach(p, undefined, range, 'aws-managed');
+    if (m) return b.attach(p, m, range, 'aws-managed', elsewhere, when);
+    if (isManagedArnText(text)) return b.attach(p, undefined, range, 'aws-managed', elsewhere);
   }
   const r = graph.resolve(arn);
-  if (r?.state === 'node' && (r.node.kind === 'policy' || r.node.type === 'AWS::IAM::ManagedPolicy')) return b.attach(p, local(r.node), range, 'customer-managed');
-  b.attach(p, undefined, range, 'customer-managed');
+  if (r?.state === 'node' && (r.node.kind === 'policy' || r.node.type === 'AWS::IAM::ManagedPolicy')) return b.attach(p, local(r.node), range, 'customer-managed', elsewhere, when);
+  b.attach(p, undefined, range, 'customer-managed', elsewhere);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -384,21 +401,49 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     if (!kind) continue;
     const p = b.principal({ id: n.id, kind, label: describeNode(n), range: n.nameRange, local: n.local });
     principals.set(n.id, p);
-    const name = knownString(attr(n, 'name')?.value());
+    // The name as written, interpolations kept: `role = "app-${var.env}"` names the role whose `name` is that same text.
+    const name = textOf(attr(n, 'name')?.value());
     if (name) byName.set(`${kind}:${name}`, p);
   }
+  /** The file a node is written in, when that is not the scanned one (its ranges are offsets there). */
+  const elsewhere = (n: GraphNode): SourceFile | undefined => (n.local ? undefined : { absPath: (n.tf as TfBlock).file.path, text: (n.tf as TfBlock).file.text });
   const targetOf = (v: IacValue | undefined, kind: PrincipalKind): IamPrincipal | undefined => {
     if (!v) return undefined;
     const r = graph.resolve(v);
     if (r?.state === 'node') return principals.get(r.node.id);
-    const s = knownString(v);
+    const s = textOf(v);
     return s !== undefined ? byName.get(`${kind}:${s}`) : undefined;
+  };
+  const external = new Map<string, IamPrincipal>();
+  /**
+   * The principal an attachment names: one of the module, or — a role, user or group the
+   * module does not declare (`var.role_name`, `"legacy"`, `data.aws_iam_role.x.name`,
+   * `module.x.role_name`, `local.x`) — one known only by that name, which every attachment
+   * naming it the same way shares. Named by its expression; one that depends on
+   * `each`/`count` is its own per block.
+   */
+  const principalOf = (n: GraphNode, v: IacValue | undefined, kind: PrincipalKind, whole: string): IamPrincipal | undefined => {
+    if (!v || v.kind === 'null') return undefined;
+    const local = targetOf(v, kind);
+    if (local) return local;
+    const text = (n.tf as TfBlock).file.text;
+    const written = v.range.end > v.range.start && v.range.end <= text.length ? text.slice(v.range.start, v.range.end).trim() : whole;
+    const expr = (written.length > 0 && written.length <= 200 ? written : whole).replace(/\s+/g, ' ');
+    const name = expr.replace(/^(data\.aws_iam_(?:role|user|group)\.[\w-]+(?:\[[^\]]*\])?)\.(?:name|id|arn|unique_id)$/, '$1');
+    const key = `${kind}:${/\b(?:each|count)\./.test(name) ? `${n.id}:` : ''}${name}`;
+    let p = external.get(key);
+    if (!p) {
+      p = b.principal({ id: `external:${key}`, kind, label: `${kind} ${name}`, range: valueTokenRange(v), local: false, external: true, unknownPolicies: true });
+      external.set(key, p);
+    }
+    return p;
   };
   const docOf = (n: GraphNode, name: string, kind: PolicyKind, what: string) => {
     const a = attr(n, name);
     if (!a) return undefined;
     const range = n.local ? a.nameRange : n.nameRange;
-    return b.add(policyFromValue(a.value(), { kind, label: `${describeNode(n)}${what ? ` (${what})` : ''}`, range, ...(n.local ? {} : { foreign: true }) }));
+    const where = elsewhere(n);
+    return b.add(policyFromValue(a.value(), { kind, label: `${describeNode(n)}${what ? ` (${what})` : ''}`, range, ...(where ? { foreign: true, elsewhere: where } : {}) }));
   };
   const customer = new Map<string, PolicyDocument | undefined>();
   const customerPolicy = (n: GraphNode) => {
@@ -415,8 +460,9 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     const name = knownString(block?.attribute('name')?.value());
     return name ? `arn:aws:iam::aws:policy/${name}` : undefined;
   };
-  const attachArns = (p: IamPrincipal, v: IacValue | undefined) => {
-    for (const arn of v?.kind === 'list' ? v.items : v ? [v] : []) attachArn(b, graph, p, arn, customerPolicy, dataPolicyArn);
+  const attachArns = (p: IamPrincipal, v: IacValue | undefined, n: GraphNode) => {
+    const where = elsewhere(n);
+    for (const arn of v?.kind === 'list' ? v.items : v ? [v] : []) attachArn(b, graph, p, arn, customerPolicy, dataPolicyArn, where);
     if (v && v.kind !== 'list' && v.kind !== 'string') p.unknownPolicies = true;
   };
 
@@ -427,11 +473,12 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
       for (const ip of block.blocks('inline_policy')) {
         const a = ip.attribute('policy');
         const name = knownString(ip.attribute('name')?.value());
-        const d = a ? b.add(policyFromValue(a.value(), { kind: 'identity', label: `${describeNode(n)} (inline_policy${name ? ` ${name}` : ''})`, range: n.local ? a.nameRange : n.nameRange, ...(n.local ? {} : { foreign: true }) })) : undefined;
-        if (a) b.attach(p, d, n.local ? a.nameRange : n.nameRange, 'inline');
+        const where = elsewhere(n);
+        const d = a ? b.add(policyFromValue(a.value(), { kind: 'identity', label: `${describeNode(n)} (inline_policy${name ? ` ${name}` : ''})`, range: n.local ? a.nameRange : n.nameRange, ...(where ? { foreign: true, elsewhere: where } : {}) })) : undefined;
+        if (a) b.attach(p, d, n.local ? a.nameRange : n.nameRange, 'inline', where);
       }
       if (block.blocks('dynamic').some((d) => d.labels[0]?.value === 'inline_policy')) p.unknownPolicies = true;
-      attachArns(p, attr(n, 'managed_policy_arns')?.value());
+      attachArns(p, attr(n, 'managed_policy_arns')?.value(), n);
       if (n.type === 'aws_iam_role') {
         const t = docOf(n, 'assume_role_policy', 'trust', 'assume_role_policy');
         if (t) p.trust = t;
@@ -449,28 +496,38 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
       case 'aws_iam_group_policy': {
         const kind = n.type === 'aws_iam_role_policy' ? 'role' : n.type === 'aws_iam_user_policy' ? 'user' : 'group';
         const d = docOf(n, 'policy', 'identity', '');
-        const target = targetOf(attr(n, kind)?.value(), kind);
-        if (target) b.attach(target, d, n.nameRange, 'inline');
+        const a = attr(n, kind);
+        const target = principalOf(n, a?.value(), kind, a?.source() ?? '');
+        if (target) b.attach(target, d, n.nameRange, 'inline', elsewhere(n));
         break;
       }
       case 'aws_iam_role_policy_attachment':
       case 'aws_iam_user_policy_attachment':
       case 'aws_iam_group_policy_attachment': {
         const kind = n.type === 'aws_iam_role_policy_attachment' ? 'role' : n.type === 'aws_iam_user_policy_attachment' ? 'user' : 'group';
-        const target = targetOf(attr(n, kind)?.value(), kind);
-        if (target) attachArns(target, attr(n, 'policy_arn')?.value());
+        const a = attr(n, kind);
+        const target = principalOf(n, a?.value(), kind, a?.source() ?? '');
+        if (target) attachArns(target, attr(n, 'policy_arn')?.value(), n);
         break;
       }
-      case 'aws_iam_role_policy_attachments_exclusive': {
-        const target = targetOf(attr(n, 'role_name')?.value(), 'role');
-        if (target) attachArns(target, attr(n, 'policy_arns')?.value());
+      case 'aws_iam_role_policy_attachments_exclusive':
+      case 'aws_iam_user_policy_attachments_exclusive':
+      case 'aws_iam_group_policy_attachments_exclusive': {
+        const kind = n.type === 'aws_iam_role_policy_attachments_exclusive' ? 'role' : n.type === 'aws_iam_user_policy_attachments_exclusive' ? 'user' : 'group';
+        const a = attr(n, `${kind}_name`);
+        const target = principalOf(n, a?.value(), kind, a?.source() ?? '');
+        if (target) attachArns(target, attr(n, 'policy_arns')?.value(), n);
         break;
       }
       case 'aws_iam_policy_attachment':
         for (const [key, kind] of [['roles', 'role'], ['users', 'user'], ['groups', 'group']] as const) {
-          for (const v of asList(attr(n, key)?.value())) {
-            const target = targetOf(v, kind);
-            if (target) attachArns(target, attr(n, 'policy_arn')?.value());
+          const a = attr(n, key);
+          const v = a?.value();
+          // `roles = var.roles`: nobody known to attach to (the policy is still judged on its own).
+          if (v?.kind !== 'list') continue;
+          for (const item of v.items) {
+            const target = principalOf(n, item, kind, a?.source() ?? '');
+            if (target) attachArns(target, attr(n, 'policy_arn')?.value(), n);
           }
         }
         break;

@@ -10,7 +10,8 @@
 // Evaluation is deliberately conservative: literals, `Fn::Sub` (with `${…}` kept as
 // placeholders), `Fn::Join` (non-literal parts become placeholders), `Fn::Base64` (the
 // text before encoding) and `Fn::ToJsonString` are computed; `Ref`/`Fn::GetAtt` become
-// references; everything else (`Fn::If`, `Fn::ImportValue`, `Fn::FindInMap` …) is unknown.
+// references; `Fn::If` is unknown with both branches kept as `alternatives`; everything
+// else (`Fn::ImportValue`, `Fn::FindInMap` …) is unknown.
 // Never a guess.
 import { reportParseError, errorSummary } from './errors.js';
 import { visit as visitJson } from 'jsonc-parser';
@@ -346,7 +347,13 @@ function evaluateIntrinsic(map: IacMap, ctx: ConvertContext): IacValue {
     }
     case 'Fn::ImportValue':
       return { kind: 'unknown', reason: 'external', range, label: 'Fn::ImportValue' };
-    case 'Fn::If':
+    case 'Fn::If': {
+      // Not known which branch a stack takes, but both are written out: keep them, so that
+      // checks of elements (a policy, a statement, an ARN) consider each one.
+      const condition = arg.kind === 'list' ? knownString(arg.items[0]) : undefined;
+      if (arg.kind !== 'list' || arg.items.length !== 3 || condition === undefined) return { kind: 'unknown', reason: 'dynamic', range, label: key };
+      return { kind: 'unknown', reason: 'dynamic', range, label: key, condition, alternatives: [arg.items[1] as IacValue, arg.items[2] as IacValue] };
+    }
     case 'Fn::Select':
     case 'Fn::Split':
     case 'Fn::FindInMap':

@@ -4,7 +4,7 @@ import { parseCloudFormation, scalarPieces } from '../../src/parsers/cloudformat
 import type { Notification } from '../../src/engine/types.js';
 import { lintText } from '../helpers/fixtures.js';
 import { fakeAccessKeyId } from '../helpers/fake-keys.js';
-import { getPath, knownString } from '../../src/iac/value.js';
+import { branchItems, branchesOf, getPath, knownString } from '../../src/iac/value.js';
 
 function doc(path: string, text: string) {
   return createDocument({ path, kind: 'cloudformation', language: 'cloudformation', text });
@@ -90,5 +90,29 @@ describe('CloudFormation parser', () => {
   it('caches the model per document', () => {
     const d = doc('t.yaml', 'Resources: {}\n');
     expect(parseCloudFormation(d)).toBe(parseCloudFormation(d));
+  });
+});
+
+describe('Fn::If', () => {
+  const props = (text: string) => parseCloudFormation(doc('template.yaml', text))!.resources[0]!.properties!;
+  const yaml = (value: string) => `Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      P: ${value}\n`;
+
+  it('keeps both branches of the short and the long form as alternatives of an unknown value', () => {
+    for (const text of [yaml("!If [C, 'a', 'b']"), yaml("{ 'Fn::If': [C, 'a', 'b'] }")]) {
+      const v = getPath(props(text), ['P'])!;
+      expect(v).toMatchObject({ kind: 'unknown', label: 'Fn::If', condition: 'C' });
+      expect(branchesOf(v).map((b) => knownString(b))).toEqual(['a', 'b']);
+    }
+  });
+
+  it('splices branch items into a list, drops AWS::NoValue branches and counts an item written in both branches once', () => {
+    const v = getPath(props(yaml("[x, !If [C, [y, x2], !Ref AWS::NoValue], !If [D, z, z], { 'Fn::If': [E, { Ref: 'AWS::NoValue' }, w] }]")), ['P']);
+    expect(branchItems(v).map((i) => knownString(i))).toEqual(['x', 'y', 'x2', 'z', 'w']);
+  });
+
+  it('stays a plain unknown when the Fn::If is malformed', () => {
+    const v = getPath(props(yaml('!If [C, a]')), ['P'])!;
+    expect(v).toMatchObject({ kind: 'unknown', label: 'Fn::If' });
+    expect('alternatives' in v).toBe(false);
   });
 });

@@ -158,4 +158,89 @@ describe(RULE, () => {
     expect(found.map((f) => [f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([[8, 26, 89]]);
     expect(found[0]!.message).toContain('AccessDenied on s3:CreateBucket, sqs:SendMessage on arn:aws:s3:::fixed-name-bucket, arn:aws:sqs:us-east-1:111122223333:jobs: `aws s3 mb`, `aws sqs send-message`');
   });
+
+  describe('instance agent policies (AmazonSSMManagedInstanceCore, CloudWatchAgentServerPolicy) in either source form', () => {
+    const TF = [
+      "resource \"aws_iam_role\" \"web\" {",
+      "  name = \"web\"",
+      "  assume_role_policy = jsonencode({",
+      "    Version   = \"2012-10-17\"",
+      "    Statement = [{ Effect = \"Allow\", Principal = { Service = \"ec2.amazonaws.com\" }, Action = \"sts:AssumeRole\" }]",
+      "  })",
+      "  managed_policy_arns = [\"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\", \"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy\"]",
+      "}",
+      "resource \"aws_iam_role_policy\" \"s3\" {",
+      "  role = aws_iam_role.web.id",
+      "  policy = jsonencode({ Statement = [{ Effect = \"Allow\", Action = \"s3:GetObject\", Resource = \"arn:aws:s3:::web-config-bucket/*\" }] })",
+      "}",
+      "resource \"aws_iam_instance_profile\" \"web\" {",
+      "  name = \"web\"",
+      "  role = aws_iam_role.web.name",
+      "}",
+      "resource \"aws_instance\" \"web\" {",
+      "  ami                  = \"ami-0abcdef1234567890\"",
+      "  instance_type        = \"t3.small\"",
+      "  iam_instance_profile = aws_iam_instance_profile.web.name",
+      "  metadata_options {",
+      "    http_tokens = \"required\"",
+      "  }",
+      "  user_data = <<-EOT",
+      "    #!/bin/bash",
+      "    aws s3 cp s3://web-config-bucket/nginx.conf /etc/nginx/nginx.conf",
+      "  EOT",
+      "}",
+      '',
+    ].join('\n');
+    const CFN = [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      "Resources:",
+      "  WebRole:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      "        Version: '2012-10-17'",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: { Service: ec2.amazonaws.com }",
+      "            Action: sts:AssumeRole",
+      "      ManagedPolicyArns:",
+      "        - !Sub arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
+      "        - !Join [\"\", [\"arn:\", !Ref \"AWS::Partition\", \":iam::aws:policy/CloudWatchAgentServerPolicy\"]]",
+      "      Policies:",
+      "        - PolicyName: s3",
+      "          PolicyDocument:",
+      "            Statement:",
+      "              - Effect: Allow",
+      "                Action: s3:GetObject",
+      "                Resource: arn:aws:s3:::web-config-bucket/*",
+      "  WebProfile:",
+      "    Type: AWS::IAM::InstanceProfile",
+      "    Properties:",
+      "      Roles: [!Ref WebRole]",
+      "  Web:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0abcdef1234567890",
+      "      InstanceType: t3.small",
+      "      IamInstanceProfile: !Ref WebProfile",
+      "      MetadataOptions: { HttpTokens: required }",
+      "      UserData:",
+      "        Fn::Base64: !Sub |",
+      "          #!/bin/bash",
+      "          aws s3 cp s3://web-config-bucket/nginx.conf /etc/nginx/nginx.conf",
+      '',
+    ].join('\n');
+    const notes = (path: string, text: string) => run(path, text).filter((f) => f.messageId === 'overGrant').map((f) => [f.region.startLine, f.region.startColumn]);
+
+    it('never counts them as an over-grant, in Terraform or CloudFormation', () => {
+      expect(notes('main.tf', TF)).toEqual([]);
+      expect(notes('template.yaml', CFN)).toEqual([]);
+    });
+
+    it('still notes a broad policy beside them, in both forms alike', () => {
+      const broad = 'arn:aws:iam::aws:policy/AmazonEC2FullAccess';
+      expect(notes('main.tf', TF.replace('"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"', `"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "${broad}"`))).toEqual([[20, 26]]);
+      expect(notes('template.yaml', CFN.replace('      Policies:', `        - ${broad}\n      Policies:`))).toEqual([[32, 27]]);
+    });
+  });
 });

@@ -3,6 +3,8 @@ import { describeRuleFixtures } from '../helpers/rule-harness.js';
 import { lintText } from '../helpers/fixtures.js';
 import { buildSarif } from '../../src/reporters/sarif.js';
 import { rules } from '../../rules/index.js';
+import { lint } from '../../src/index.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const RULE = 'no-privilege-escalation';
 
@@ -49,5 +51,108 @@ describe(RULE, () => {
 
   it('leaves full administrators to no-admin-policy', () => {
     expect(run('main.tf', role(['{ Effect = "Allow", Action = "*", Resource = "*" }']))).toEqual([]);
+  });
+
+  describe('AWS service roles with their own service-role/ managed policies', () => {
+    const cfnRole = (name: string, principal: string, arn: string, extra: string[] = []) => [
+      `  ${name}:`,
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      '        Statement:',
+      '          - Effect: Allow',
+      `            Principal: ${principal}`,
+      '            Action: sts:AssumeRole',
+      '      ManagedPolicyArns:',
+      `        - ${arn}`,
+      ...extra,
+    ];
+    const at = (yaml: string) => run('template.yaml', yaml).map((f) => [f.message.slice(0, f.message.indexOf(' can ')), f.region.startLine, f.region.startColumn]);
+
+    it('stays silent on EMR, Glue and ECS service roles trusted only by their service', () => {
+      const yaml = [
+        'Resources:',
+        ...cfnRole('EmrRole', '{ Service: [elasticmapreduce.amazonaws.com] }', '!Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonElasticMapReduceRole'),
+        ...cfnRole('GlueRole', '{ Service: glue.amazonaws.com }', 'arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole'),
+        ...cfnRole('EcsRole', '{ Service: ecs.amazonaws.com }', 'arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceRole'),
+        '',
+      ].join('\n');
+      expect(at(yaml)).toEqual([]);
+      const tf = [
+        'resource "aws_iam_role" "emr" {',
+        '  name               = "EMR_DefaultRole"',
+        '  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "elasticmapreduce.amazonaws.com" }, Action = "sts:AssumeRole" }] })',
+        '}',
+        'resource "aws_iam_role_policy_attachment" "emr" {',
+        '  role       = aws_iam_role.emr.name',
+        '  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonElasticMapReduceRole"',
+        '}',
+        '',
+      ].join('\n');
+      expect(run('main.tf', tf)).toEqual([]);
+    });
+
+    it('still reports a service-role policy on a role people can assume, and a customer policy on a service-trusted instance role', () => {
+      const yaml = [
+        'Resources:',
+        ...cfnRole('HumanRole', '{ AWS: arn:aws:iam::111122223333:root }', 'arn:aws:iam::aws:policy/service-role/AmazonElasticMapReduceRole'),
+        ...cfnRole('InstanceRole', '{ Service: ec2.amazonaws.com }', 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', [
+          '      Policies:',
+          '        - PolicyName: launch',
+          '          PolicyDocument:',
+          '            Statement:',
+          "              - { Effect: Allow, Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }",
+        ]),
+        '',
+      ].join('\n');
+      expect(at(yaml)).toEqual([
+        ['AWS::IAM::Role HumanRole', 11, 11],
+        ['AWS::IAM::Role InstanceRole', 26, 44],
+      ]);
+    });
+  });
+
+  describe('CloudFormation Fn::If', () => {
+    it('combines a statement inside an !If branch with another statement of the role, and points at both', () => {
+      const yaml = [
+        'Resources:',
+        '  Role:',
+        '    Type: AWS::IAM::Role',
+        '    Properties:',
+        '      AssumeRolePolicyDocument:',
+        '        Statement: [{ Effect: Allow, Principal: { Service: codebuild.amazonaws.com }, Action: sts:AssumeRole }]',
+        '      Policies:',
+        '        - PolicyName: ci',
+        '          PolicyDocument:',
+        '            Statement:',
+        "              - !If [CanLaunch, { Effect: Allow, Action: 'iam:PassRole', Resource: '*' }, !Ref AWS::NoValue]",
+        "              - { Effect: Allow, Action: 'ec2:RunInstances', Resource: '*' }",
+        '',
+      ].join('\n');
+      const found = run('template.yaml', yaml);
+      expect(found.map((f) => [f.messageId, f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([['escalation', 11, 59, 71]]);
+      expect(found[0]!.related?.map((r) => [r.region.startLine, r.region.startColumn])).toEqual([[12, 43]]);
+    });
+
+    it('never combines steps written in opposite branches of one condition (no stack has both)', () => {
+      const head = ['Resources:', '  Role:', '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument:', '        Statement: [{ Effect: Allow, Principal: { Service: codebuild.amazonaws.com }, Action: sts:AssumeRole }]'];
+      const pass = "{ Effect: Allow, Action: 'iam:PassRole', Resource: '*' }";
+      const launch = "{ Effect: Allow, Action: 'ec2:RunInstances', Resource: '*' }";
+      const statements = [...head, '      Policies:', '        - PolicyName: ci', '          PolicyDocument:', `            Statement: !If [C, [${pass}], [${launch}]]`, ''].join('\n');
+      expect(run('template.yaml', statements)).toEqual([]);
+      const policies = [...head, '      Policies:', `        - !If [C, { PolicyName: a, PolicyDocument: { Statement: [${pass}] } }, { PolicyName: b, PolicyDocument: { Statement: [${launch}] } }]`, ''].join('\n');
+      expect(run('template.yaml', policies)).toEqual([]);
+      // The same branch of two conditionals on one condition does coexist.
+      const same = [...head, '      Policies:', `        - !If [C, { PolicyName: a, PolicyDocument: { Statement: [${pass}] } }, !Ref AWS::NoValue]`, `        - !If [C, { PolicyName: b, PolicyDocument: { Statement: [${launch}] } }, !Ref AWS::NoValue]`, ''].join('\n');
+      expect(run('template.yaml', same).map((f) => f.messageId)).toEqual(['escalation']);
+    });
+  });
+
+  it('reports a path written in a sibling file of the module there, not at the role', async () => {
+    const t = tempDir('credlint-iam9-');
+    t.write('role.tf', 'resource "aws_iam_role" "ci" {\n  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "codebuild.amazonaws.com" }, Action = "sts:AssumeRole" }] })\n}\n');
+    t.write('policy.tf', 'resource "aws_iam_role_policy" "p" {\n  role   = aws_iam_role.ci.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["iam:PassRole", "ec2:RunInstances"], Resource = "*" }] })\n}\n');
+    const result = await lint(['.'], { cwd: t.dir, useGit: false, concurrency: 'off' });
+    expect(result.findings.filter((f) => f.ruleId === RULE).map((f) => [f.path, f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([['policy.tf', 3, 69, 81]]);
   });
 });

@@ -42,4 +42,9 @@ describe(RULE, () => {
     const tf = 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = ["sqs:SendMessage"]\n    resources = ["*"]\n  }\n}\n';
     expect(run('main.tf', tf).map((f) => [f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([[4, 19, 20]]);
   });
+
+  it('reports a Resource "*" chosen by !If at the "*" of its branch', () => {
+    const yaml = ['Resources:', '  P:', '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', '        Statement:', '          - Effect: Allow', '            Action: s3:PutObject', "            Resource: !If [AnyBucket, '*', 'arn:aws:s3:::b/*']", ''].join('\n');
+    expect(run('template.yaml', yaml).map((f) => [f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([[9, 40, 41]]);
+  });
 });

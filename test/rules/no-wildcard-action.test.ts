@@ -111,4 +111,15 @@ describe(RULE, () => {
     ].join('\n');
     expect(run('main.tf', tf)).toEqual([]);
   });
+
+  it('reports a statement written identically in both branches of !If once, at the first branch', () => {
+    const st = "{ Effect: Allow, Action: 's3:*', Resource: '*' }";
+    const yaml = ['Resources:', '  P:', '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', `        Statement: !If [Wide, [${st}], [${st}, { Effect: Allow, Action: 'sqs:*', Resource: '*' }]]`, ''].join('\n');
+    const found = run('template.yaml', yaml);
+    const line = yaml.split('\n')[5]!;
+    expect(found.map((f) => [f.region.startLine, f.region.startColumn])).toEqual([
+      [6, line.indexOf("'s3:*'") + 2],
+      [6, line.indexOf("'sqs:*'") + 2],
+    ]);
+  });
 });

@@ -45,4 +45,20 @@ describe(RULE, () => {
     const [f] = run('template.yaml', bucketPolicy("- Effect: Allow\n  NotPrincipal: { AWS: arn:aws:iam::111122223333:root }\n  Action: s3:GetObject\n  Resource: arn:aws:s3:::b/*"));
     expect(f).toMatchObject({ messageId: 'notPrincipalAllow', region: { startLine: 9, startColumn: 3 + 10, endLine: 9, endColumn: 15 + 10 } });
   });
+
+  it('reads both branches of !If around AssumeRolePolicyDocument and reports the wildcard in its branch', () => {
+    const yaml = [
+      'Resources:',
+      '  Role:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument: !If',
+      '        - Shared',
+      "        - Statement: [{ Effect: Allow, Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }]",
+      "        - Statement: [{ Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: 'sts:AssumeRole' }]",
+      '',
+    ].join('\n');
+    const found = run('template.yaml', yaml);
+    expect(found.map((f) => [f.region.startLine, f.region.startColumn, f.region.endColumn])).toEqual([[7, 59, 60]]);
+  });
 });

@@ -79,6 +79,13 @@ export interface IacUnknown {
     readonly range: Range;
     /** Short description for messages and debugging (`var.profile`, `Fn::ImportValue`). */
     readonly label?: string;
+    /**
+     * The values it may take, when they are written out (the two branches of a CloudFormation
+     * `Fn::If`): each is as real as the other, so checks that look at elements consider every one.
+     */
+    readonly alternatives?: readonly IacValue[];
+    /** The condition that chooses among `alternatives` (`Fn::If`'s condition name). */
+    readonly condition?: string;
 }
 export type IacValue = IacString | IacNumber | IacBool | IacNull | IacMap | IacList | IacRef | IacUnknown;
 export declare function mapEntry(value: IacValue | undefined, key: string): IacEntry | undefined;
@@ -93,6 +100,23 @@ export declare function knownString(value: IacValue | undefined): string | undef
 export declare function stringWithPlaceholders(value: IacValue | undefined): string | undefined;
 /** A list value's items; a single non-list value is treated as a one-item list (IAM style). */
 export declare function asList(value: IacValue | undefined): readonly IacValue[];
+/** CloudFormation's `AWS::NoValue`: the property (or list item) is not there at all. */
+export declare function isNoValue(value: IacValue | undefined): boolean;
+/**
+ * The concrete values a value may take: the branches of conditionals (nested ones too), a
+ * branch that is `AWS::NoValue` contributing nothing; a value without alternatives is itself.
+ */
+export declare function branchesOf(value: IacValue | undefined): IacValue[];
+/**
+ * The items of a list-valued element with conditionals spliced in: a conditional item
+ * contributes the items of each branch (a branch may be one value or a list), the whole list
+ * may be a conditional too. An item written identically in two branches counts once (one
+ * defect, one finding). Linear in the size of the value.
+ */
+export declare function branchItems(value: IacValue | undefined): IacValue[];
+export declare function branchChoices(value: IacValue): readonly string[];
+/** Whether values with these choices can exist in one stack: no condition is taken both ways. */
+export declare function compatibleChoices(lists: readonly (readonly string[])[]): boolean;
 export declare function isKnown(value: IacValue | undefined): boolean;
 /** Pieces of a string value; a string without source pieces maps as a whole to its range. */
 export declare function piecesOf(value: IacString): readonly TextPiece[];

@@ -6,6 +6,8 @@ import { type Effective } from './effective.js';
 import { type Verdict } from './simulate.js';
 import { type Need } from './cli-actions.js';
 import { type Range } from '../iac/value.js';
+/** The effective permissions without the grants of the instance agents' AWS managed policies. */
+export declare function withoutAgentPolicies(eff: Effective): Effective;
 /** Compute resources whose user data runs with an instance profile. */
 export declare const COMPUTE_KINDS: readonly ["instance", "launch-template", "launch-configuration", "spot-request"];
 export interface InstanceRole {

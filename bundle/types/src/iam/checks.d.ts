@@ -1,6 +1,9 @@
 import type { SourceDocument } from '../engine/document.js';
-import { type PolicyDocument, type PolicyStatement, type PolicyString } from './policy.js';
+import { type PolicyDocument, type PolicyStatement, type PolicyString, type SourceFile } from './policy.js';
 import { type IamModel, type IamPrincipal } from './sources.js';
+import { type Effective, type Grant } from './effective.js';
+import { type Range } from '../iac/value.js';
+import type { ReportDescriptor } from '../rule.js';
 import { isWriteLevel, type CatalogAction } from './catalog.js';
 export { iamModel, POLICY_KEYWORDS } from './sources.js';
 /**
@@ -48,3 +51,53 @@ export declare function describeCounts(actions: readonly CatalogAction[]): strin
  */
 export declare function isReportedWildcard(pattern: string): boolean;
 export { isWriteLevel };
+/** A range in the scanned document, or in another file of the module (`elsewhere`). */
+export interface Place {
+    readonly range: Range;
+    readonly elsewhere?: SourceFile;
+}
+/**
+ * Where a grant is written: `range` (an element of its statement) in the policy's own file, or
+ * for an AWS managed policy its attachment (the `policy_arn`) in the attachment's file.
+ */
+export declare function placeOf(g: Grant, range: Range): Place;
+/**
+ * Grants in one order whichever file of the module is scanned (by file, then as written), so
+ * that every file's scan picks the same grant to report at. Stable: within one file the order
+ * is the model's.
+ */
+export declare function inModuleOrder(grants: readonly Grant[], here: string): Grant[];
+/**
+ * Where one finding about a principal is reported, so that a module scanned file by file
+ * reports it once, at the defect's element: at `lead` when that is in the scanned document;
+ * otherwise at the first of `others` that is, or at the principal's own name when it is
+ * declared here — referring to `lead`, so the finding is dropped when `lead`'s file is scanned
+ * too and reports it there; otherwise not here at all.
+ */
+export declare function findingPlace(p: IamPrincipal, lead: Place, others: readonly Place[]): {
+    range: Range;
+    refersTo?: ReportDescriptor['refersTo'];
+} | undefined;
+/** Whether some grant of the principal (its groups' included) is written in the scanned file. */
+export declare function placedHere(p: IamPrincipal): boolean;
+/**
+ * Whether only AWS services may assume the role: every Allow of its trust policy names
+ * service principals and nothing else (no account, federated user or `*`), and the policy is
+ * fully known — or it is a role a framework creates for one service (SAM, Serverless).
+ */
+export declare function assumedOnlyByServices(p: IamPrincipal): boolean;
+/**
+ * The grants of a role's effective permissions without those of AWS managed policies under
+ * `/service-role/` when only AWS services may assume it: AWS writes those policies for the
+ * service's own work (EMR launching clusters with `iam:PassRole` + `ec2:RunInstances`, Glue,
+ * ECS registering instances …) and nobody but the service holds them — not a path a person or
+ * the workload can take. A customer policy on the same role, and any other AWS policy
+ * (AdministratorAccess, IAMFullAccess), still count.
+ */
+export declare function withoutServiceOwnGrants(eff: Effective): Effective;
+/**
+ * Whether grants can hold together in one deployed stack: none two are written in different
+ * branches of the same CloudFormation condition (`Fn::If`), whether the conditional is around
+ * the statement or around the policy that carries it.
+ */
+export declare function grantsCoexist(grants: readonly Grant[]): boolean;

@@ -60,6 +60,8 @@ export interface PolicyStatement {
         /** Parts of the block are not known statically (treated as narrowing). */
         readonly incomplete: boolean;
     };
+    /** The `Fn::If` branches the statement is written in (`Condition=index`; see branchChoices). */
+    readonly when?: readonly string[];
     readonly document: PolicyDocument;
 }
 /** What a document is for: it decides which rules look at it. */
@@ -82,6 +84,13 @@ export interface PolicyDocument {
      * but its ranges are not positions in the scanned document and are never reported.
      */
     readonly foreign?: boolean;
+    /** For a `foreign` document: the file it is written in (its ranges are offsets into that text). */
+    readonly elsewhere?: SourceFile;
+}
+/** A file of the module other than the scanned one, as a finding's `refersTo` needs it. */
+export interface SourceFile {
+    readonly absPath: string;
+    readonly text: string;
 }
 /** A value's string form in the policy model. */
 export declare function policyString(value: IacValue): PolicyString;
@@ -91,6 +100,7 @@ export interface PolicyMeta {
     readonly range: Range;
     readonly managed?: string;
     readonly foreign?: boolean;
+    readonly elsewhere?: SourceFile;
 }
 /**
  * A policy document from its value (a map with `Version` and `Statement`, or a JSON string

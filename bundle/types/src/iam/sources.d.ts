@@ -1,12 +1,16 @@
 import type { SourceDocument } from '../engine/document.js';
 import type { Range } from '../iac/value.js';
-import { type PolicyDocument } from './policy.js';
+import { type PolicyDocument, type SourceFile } from './policy.js';
 export type PrincipalKind = 'role' | 'user' | 'group';
 export interface AttachedPolicy {
     readonly document: PolicyDocument;
     /** Where the attachment is written (the inline policy, the ARN, the attachment resource). */
     readonly range: Range;
     readonly via: 'inline' | 'customer-managed' | 'aws-managed';
+    /** The attachment is written in another file of the Terraform module: `range` is an offset into that file. */
+    readonly elsewhere?: SourceFile;
+    /** The `Fn::If` branches the attachment is written in (`Condition=index`; see branchChoices). */
+    readonly when?: readonly string[];
 }
 export interface IamPrincipal {
     readonly id: string;
@@ -17,6 +21,11 @@ export interface IamPrincipal {
     readonly range: Range;
     /** Defined in the scanned document (a module sibling's principal is not reported here). */
     readonly local: boolean;
+    /**
+     * Not declared in the module at all (`role = var.role_name`, a literal name, `data.aws_iam_role.x.name`,
+     * `module.x.role_name`): known only through what this module attaches to it.
+     */
+    readonly external?: boolean;
     readonly policies: AttachedPolicy[];
     /** A user's groups (their policies apply to it). */
     readonly groups: IamPrincipal[];
@@ -40,6 +49,8 @@ export interface IamModel {
 }
 /** An AWS managed policy from the snapshot, by ARN text (or SAM's bare name), with every range at `at`. */
 export declare function awsManagedPolicy(arnOrName: string, at: Range): PolicyDocument | undefined;
+/** Whether an AWS managed policy (by name) lives under `/service-role/`: written by AWS for a service's role. */
+export declare function isServiceRolePolicy(name: string | undefined): boolean;
 /** Quick test before any parse: could this document hold a policy at all? */
 export declare const POLICY_KEYWORDS: RegExp;
 /** The IAM model of a document (CloudFormation, Terraform, policy JSON, Serverless, CDK code), built once. */
