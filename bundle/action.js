@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-Z2PTUQYZ.js";
+} from "./chunk-IYNKOSHQ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-ZYYBZBPY.js";
-import "./chunk-3P7I4GQV.js";
+import "./chunk-GAF2QF4M.js";
+import "./chunk-ZO773AHS.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-2N5P6TRR.js";
+} from "./chunk-TPWJN35Z.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-3P7I4GQV.js";
+} from "./chunk-ZO773AHS.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-2N5P6TRR.js";
+} from "./chunk-TPWJN35Z.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-ZYYBZBPY.js";
+} from "./chunk-GAF2QF4M.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-3P7I4GQV.js";
+} from "./chunk-ZO773AHS.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-2N5P6TRR.js";
+} from "./chunk-TPWJN35Z.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-2N5P6TRR.js";
+} from "./chunk-TPWJN35Z.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

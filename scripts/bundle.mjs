@@ -58,7 +58,7 @@ export const EXTERNAL = ['typescript', 'eslint'];
  * start-up of every entry point does not evaluate them (measured: dockerfile-ast with the
  * vscode-languageserver types ≈ 10 ms of a 0.3 s one-file scan).
  */
-export const LAZY_CJS = { 'dockerfile-ast': 'dockerfile-ast' };
+export const LAZY_CJS = { 'dockerfile-ast': 'dockerfile-ast', yaml: 'yaml' };
 
 function assetFiles(spec) {
   const local = join(ROOT, spec);

@@ -9,7 +9,7 @@ import { NotRegularFileError, readRegularFile } from './engine/read.js';
 /** Configuration files and package.json larger than this are refused. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from './parsers/yaml.js';
 import type { AnyRule, Severity } from './rule.js';
 import { parseByteSize } from './engine/read.js';
 

@@ -7,7 +7,8 @@
 // Cost: one `yaml` parse (~3–5 MB/s) per cloud-config document, cached by SourceDocument and
 // shared by the extractor and the rules.
 import { errorSummary } from './errors.js';
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import type { Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, ScalarType, type Node as YamlNode } from './yaml.js';
 import {
   VirtualTextBuilder,
   type SourceDocument,
@@ -193,8 +194,8 @@ export function alignScalar(value: string, host: string, scalar: Scalar): Piece[
   let p = range[0];
   const hostEnd = range[2];
   const type = scalar.type;
-  if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) p += 1;
-  else if (type === Scalar.BLOCK_LITERAL || type === Scalar.BLOCK_FOLDED) {
+  if (type === ScalarType.QUOTE_DOUBLE || type === ScalarType.QUOTE_SINGLE) p += 1;
+  else if (type === ScalarType.BLOCK_LITERAL || type === ScalarType.BLOCK_FOLDED) {
     const nl = host.indexOf('\n', p);
     if (nl === -1) return value === '' ? [] : undefined;
     p = nl + 1;
@@ -213,7 +214,7 @@ export function alignScalar(value: string, host: string, scalar: Scalar): Piece[
     if (p >= hostEnd) return undefined;
     const c = value[i] as string;
     const h = host[p] as string;
-    const doubleEscape = type === Scalar.QUOTE_DOUBLE && h === '\\';
+    const doubleEscape = type === ScalarType.QUOTE_DOUBLE && h === '\\';
     if (h === c && !doubleEscape) {
       if (runStart === -1) {
         runStart = i;
@@ -237,7 +238,7 @@ export function alignScalar(value: string, host: string, scalar: Scalar): Piece[
       p += len;
       continue;
     }
-    if (type === Scalar.QUOTE_SINGLE && c === "'" && h === "'" && host[p + 1] === "'") {
+    if (type === ScalarType.QUOTE_SINGLE && c === "'" && h === "'" && host[p + 1] === "'") {
       pieces.push({ text: c, hostStart: p, hostEnd: p + 2, verbatim: false });
       i++;
       p += 2;

@@ -15,7 +15,7 @@
 // Never a guess.
 import { reportParseError, errorSummary } from './errors.js';
 import { visit as visitJson } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, ScalarType, type Node as YamlNode } from './yaml.js';
 import type { SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
 import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '../iac/value.js';
@@ -96,8 +96,8 @@ export function scalarPieces(value: string, src: string, start: number, end: num
       pieces[pieces.length - 1] = { text: last.text + text, start: last.start, end: to, verbatim: true };
     } else pieces.push({ text, start: from, end: to, verbatim });
   };
-  const double = style === Scalar.QUOTE_DOUBLE;
-  const single = style === Scalar.QUOTE_SINGLE;
+  const double = style === ScalarType.QUOTE_DOUBLE;
+  const single = style === ScalarType.QUOTE_SINGLE;
   let i = 0;
   let j = start;
   // Skip the opening quote so a value starting with a quote character cannot match it.
@@ -276,7 +276,7 @@ export function jsonValue(src: string, intrinsics: boolean): IacValue | undefine
         if (typeof value === 'string') {
           // Without escapes the value is the text between the quotes: one verbatim piece.
           const pieces: TextPiece[] =
-            value.length === 0 ? [] : length === value.length + 2 ? [{ text: value, start: offset + 1, end: offset + length - 1, verbatim: true }] : scalarPieces(value, src, range.start, range.end, Scalar.QUOTE_DOUBLE);
+            value.length === 0 ? [] : length === value.length + 2 ? [{ text: value, start: offset + 1, end: offset + length - 1, verbatim: true }] : scalarPieces(value, src, range.start, range.end, ScalarType.QUOTE_DOUBLE);
           add({ kind: 'string', value, range, pieces });
         } else if (typeof value === 'number') add({ kind: 'number', value, range });
         else if (typeof value === 'boolean') add({ kind: 'bool', value, range });

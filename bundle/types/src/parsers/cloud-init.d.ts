@@ -1,4 +1,4 @@
-import { Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
 import { VirtualTextBuilder, type SourceDocument } from '../engine/document.js';
 export type CloudCommandSection = 'runcmd' | 'bootcmd';
 export interface CloudCommand {
