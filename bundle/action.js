@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-IYNKOSHQ.js";
+} from "./chunk-2XWZN2XJ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-GAF2QF4M.js";
-import "./chunk-ZO773AHS.js";
+import "./chunk-B3DPQUJX.js";
+import "./chunk-FNMUIZDN.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-TPWJN35Z.js";
+} from "./chunk-ANDBQK3A.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-ZO773AHS.js";
+} from "./chunk-FNMUIZDN.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-TPWJN35Z.js";
+} from "./chunk-ANDBQK3A.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-GAF2QF4M.js";
+} from "./chunk-B3DPQUJX.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-ZO773AHS.js";
+} from "./chunk-FNMUIZDN.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-TPWJN35Z.js";
+} from "./chunk-ANDBQK3A.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

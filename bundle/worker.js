@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-TPWJN35Z.js";
+} from "./chunk-ANDBQK3A.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -10,7 +10,7 @@
 // grant itself anything) are near-admin. A role that compute assumes is the worst case: code
 // on that instance, function or task — and anyone who gets a shell there — owns the account.
 import { defineRule, type RuleContext } from '../src/rule.js';
-import { findingPlace, identityDocuments, inModuleOrder, placedHere, placeOf, principalsReaching, POLICY_KEYWORDS, whoRunsIt, type Place } from '../src/iam/checks.js';
+import { findingPlace, identityDocuments, inModuleOrder, placedHere, placeOf, principalsReaching, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS, whoRunsIt, type Place } from '../src/iam/checks.js';
 import { actionSet, broadActions, effectiveOf, type Grant } from '../src/iam/effective.js';
 import { getCatalog, type CatalogAction } from '../src/iam/catalog.js';
 import type { IamPrincipal } from '../src/iam/sources.js';
@@ -114,6 +114,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'least-privilege'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   supersedes: ['no-wildcard-action'],
   messages: {
     adminCompute: '{{principal}} has full administrative access ({{how}}) and runs on {{runs}}: whoever reaches that machine owns the account',

@@ -11,7 +11,7 @@
 // (`ssm:GetParameter*`, `secretsmanager:Get*`); `*` and service wildcards are reported by
 // no-wildcard-action / no-admin-policy instead (one defect, one finding).
 import { defineRule } from '../src/rule.js';
-import { isReportedWildcard, POLICY_KEYWORDS, undoneByDeny, unscopedAllows } from '../src/iam/checks.js';
+import { isReportedWildcard, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS, undoneByDeny, unscopedAllows } from '../src/iam/checks.js';
 import { getCatalog, hasWildcard, patternCovers } from '../src/iam/catalog.js';
 import { CREDENTIAL_ACTIONS } from '../src/iam/sensitive.js';
 
@@ -31,6 +31,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'secrets', 'credentials'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     credentialAction: '{{action}} on every resource hands out {{what}}: scope it to the {{types}} the workload needs',
   },

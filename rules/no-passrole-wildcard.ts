@@ -8,7 +8,7 @@
 // `iam:Pass*`, `iam:*`, `*`, NotAction), at the statement's wildcard resource; worse without
 // `iam:PassedToService`, which at least says which service may receive the roles.
 import { defineRule } from '../src/rule.js';
-import { identityDocuments, POLICY_KEYWORDS, undoneByDeny } from '../src/iam/checks.js';
+import { identityDocuments, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS, undoneByDeny } from '../src/iam/checks.js';
 import { coversAction, isBroadResourceText } from '../src/iam/effective.js';
 import type { PolicyStatement } from '../src/iam/policy.js';
 import { patternCovers } from '../src/iam/catalog.js';
@@ -48,6 +48,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'privilege-escalation'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     passRoleAnyRole: '{{how}} allows iam:PassRole on {{resource}} with no iam:PassedToService condition: any role of the account can be passed to any service',
     passRoleAnyRoleToService: '{{how}} allows iam:PassRole on {{resource}}: any role of the account can be passed to {{services}}',

@@ -12,7 +12,7 @@
 // `iam:PassedToService` naming the path's service is fine). Principals with full access are
 // no-admin-policy's.
 import { defineRule, type ReportDescriptor } from '../src/rule.js';
-import { findingPlace, grantsCoexist, iamModel, inModuleOrder, placedHere, placeOf, POLICY_KEYWORDS, principalsReaching, withoutServiceOwnGrants, type Place } from '../src/iam/checks.js';
+import { findingPlace, grantsCoexist, iamModel, inModuleOrder, placedHere, placeOf, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS, principalsReaching, withoutServiceOwnGrants, type Place } from '../src/iam/checks.js';
 import { allowedBroadly, broadActions, coversAnyResource, effectiveOf, type Grant } from '../src/iam/effective.js';
 import { patternCovers } from '../src/iam/catalog.js';
 import { ESCALATION_PATHS, type EscalationPath } from '../src/iam/sensitive.js';
@@ -85,6 +85,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'privilege-escalation'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     escalation: '{{principal}} can escalate its privileges: it can {{path}} ({{actions}}){{more}}',
     escalationPolicy: '{{principal}} lets whoever has it escalate their privileges: they can {{path}} ({{actions}}){{more}}',

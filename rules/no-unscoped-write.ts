@@ -10,7 +10,7 @@
 // Wildcard patterns are no-wildcard-action's, `iam:PassRole` no-passrole-wildcard's and the
 // credential actions no-credential-exposure's: one defect, one finding.
 import { defineRule } from '../src/rule.js';
-import { isReportedWildcard, POLICY_KEYWORDS, undoneByDeny, unscopedAllows } from '../src/iam/checks.js';
+import { isReportedWildcard, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS, undoneByDeny, unscopedAllows } from '../src/iam/checks.js';
 import { getCatalog, isWriteLevel, type CatalogAction } from '../src/iam/catalog.js';
 import { CREDENTIAL_ACTIONS } from '../src/iam/sensitive.js';
 
@@ -47,6 +47,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'least-privilege'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     unscopedWrite: '{{actions}} on every resource: {{what}} can be scoped to {{types}} ARNs',
   },

@@ -9,7 +9,7 @@
 // that is how read-only access is commonly and reasonably written. Deny statements, resource
 // and trust policies (the KMS default key policy's `kms:*` for the account) are not checked.
 import { defineRule } from '../src/rule.js';
-import { describeCounts, identityDocuments, isReportedWildcard, POLICY_KEYWORDS, undoneByDeny } from '../src/iam/checks.js';
+import { describeCounts, identityDocuments, isReportedWildcard, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS, undoneByDeny } from '../src/iam/checks.js';
 import { getCatalog, hasWildcard, isWriteLevel } from '../src/iam/catalog.js';
 import { coversAnyResource } from '../src/iam/effective.js';
 
@@ -27,6 +27,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'least-privilege'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     allActions: '"*" allows every action of every AWS service ({{total}} actions, {{counts}}) {{scope}}',
     serviceWildcard: '"{{pattern}}" allows {{count}} {{service}} actions ({{counts}}) {{scope}}',

@@ -9,7 +9,7 @@
 // principals. The account root (`arn:aws:iam::<account>:root`, as in the default KMS key
 // policy) is one account, not a wildcard, and is never reported.
 import { defineRule, type RuleContext } from '../src/rule.js';
-import { iamModel, POLICY_KEYWORDS } from '../src/iam/checks.js';
+import { iamModel, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS } from '../src/iam/checks.js';
 import type { PolicyStatement, PolicyString } from '../src/iam/policy.js';
 import { describeNode, resourceGraph } from '../src/iac/graph.js';
 import { knownString, mapEntry, valueTokenRange } from '../src/iac/value.js';
@@ -81,6 +81,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'public-access'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: new RegExp(`${POLICY_KEYWORDS.source}|Lambda::Permission|aws_lambda_permission`),
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     wildcardPrincipal: '{{policy}} allows principal {{principal}} — every AWS account and anonymous callers — with no condition on the caller',
     wildcardTrust: '{{policy}} lets any AWS principal assume the role (principal {{principal}}) with no condition on the caller',

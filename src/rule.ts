@@ -97,6 +97,12 @@ export interface RuleMeta<Options = Record<string, unknown>> {
    * Costs one regex scan (GB/s) instead of a parse (MB/s).
    */
   readonly keywords?: RegExp;
+  /**
+   * Pre-filters for particular kinds, used instead of `keywords` for documents of that kind
+   * (IAM in JavaScript is CDK code, which imports aws-cdk-lib: words like `statement` are
+   * everywhere in other code).
+   */
+  readonly kindKeywords?: Readonly<Partial<Record<FileKind, RegExp>>>;
   /** Message templates with `{{placeholder}}`s, keyed by message id. */
   readonly messages: Readonly<Record<string, string>>;
   /** How to fix, in Markdown; SARIF `help`. */
@@ -146,6 +152,9 @@ export function defineRule<Options extends object = Record<string, unknown>>(
   }
   if (definition.keywords && (definition.keywords.global || definition.keywords.sticky)) {
     throw new Error(`rule ${definition.id}: keywords must not be a global or sticky regex (test() would keep state)`);
+  }
+  for (const re of Object.values(definition.kindKeywords ?? {})) {
+    if (re && (re.global || re.sticky)) throw new Error(`rule ${definition.id}: kindKeywords must not be global or sticky regexes`);
   }
   if (!(definition.securitySeverity >= 0.1 && definition.securitySeverity <= 10)) {
     throw new Error(`rule ${definition.id}: security-severity must be within 0.1–10`);

@@ -108,7 +108,8 @@ export function gateExtractors(rules: readonly AnyRule[], extractors: readonly E
     const { nested, kinds } = nestedOf(extractor, ordered);
     const readers = rules.filter((r) => readsKind(r, kinds));
     if (readers.length === 0) continue;
-    const keywords = [...new Set(readers.map((r) => r.keywords))].map((k) => (k ? hostTestOf(k) : undefined));
+    // A rule with per-kind keywords counts as keyword-less here (judged on the host, conservatively).
+    const keywords = [...new Set(readers.map((r) => (r.kindKeywords ? undefined : r.keywords)))].map((k) => (k ? hostTestOf(k) : undefined));
     if (!extractor.copiesHost || keywords.some((k) => k === undefined)) {
       out.push(extractor);
       continue;

@@ -69,7 +69,8 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
   for (const active of setup.rules) {
     const { rule } = active;
     if (!appliesTo(rule, doc.kind)) continue;
-    if (rule.keywords && !mentions(rule.keywords)) continue;
+    const keywords = rule.kindKeywords?.[doc.kind] ?? rule.keywords;
+    if (keywords && !mentions(keywords)) continue;
     try {
       rule.check({
         document: doc,

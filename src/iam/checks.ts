@@ -9,7 +9,7 @@ import { compatibleChoices, type Range } from '../iac/value.js';
 import type { ReportDescriptor } from '../rule.js';
 import { countLevels, getCatalog, hasWildcard, isWriteLevel, type CatalogAction } from './catalog.js';
 
-export { iamModel, POLICY_KEYWORDS } from './sources.js';
+export { iamModel, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS } from './sources.js';
 
 const standalone = new WeakMap<PolicyDocument, IamPrincipal>();
 

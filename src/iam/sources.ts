@@ -672,6 +672,9 @@ const models = new WeakMap<SourceDocument, IamModel | null>();
 /** Quick test before any parse: could this document hold a policy at all? */
 export const POLICY_KEYWORDS = /Statement|statement|ManagedPolicyArns|managed_policy_arns|policy_arn|Policies|iamManagedPolicies|managedPolicies|aws_iam_|ManagedPolicy|assumedBy|Principal\(/;
 
+/** Per-kind pre-filters of the IAM rules: in JavaScript only CDK code can declare a policy. */
+export const POLICY_KIND_KEYWORDS = { javascript: CDK_KEYWORDS } as const;
+
 /** The IAM model of a document (CloudFormation, Terraform, policy JSON, Serverless, CDK code), built once. */
 export function iamModel(doc: SourceDocument): IamModel | undefined {
   const cached = models.get(doc);

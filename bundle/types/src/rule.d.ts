@@ -90,6 +90,12 @@ export interface RuleMeta<Options = Record<string, unknown>> {
      * Costs one regex scan (GB/s) instead of a parse (MB/s).
      */
     readonly keywords?: RegExp;
+    /**
+     * Pre-filters for particular kinds, used instead of `keywords` for documents of that kind
+     * (IAM in JavaScript is CDK code, which imports aws-cdk-lib: words like `statement` are
+     * everywhere in other code).
+     */
+    readonly kindKeywords?: Readonly<Partial<Record<FileKind, RegExp>>>;
     /** Message templates with `{{placeholder}}`s, keyed by message id. */
     readonly messages: Readonly<Record<string, string>>;
     /** How to fix, in Markdown; SARIF `help`. */

@@ -5,7 +5,7 @@ import { type Effective, type Grant } from './effective.js';
 import { type Range } from '../iac/value.js';
 import type { ReportDescriptor } from '../rule.js';
 import { isWriteLevel, type CatalogAction } from './catalog.js';
-export { iamModel, POLICY_KEYWORDS } from './sources.js';
+export { iamModel, POLICY_KEYWORDS, POLICY_KIND_KEYWORDS } from './sources.js';
 /**
  * The principals a document reaches; a document attached to nothing (an `aws_iam_policy`
  * without attachment, a policy JSON file) stands for a principal of its own, so its own

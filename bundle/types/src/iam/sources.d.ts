@@ -53,5 +53,9 @@ export declare function awsManagedPolicy(arnOrName: string, at: Range): PolicyDo
 export declare function isServiceRolePolicy(name: string | undefined): boolean;
 /** Quick test before any parse: could this document hold a policy at all? */
 export declare const POLICY_KEYWORDS: RegExp;
+/** Per-kind pre-filters of the IAM rules: in JavaScript only CDK code can declare a policy. */
+export declare const POLICY_KIND_KEYWORDS: {
+    readonly javascript: RegExp;
+};
 /** The IAM model of a document (CloudFormation, Terraform, policy JSON, Serverless, CDK code), built once. */
 export declare function iamModel(doc: SourceDocument): IamModel | undefined;
