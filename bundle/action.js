@@ -2,9 +2,9 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-2XWZN2XJ.js";
+} from "./chunk-OHKAHMUR.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-B3DPQUJX.js";
+import "./chunk-REG5NCBF.js";
 import "./chunk-FNMUIZDN.js";
 import "./chunk-ORZ2ZCPG.js";
 import {

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-B3DPQUJX.js";
+} from "./chunk-REG5NCBF.js";
 import {
   ConfigError,
   UsageError,

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config.js';
 import type { AnyRule } from '../rule.js';
 import { discoverEach, type DiscoveredFile } from './discover.js';
 import { scanBytes, scanFile } from './scan-file.js';
+import { classifyFile } from '../kinds.js';
 import { createSetup } from './setup.js';
 import { BlobPool, FilePool, workersAvailable, type FileTimeout } from './pool.js';
 import type { Extractor } from '../extract/types.js';
@@ -55,9 +56,41 @@ export interface ScanOptions {
   };
 }
 
-/** Below these, starting threads costs more than it saves. */
-const AUTO_MIN_FILES = 200;
-const AUTO_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * `auto` starts worker threads once the files found promise enough work to pay for them: each
+ * worker imports the engine, compiles the grammars and warms the JIT again (~0.5–0.8 CPU-s), and
+ * on two cores threads win only when a single-threaded scan would take a few seconds. Measured
+ * (npm run bench): a parsed infrastructure file (Terraform, a script, a Dockerfile) costs ~5 ms,
+ * a YAML/JSON file that may be a template half that, other source and text ~0.4 ms. So the pool
+ * starts at a weight of 800 such units (~4 s of work): a 4,000-file source tree stays on the
+ * main thread (1.5 s, where two workers took 1.8 s), a tree of thousands of templates does not.
+ */
+export const AUTO_MIN_WEIGHT = 800;
+/**
+ * Below that weight, threads are only worth it for big files: parsed kinds scan at ~0.5 MB/s,
+ * other source and text at ~25 MB/s, so bytes count by kind (byteFactor), against ~4 s of work.
+ */
+const AUTO_MIN_BYTES = 2 * 1024 * 1024;
+
+/** Bytes of a file of this weight, in parsed-infrastructure bytes (YAML/JSON: most are data, read at 5–40 MB/s). */
+function byteFactor(weight: number): number {
+  return weight >= 1 ? 1 : weight >= 0.5 ? 0.1 : 0.03;
+}
+
+const MAYBE_TEMPLATE = /\.(?:ya?ml|json|template)$/i;
+
+/** A file's expected cost from its name alone, in parsed-infrastructure-file units. */
+export function workWeight(relPath: string): number {
+  switch (classifyFile(relPath, '')) {
+    case 'javascript':
+    case 'text':
+    case 'dotenv':
+    case 'aws-config':
+      return MAYBE_TEMPLATE.test(relPath) ? 0.5 : 0.08;
+    default:
+      return 1;
+  }
+}
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
@@ -96,11 +129,13 @@ function autoThreads(): number {
 }
 
 /** Few files: threads are only worth it when they are big. */
-function bigEnough(files: readonly DiscoveredFile[]): boolean {
+function bigEnough(files: readonly DiscoveredFile[], maxFileSize: number): boolean {
   let bytes = 0;
   for (const f of files) {
     try {
-      bytes += statSync(f.absPath).size;
+      // A file over the size cap is not read at all.
+      const size = statSync(f.absPath).size;
+      if (size <= maxFileSize) bytes += size * byteFactor(workWeight(f.relPath));
     } catch {
       // reported later by the reader
     }
@@ -133,6 +168,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         ...(options.onProgress ? { onFileDone: (done: number) => options.onProgress?.(done, files.length) } : {}),
       });
     const mayAuto = fixed === undefined && availableParallelism() >= 2;
+    let weight = 0;
     if (fixed !== undefined && fixed > 0) pool = startPool(fixed);
     try {
       await discoverEach({ baseDir, paths: options.paths, ignore: config.ignore, ignoreBase: config.configDir, useGit: options.useGit }, (f) => {
@@ -143,14 +179,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         }
         if (shardFilter && !shardFilter(f.relPath)) return;
         files.push(f);
-        if (!pool && mayAuto && files.length >= AUTO_MIN_FILES) {
+        if (!pool && mayAuto) weight += workWeight(f.relPath);
+        if (!pool && mayAuto && weight >= AUTO_MIN_WEIGHT) {
           pool = startPool(autoThreads());
           for (const g of files) pool.add(g);
         } else pool?.add(f);
       });
       if (!pool && fixed === undefined && files.length > 0) {
         // A budget the user set is kept by a watchdog, which needs the scan off the main thread.
-        const threads = mayAuto && files.length >= 2 && bigEnough(files) ? autoThreads() : fileTimeout ? 1 : 0;
+        const threads = mayAuto && files.length >= 2 && bigEnough(files, config.maxFileSize) ? autoThreads() : fileTimeout ? 1 : 0;
         if (threads > 0) {
           pool = startPool(threads);
           for (const g of files) pool.add(g);

@@ -44,6 +44,18 @@ export interface ScanOptions {
         readonly workerHookModule?: string;
     };
 }
+/**
+ * `auto` starts worker threads once the files found promise enough work to pay for them: each
+ * worker imports the engine, compiles the grammars and warms the JIT again (~0.5–0.8 CPU-s), and
+ * on two cores threads win only when a single-threaded scan would take a few seconds. Measured
+ * (npm run bench): a parsed infrastructure file (Terraform, a script, a Dockerfile) costs ~5 ms,
+ * a YAML/JSON file that may be a template half that, other source and text ~0.4 ms. So the pool
+ * starts at a weight of 800 such units (~4 s of work): a 4,000-file source tree stays on the
+ * main thread (1.5 s, where two workers took 1.8 s), a tree of thousands of templates does not.
+ */
+export declare const AUTO_MIN_WEIGHT = 800;
+/** A file's expected cost from its name alone, in parsed-infrastructure-file units. */
+export declare function workWeight(relPath: string): number;
 export declare function compareFindings(a: Finding, b: Finding): number;
 export declare function compareNotifications(a: Notification, b: Notification): number;
 export declare function scan(options: ScanOptions): Promise<ScanResult>;
