@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-OHKAHMUR.js";
+} from "./chunk-WLQOGBEG.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-REG5NCBF.js";
-import "./chunk-FNMUIZDN.js";
+import "./chunk-NMOG5N5C.js";
+import "./chunk-TG2DKXKT.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-ANDBQK3A.js";
+} from "./chunk-MT4BHEBM.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-FNMUIZDN.js";
+} from "./chunk-TG2DKXKT.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-ANDBQK3A.js";
+} from "./chunk-MT4BHEBM.js";
 import {
   __commonJS,
   __require,

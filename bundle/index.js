@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-REG5NCBF.js";
+} from "./chunk-NMOG5N5C.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-FNMUIZDN.js";
+} from "./chunk-TG2DKXKT.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-ANDBQK3A.js";
+} from "./chunk-MT4BHEBM.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-ANDBQK3A.js";
+} from "./chunk-MT4BHEBM.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

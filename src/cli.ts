@@ -119,10 +119,16 @@ function parse(argv: readonly string[]): ParsedArgs {
       const near = flag.startsWith('--') ? suggest(flag, names) : undefined;
       throw new UsageError(`unknown option ${flag}${near ? ` (did you mean ${near}?)` : ''}; see credlint --help`);
     }
-    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`${e.message.replace(/\.$/, '').replace(/^Option /, 'option ')}; see credlint --help`);
+    // Node's messages may run over several lines: one line, always.
+    const first = (e.message.split('\n')[0] ?? '').replace(/\.$/, '');
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/i.exec(first);
+    if (ambiguous) {
+      throw new UsageError(`option ${ambiguous[1]} needs a value (one that starts with "-" is written ${ambiguous[1]}=<value>); see credlint --help`);
     }
-    throw new UsageError(`${e.message}; see credlint --help`);
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${first.replace(/^Option /, 'option ')}; see credlint --help`);
+    }
+    throw new UsageError(`${first}; see credlint --help`);
   }
 }
 
@@ -130,8 +136,11 @@ function parse(argv: readonly string[]): ParsedArgs {
 function parseFileTimeout(value: string | undefined): FileTimeout | false | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 86_400) throw new UsageError(`--file-timeout: expected a number of seconds, got ${quoteValue(value)}`);
-  const ms = Math.round(Number(value) * 1000);
-  return ms === 0 ? false : { baseMs: ms, perMbMs: Math.max(1000, Math.round(ms / 3)) };
+  const seconds = Number(value);
+  if (seconds === 0) return false;
+  // Any positive value keeps the watchdog on (a budget under a millisecond is one millisecond).
+  const ms = Math.max(1, Math.round(seconds * 1000));
+  return { baseMs: ms, perMbMs: Math.max(1, Math.round(ms / 3)) };
 }
 
 function parseConcurrency(value: string | undefined): Concurrency {

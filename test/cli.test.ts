@@ -75,6 +75,18 @@ describe('credlint CLI', () => {
     expect(r.stderr.trim().split('\n')).toEqual(['credlint: unknown option --formt (did you mean --format?); see credlint --help']);
   });
 
+  it('exits 2 with one line for a value that starts with a dash or is missing', () => {
+    for (const [args, line] of [
+      [['--file-timeout', '-1'], 'credlint: option --file-timeout needs a value (one that starts with "-" is written --file-timeout=<value>); see credlint --help'],
+      [['--concurrency', '-1'], 'credlint: option --concurrency needs a value (one that starts with "-" is written --concurrency=<value>); see credlint --help'],
+      [['--file-timeout=-1'], 'credlint: --file-timeout: expected a number of seconds, got "-1"'],
+    ] as const) {
+      const r = run([...args], clean.dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([line]);
+    }
+  });
+
   it('exits 2 for a missing path and for an unknown rule id, suggesting the nearest', () => {
     expect(run(['nope'], clean.dir)).toMatchObject({ code: 2, stderr: 'credlint: nope: no such file or directory\n' });
     const r = run(['--rule', 'no-hardcoded-acces-key-id'], clean.dir);

@@ -9,8 +9,13 @@
 // run around them is walked once, left and right, character by character; a run already
 // walked is never walked again.
 
-/** One escape that stands for a base64 character or its padding. */
-const ESCAPE = /\\\/|\\u00(?:2[FfBb]|3[Dd])|%(?:2[FfBb]|3[Dd])/g;
+/**
+ * One escape that stands for a base64 character or its padding: `\/` (also escaped again, as
+ * JSON inside JSON writes it: `\\/`, `\\\/`), `\u002F`, `\x2F`, `%2F` (also encoded again: `%252F`),
+ * and the HTML character references `&#x2F;`, `&#47;`, `&sol;` (and their `+`, `=` twins).
+ * Repetitions are bounded, so a long run of backslashes or `%25` costs no backtracking.
+ */
+const ESCAPE = /\\{1,8}\/|\\u00(?:2[FfBb]|3[Dd])|\\x(?:2[FfBb]|3[Dd])|%(?:25){0,4}(?:2[FfBb]|3[Dd])|&#(?:[xX]0{0,4}(?:2[FfBb]|3[Dd])|0{0,4}(?:47|43|61));|&(?:sol|plus|equals);/g;
 
 /** Whether `text` holds any escape of a base64 character. */
 export function hasSecretEscape(text: string): boolean {
@@ -33,15 +38,38 @@ function hexChar(hi: number, lo: number): string | undefined {
 function escapeAt(text: string, at: number): { char: string; length: number } | undefined {
   const c = text.charCodeAt(at);
   if (c === 0x25) {
-    const char = hexChar(text.charCodeAt(at + 1), text.charCodeAt(at + 2));
-    return char ? { char, length: 3 } : undefined;
+    let i = at + 1;
+    for (let n = 0; n < 4 && text.charCodeAt(i) === 0x32 && text.charCodeAt(i + 1) === 0x35; n++) i += 2;
+    const char = hexChar(text.charCodeAt(i), text.charCodeAt(i + 1));
+    return char ? { char, length: i + 2 - at } : undefined;
   }
+  if (c === 0x26) return entityAt(text, at);
   if (c !== 0x5c) return undefined;
+  let slashes = 1;
+  while (slashes < 8 && text.charCodeAt(at + slashes) === 0x5c) slashes++;
+  if (text.charCodeAt(at + slashes) === 0x2f) return { char: '/', length: slashes + 1 };
+  if (slashes !== 1) return undefined;
   const next = text.charCodeAt(at + 1);
-  if (next === 0x2f) return { char: '/', length: 2 };
+  if (next === 0x78) {
+    const char = hexChar(text.charCodeAt(at + 2), text.charCodeAt(at + 3));
+    return char ? { char, length: 4 } : undefined;
+  }
   if (next !== 0x75 || text.charCodeAt(at + 2) !== 0x30 || text.charCodeAt(at + 3) !== 0x30) return undefined;
   const char = hexChar(text.charCodeAt(at + 4), text.charCodeAt(at + 5));
   return char ? { char, length: 6 } : undefined;
+}
+
+const ENTITY = /&#(?:[xX]0{0,4}(2[FfBb]|3[Dd])|0{0,4}(47|43|61));|&(sol|plus|equals);/y;
+const ENTITY_CHAR: Readonly<Record<string, string>> = { '47': '/', '43': '+', '61': '=', sol: '/', plus: '+', equals: '=' };
+
+/** An HTML character reference for `/`, `+` or `=` at `at`. */
+function entityAt(text: string, at: number): { char: string; length: number } | undefined {
+  ENTITY.lastIndex = at;
+  const m = ENTITY.exec(text);
+  if (!m) return undefined;
+  const hex = m[1];
+  const char = hex ? hexChar(hex.charCodeAt(0), hex.charCodeAt(1)) : ENTITY_CHAR[(m[2] ?? m[3]) as string];
+  return char ? { char, length: m[0].length } : undefined;
 }
 
 /**
@@ -50,7 +78,7 @@ function escapeAt(text: string, at: number): { char: string; length: number } | 
  * them fails every secret shape.
  */
 export function decodeSecretEscapes(raw: string): string {
-  if (!raw.includes('\\') && !raw.includes('%')) return raw;
+  if (!raw.includes('\\') && !raw.includes('%') && !raw.includes('&')) return raw;
   let out = '';
   let i = 0;
   while (i < raw.length) {

@@ -5,6 +5,7 @@
 // still line up (`AKIA************WXYZ`). Rules reach it through displaySecret
 // (src/detect/display.ts) and never mask by hand.
 import type { SecretKind } from '../rule.js';
+import { decodeSecretEscapes } from '../detect/encoded.js';
 
 /** Short form for messages: key ids keep prefix and last four, other secrets at most four characters. */
 export function redact(value: string, kind: SecretKind): string {
@@ -29,20 +30,18 @@ export function maskInPlace(value: string, kind: SecretKind): string {
 // (`lAKIA…`, a damaged or concatenated line) is masked all the same.
 const KEY_ID_IN_TEXT = /(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}/g;
 /**
- * Runs of the secret alphabet, also written JSON-escaped (`\/`, `\u002F`, `\u002B`) or
- * URL-encoded (`%2F`, `%2B`, `%3D`), as serialisers and `s3a://ID:SECRET@bucket` URLs write
- * them. A run may follow `=` (`secret=…`); it is measured by its decoded length. Linear: the
+ * Runs of the secret alphabet, also written escaped as src/detect/encoded.ts decodes them:
+ * JSON (`\/`, `\\/` for JSON in JSON, `\u002F`), `\x2F`, URL-encoded (`%2F`, `%252F`), HTML
+ * character references (`&#x2F;`, `&#47;`, `&sol;`), as serialisers, templates and
+ * `s3a://ID:SECRET@bucket` URLs write them. A run may follow `=` (`secret=…`); it is measured by its decoded length. Linear: the
  * alternatives open on different characters (`\` is followed by `/` or `u`), so a run is
  * matched one way only.
  */
-const SECRET_RUN = /(?:[A-Za-z0-9+/]|\\\/|\\u002[FfBb]|%2[FfBb])+(?:=|%3[Dd]|\\u003[Dd]){0,2}/g;
+const SECRET_RUN = /(?:[A-Za-z0-9+/]|\\{1,8}\/|\\u002[FfBb]|\\x2[FfBb]|%(?:25){0,4}2[FfBb]|&#(?:[xX]0{0,4}2[FfBb]|0{0,4}4[37]);|&(?:sol|plus);)+(?:=|%(?:25){0,4}3[Dd]|\\u003[Dd]|\\x3[Dd]|&#(?:[xX]0{0,4}3[Dd]|0{0,4}61);|&equals;){0,2}/g;
 
-/** The length a run has once `\/`, `\u00XX` and `%XX` are decoded. */
+/** The length a run has once its escapes are decoded. */
 function decodedLength(run: string): number {
-  let n = run.length;
-  for (let i = run.indexOf('\\'); i !== -1; i = run.indexOf('\\', i + 1)) n -= run[i + 1] === 'u' ? 5 : 1;
-  for (let i = run.indexOf('%'); i !== -1; i = run.indexOf('%', i + 1)) n -= 2;
-  return n;
+  return decodeSecretEscapes(run).length;
 }
 
 /**

@@ -73,6 +73,9 @@ describe('encoded secret access keys are reported at the encoded range', () => {
     ['JSON \\u002F \\u002B', 'config.json', unicode],
     ['URL-encoded %2F %2B', 'app.properties', (s) => url(s)],
     ['URL-encoded lower case %2f %2b', 'app.properties', (s) => url(s, true)],
+    ['JSON in JSON \\\\/', 'config.json', (s) => s.replaceAll('/', '\\\\/')],
+    ['PHP json_encode twice \\\\\\/', 'config.json', (s) => s.replaceAll('/', '\\\\\\/')],
+    ['URL-encoded twice %252F %252B', 'app.properties', (s) => s.replaceAll('/', '%252F').replaceAll('+', '%252B')],
   ];
   for (const [name, path, encode] of cases) {
     it(`${name}, assigned to a name`, () => {
@@ -81,6 +84,25 @@ describe('encoded secret access keys are reported at the encoded range', () => {
       const { findings } = lintText(path, text);
       expect(at(findings, 'no-hardcoded-secret-access-key')).toEqual([cols(text, value)]);
       const out = allOutputs(path, text);
+      for (const p of [...pieces(secret), ...pieces(value)]) expect(out).not.toContain(p);
+    });
+  }
+
+  // Escapes the value readers do not take as part of a value (`\x2f`, HTML references) are not
+  // reported as secrets, but the fail-closed mask still hides every piece on the finding's line.
+  const masked: Array<[string, (s: string) => string]> = [
+    ['hex escapes \\x2f \\x2B', (s) => s.replaceAll('/', '\\x2f').replaceAll('+', '\\x2B')],
+    ['HTML references &#x2F; &#43;', (s) => s.replaceAll('/', '&#x2F;').replaceAll('+', '&#43;')],
+    ['HTML named references &sol; &plus;', (s) => s.replaceAll('/', '&sol;').replaceAll('+', '&plus;')],
+    ['decimal references &#47; and a padded &#x002F;', (s) => s.replace('/', '&#47;').replace('/', '&#x002F;')],
+  ];
+  for (const [name, encode] of masked) {
+    it(`${name} next to a key id: no piece of the secret in any output`, () => {
+      const value = encode(secret);
+      const text = `<p>AWS_ACCESS_KEY_ID=${id} aws_secret_access_key=${value}</p>\n`;
+      const { findings } = lintText('page.html', text);
+      expect(at(findings, 'no-hardcoded-access-key-id')).toEqual([cols(text, id)]);
+      const out = allOutputs('page.html', text);
       for (const p of [...pieces(secret), ...pieces(value)]) expect(out).not.toContain(p);
     });
   }
