@@ -20,7 +20,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ACCESS_KEY_ID_SOURCE } from '../src/detect/aws-keys.js';
+import { ACCESS_KEY_ID_BODY_SOURCE } from '../src/detect/aws-keys.js';
 import { CORPUS_VERSION, KEY_RULE, MIB, PROFILES, generateCorpus, type CorpusManifest, type Profile } from './corpus.js';
 import { CPU_SOURCE, formatTable, median, ratio, summarise, timeCommand, type Command, type ProcessTiming } from './measure.js';
 import type { RunScanOutput } from './run-scan.js';
@@ -174,7 +174,7 @@ function prepareSourceTree(): string {
  * The access key id pattern credlint's detector uses, without its look-around boundaries
  * (ripgrep's default engine has none): the same candidates or a few more, never fewer.
  */
-const RG_PATTERN = ACCESS_KEY_ID_SOURCE.replace(/\(\?<?!\[[^\]]*\]\)/g, '');
+const RG_PATTERN = ACCESS_KEY_ID_BODY_SOURCE;
 
 /**
  * What credlint's discovery scans of a directory outside git, as ripgrep flags: every file,

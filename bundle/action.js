@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-WLQOGBEG.js";
+} from "./chunk-KPVPJ7TW.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-NMOG5N5C.js";
-import "./chunk-TG2DKXKT.js";
+import "./chunk-2BMUX2TC.js";
+import "./chunk-OAEFOMVM.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-MT4BHEBM.js";
+} from "./chunk-AE3PNMDD.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

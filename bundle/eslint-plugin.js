@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-TG2DKXKT.js";
+} from "./chunk-OAEFOMVM.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-MT4BHEBM.js";
+} from "./chunk-AE3PNMDD.js";
 import {
   __commonJS,
   __require,

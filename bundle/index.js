@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-NMOG5N5C.js";
+} from "./chunk-2BMUX2TC.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-TG2DKXKT.js";
+} from "./chunk-OAEFOMVM.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-MT4BHEBM.js";
+} from "./chunk-AE3PNMDD.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

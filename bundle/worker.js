@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-MT4BHEBM.js";
+} from "./chunk-AE3PNMDD.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -2,7 +2,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 import { defineRule } from '../src/rule.js';
 import {
-  accessKeyIdPattern,
+  accessKeyIdMatches,
   decodeAccountId,
   isImplausibleKeyId,
   keyIdType,
@@ -50,8 +50,8 @@ export default defineRule({
   check(context) {
     const { text } = context.document;
     const { allowAccountIds, denyAccountIds } = context.settings;
-    for (const match of text.matchAll(accessKeyIdPattern())) {
-      const key = match[0];
+    for (const match of accessKeyIdMatches(text)) {
+      const key = match.value;
       const account = decodeAccountId(key);
       const denied = account !== undefined && denyAccountIds.includes(account);
       if (!denied) {

@@ -24,7 +24,7 @@
 // is the separator and value parsed with sticky regexes at that one position.
 
 import type { SourceDocument } from '../engine/document.js';
-import { accessKeyIdPattern, decodeAccountId, isImplausibleKeyId } from './aws-keys.js';
+import { accessKeyIdMatches, decodeAccountId, isImplausibleKeyId } from './aws-keys.js';
 import { isPlaceholder } from './placeholders.js';
 import { encodedRuns, hasSecretEscape } from './encoded.js';
 
@@ -507,8 +507,8 @@ export interface KeyIdOccurrence extends Located {
  */
 export function findKeyIds(text: string, lineOf: (offset: number) => number): KeyIdOccurrence[] {
   const out: KeyIdOccurrence[] = [];
-  for (const m of text.matchAll(accessKeyIdPattern())) {
-    const id = m[0];
+  for (const m of accessKeyIdMatches(text)) {
+    const id = m.value;
     if (isImplausibleKeyId(id)) continue;
     out.push({ value: id, start: m.index, end: m.index + id.length, line: lineOf(m.index), account: decodeAccountId(id) });
   }

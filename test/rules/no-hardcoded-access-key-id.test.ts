@@ -22,6 +22,21 @@ describe(RULE, () => {
     });
   });
 
+  it('finds a key right after an escape a serialiser wrote (\\n in a notebook CSV, %3D in a URL, \\t, \\u003D), not inside a word', () => {
+    const id = fakeAccessKeyId('escape-boundary');
+    const cases: Array<[string, string]> = [
+      ['analysis.ipynb', `{"cells":[{"outputs":[{"text":["Access key ID,Secret access key\\n${id},x\\n"]}]}]}\n`],
+      ['access.log', `GET /?AWSAccessKeyId%3D${id}&Expires=1 HTTP/1.1\n`],
+      ['dump.json', `{"t":"name\\t${id}","u":"\\u003D${id}"}\n`],
+    ];
+    for (const [path, text] of cases) {
+      const columns = [...text.matchAll(new RegExp(id, 'g'))].map((m) => `1:${m.index + 1}-${m.index + 21}`);
+      const found = lintText(path, text, { rules: [RULE] }).findings.map((f) => `${f.region.startLine}:${f.region.startColumn}-${f.region.endColumn}`);
+      expect(found, path).toEqual(columns);
+    }
+    expect(lintText('a.txt', `x${id} \\q${id} %zz${id}\n`, { rules: [RULE] }).findings).toEqual([]);
+  });
+
   it('redacts the key to its prefix and last four characters in message and snippet', () => {
     const { findings } = lintText('a.txt', `key ${key}\n`, { rules: [RULE] });
     const f = findings[0]!;
