@@ -2,9 +2,9 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-KPVPJ7TW.js";
+} from "./chunk-CAL7ANI4.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-2BMUX2TC.js";
+import "./chunk-64PRMJFW.js";
 import "./chunk-OAEFOMVM.js";
 import "./chunk-ORZ2ZCPG.js";
 import {

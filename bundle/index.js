@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-2BMUX2TC.js";
+} from "./chunk-64PRMJFW.js";
 import {
   ConfigError,
   UsageError,

@@ -9,7 +9,7 @@
 // the walk goes on; `discoverFiles` collects them, sorted by path.
 import { execFile } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../config.js';
@@ -138,6 +138,8 @@ interface GitignoreLevel {
   /** The directory holding the .gitignore, relative to the walk root ('' for the root). */
   readonly base: string;
   readonly ig: Ignore;
+  /** For a .gitignore above the walk root: the walk root's path from its directory. */
+  readonly above?: string;
 }
 
 /**
@@ -146,8 +148,8 @@ interface GitignoreLevel {
  */
 function ignoredBy(chain: readonly GitignoreLevel[], rel: string, isDir: boolean): boolean {
   let ignored = false;
-  for (const { base, ig } of chain) {
-    const sub = base === '' ? rel : rel.slice(base.length + 1);
+  for (const { base, ig, above } of chain) {
+    const sub = above !== undefined ? `${above}/${rel}` : base === '' ? rel : rel.slice(base.length + 1);
     const verdict = ig.test(isDir ? `${sub}/` : sub);
     if (verdict.ignored) ignored = true;
     else if (verdict.unignored) ignored = false;
@@ -168,8 +170,8 @@ const DIRS_PER_TURN = 256;
  * ignores is not entered — as git, which cannot re-include a file inside an excluded
  * directory. Directories that may not be listed are recorded in `unlistable`.
  */
-async function walk(dir: string, unlistable: string[], emit: (rel: string, link: boolean) => void): Promise<void> {
-  const stack: Array<{ abs: string; rel: string; chain: readonly GitignoreLevel[] }> = [{ abs: dir, rel: '', chain: [] }];
+async function walk(dir: string, unlistable: string[], emit: (rel: string, link: boolean) => void, inherited: readonly GitignoreLevel[] = []): Promise<void> {
+  const stack: Array<{ abs: string; rel: string; chain: readonly GitignoreLevel[] }> = [{ abs: dir, rel: '', chain: inherited }];
   let listed = 0;
   while (stack.length > 0) {
     const frame = stack.pop() as (typeof stack)[number];
@@ -307,7 +309,7 @@ export async function discoverEach(options: DiscoverOptions, onFile: (file: Disc
       if (listed?.length === 0) listed = undefined;
     }
     if (listed) for (const f of listed) add(f.rel, f.link);
-    else await walk(absInput, unlistable, add);
+    else await walk(absInput, unlistable, add, gitignoresAbove(baseDir, absInput));
     for (const dir of unlistable) {
       const relPath = relativeTo(baseDir, dir);
       deliver({
@@ -318,6 +320,37 @@ export async function discoverEach(options: DiscoverOptions, onFile: (file: Disc
       });
     }
   }
+}
+
+/**
+ * The .gitignore files between the scan's base directory and a subdirectory named on the command
+ * line (`credlint logs --no-git`): they apply inside it as they do when the walk starts at the
+ * base, or as git applies them. None when the named directory is itself ignored by them (it was
+ * asked for by name) or lies outside the base.
+ */
+function gitignoresAbove(baseDir: string, dir: string): GitignoreLevel[] {
+  const rel = relative(baseDir, dir).split(sep).join('/');
+  if (rel === '' || rel === '..' || rel.startsWith('../') || isAbsolute(rel)) return [];
+  const parts = rel.split('/');
+  const levels: GitignoreLevel[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const holder = join(baseDir, ...parts.slice(0, i));
+    try {
+      const text = readFileSync(join(holder, '.gitignore'), 'utf8');
+      levels.push({ base: '', ig: ignore().add(text), above: parts.slice(i).join('/') });
+    } catch {
+      // no .gitignore there (or unreadable: it ignores nothing)
+    }
+  }
+  if (levels.length === 0) return [];
+  // The named directory itself: each level tested on its own path from that level's directory.
+  let ignored = false;
+  for (const level of levels) {
+    const verdict = level.ig.test(`${level.above}/`);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
+  }
+  return ignored ? [] : levels;
 }
 
 /** Every file to scan (and every refused entry), sorted by path. */

@@ -11,6 +11,23 @@ const paths = (files: readonly DiscoveredFile[]) => files.filter((f) => !f.refus
 const walkOf = (dir: string, extra: Partial<Parameters<typeof discoverFiles>[0]> = {}) => discoverFiles({ baseDir: dir, paths: ['.'], ignore: [], useGit: false, ...extra });
 
 describe('walking outside git', () => {
+  it('a subdirectory named on the command line keeps the .gitignore files above it (as a walk from the base, as git)', async () => {
+    const t = tempDir();
+    t.write('.gitignore', '*.log\n!important.log\ndist/\n');
+    t.write('logs/other.log', 'x');
+    t.write('logs/important.log', 'x');
+    t.write('a/.gitignore', 'sub/*\n!sub/x.env\n');
+    t.write('a/sub/.hidden.env', 'x');
+    t.write('a/sub/x.env', 'x');
+    t.write('dist/app.js', 'x');
+    const named = async (p: string) => paths(await walkOf(t.dir, { paths: [p] }));
+    expect(await named('logs')).toEqual(['logs/important.log']);
+    expect(await named('a/sub')).toEqual(['a/sub/x.env']);
+    // A directory the .gitignore files ignore as a whole is scanned when named: the user asked for it.
+    expect(await named('dist')).toEqual(['dist/app.js']);
+    expect(paths(await walkOf(t.dir))).toEqual(['.gitignore', 'a/.gitignore', 'a/sub/x.env', 'logs/important.log']);
+  });
+
   it('applies nested .gitignore files from the root down, negation included', async () => {
     const t = tempDir();
     t.write('.gitignore', '*.log\n/generated/\nsecrets/*\n!secrets/README.md\n');
