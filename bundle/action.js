@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-CAL7ANI4.js";
+} from "./chunk-O3Q4CTRZ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-64PRMJFW.js";
-import "./chunk-OAEFOMVM.js";
+import "./chunk-TEEDELRU.js";
+import "./chunk-7TXANZ2B.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-AE3PNMDD.js";
+} from "./chunk-2OA4JL3D.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-64PRMJFW.js";
+} from "./chunk-TEEDELRU.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-OAEFOMVM.js";
+} from "./chunk-7TXANZ2B.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-AE3PNMDD.js";
+} from "./chunk-2OA4JL3D.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

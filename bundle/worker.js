@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-AE3PNMDD.js";
+} from "./chunk-2OA4JL3D.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

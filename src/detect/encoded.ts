@@ -14,8 +14,13 @@
  * JSON inside JSON writes it: `\\/`, `\\\/`), `\u002F`, `\x2F`, `%2F` (also encoded again: `%252F`),
  * and the HTML character references `&#x2F;`, `&#47;`, `&sol;` (and their `+`, `=` twins).
  * Repetitions are bounded, so a long run of backslashes or `%25` costs no backtracking.
+ * Split by what they stand for (src/engine/redact.ts builds its secret runs from the same two):
+ * an escape of `/` or `+` (regex source, no capturing groups) …
  */
-const ESCAPE = /\\{1,8}\/|\\u00(?:2[FfBb]|3[Dd])|\\x(?:2[FfBb]|3[Dd])|%(?:25){0,4}(?:2[FfBb]|3[Dd])|&#(?:[xX]0{0,4}(?:2[FfBb]|3[Dd])|0{0,4}(?:47|43|61));|&(?:sol|plus|equals);/g;
+export const CHAR_ESCAPE_SOURCE = String.raw`\\{1,8}\/|\\u002[FfBb]|\\x2[FfBb]|%(?:25){0,4}2[FfBb]|&#(?:[xX]0{0,4}2[FfBb]|0{0,4}4[37]);|&(?:sol|plus);`;
+/** … and an escape of the padding `=`. */
+export const PAD_ESCAPE_SOURCE = String.raw`\\u003[Dd]|\\x3[Dd]|%(?:25){0,4}3[Dd]|&#(?:[xX]0{0,4}3[Dd]|0{0,4}61);|&equals;`;
+const ESCAPE = new RegExp(`${CHAR_ESCAPE_SOURCE}|${PAD_ESCAPE_SOURCE}`, 'g');
 
 /** Whether `text` holds any escape of a base64 character. */
 export function hasSecretEscape(text: string): boolean {

@@ -5,7 +5,7 @@
 // still line up (`AKIA************WXYZ`). Rules reach it through displaySecret
 // (src/detect/display.ts) and never mask by hand.
 import type { SecretKind } from '../rule.js';
-import { decodeSecretEscapes } from '../detect/encoded.js';
+import { CHAR_ESCAPE_SOURCE, decodeSecretEscapes, PAD_ESCAPE_SOURCE } from '../detect/encoded.js';
 
 /** Short form for messages: key ids keep prefix and last four, other secrets at most four characters. */
 export function redact(value: string, kind: SecretKind): string {
@@ -37,7 +37,9 @@ const KEY_ID_IN_TEXT = /(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}/g;
  * alternatives open on different characters (`\` is followed by `/` or `u`), so a run is
  * matched one way only.
  */
-const SECRET_RUN = /(?:[A-Za-z0-9+/]|\\{1,8}\/|\\u002[FfBb]|\\x2[FfBb]|%(?:25){0,4}2[FfBb]|&#(?:[xX]0{0,4}2[FfBb]|0{0,4}4[37]);|&(?:sol|plus);)+(?:=|%(?:25){0,4}3[Dd]|\\u003[Dd]|\\x3[Dd]|&#(?:[xX]0{0,4}3[Dd]|0{0,4}61);|&equals;){0,2}/g;
+const SECRET_RUN = new RegExp(`(?:[A-Za-z0-9+/]|${CHAR_ESCAPE_SOURCE})+(?:=|${PAD_ESCAPE_SOURCE}){0,2}`, 'g');
+/** Trailing padding of a run, plain or escaped. */
+const TRAILING_PADDING = new RegExp(`(?:=|${PAD_ESCAPE_SOURCE})+$`);
 
 /** The length a run has once its escapes are decoded. */
 function decodedLength(run: string): number {
@@ -161,7 +163,7 @@ function hasUpperDigitRun(part: string): boolean {
 function isOrdinaryRun(run: string): boolean {
   if (decodedLength(run) < 12) return true;
   // Trailing `=` padding is not what decides (`name=` is never part of a run; `==` is base64's).
-  const body = run.replace(/(?:=|%3[Dd]|\\u003[Dd])+$/, '');
+  const body = run.replace(TRAILING_PADDING, '');
   if (/^[0-9]+$/.test(body) || /^[0-9a-f]+$/.test(body) || /^[0-9A-F]+$/.test(body)) return true;
   // An ISO 8601 basic timestamp (`20240101T000000Z`, X-Amz-Date).
   if (/^[0-9]{8}T[0-9]{6}Z$/.test(body)) return true;

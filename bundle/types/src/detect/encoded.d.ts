@@ -1,3 +1,14 @@
+/**
+ * One escape that stands for a base64 character or its padding: `\/` (also escaped again, as
+ * JSON inside JSON writes it: `\\/`, `\\\/`), `\u002F`, `\x2F`, `%2F` (also encoded again: `%252F`),
+ * and the HTML character references `&#x2F;`, `&#47;`, `&sol;` (and their `+`, `=` twins).
+ * Repetitions are bounded, so a long run of backslashes or `%25` costs no backtracking.
+ * Split by what they stand for (src/engine/redact.ts builds its secret runs from the same two):
+ * an escape of `/` or `+` (regex source, no capturing groups) …
+ */
+export declare const CHAR_ESCAPE_SOURCE: string;
+/** … and an escape of the padding `=`. */
+export declare const PAD_ESCAPE_SOURCE: string;
 /** Whether `text` holds any escape of a base64 character. */
 export declare function hasSecretEscape(text: string): boolean;
 /**
