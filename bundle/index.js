@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-TEEDELRU.js";
+} from "./chunk-3L5JLPNV.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-7TXANZ2B.js";
+} from "./chunk-OCOF5H2L.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-2OA4JL3D.js";
+} from "./chunk-VXZSTNYD.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

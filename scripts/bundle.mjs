@@ -40,8 +40,6 @@ export const ASSETS = [
   'node_modules/web-tree-sitter/tree-sitter.cjs',
   'web-tree-sitter/tree-sitter.wasm',
   'tree-sitter-bash/tree-sitter-bash.wasm',
-  '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
-  '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
   // 'data/',  ← e.g. a generated catalogue loaded by path
 ];
 

@@ -1,4 +1,4 @@
-// Terraform configuration (`.tf` via tree-sitter, `.tf.json`) as blocks with exact ranges,
+// Terraform configuration (`.tf` via the HCL reader in hcl.ts, `.tf.json`) as blocks with exact ranges,
 // and a static evaluator that knows what it does not know.
 // https://developer.hashicorp.com/terraform/language/syntax/configuration
 // https://developer.hashicorp.com/terraform/language/syntax/json
@@ -17,12 +17,11 @@ import { reportParseError } from './errors.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readRegularFile } from '../engine/read.js';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import type { Node as TsNode, Tree } from 'web-tree-sitter';
-import { onScanEnd, type SourceDocument } from '../engine/document.js';
+import type { SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
 import type { IacEntry, IacMap, IacString, IacValue, Range, TextPiece } from '../iac/value.js';
 import { knownString, mapEntry, mapGet, toPlain } from '../iac/value.js';
-import { parseWithBudget } from './tree-sitter.js';
+import { parseHcl, type HclBlock, type HclExpr, type HclLabel, type HclParse, type Span, type TemplatePart } from './hcl.js';
 import { reportIncomplete } from '../engine/budget.js';
 import { parseYamlDocuments } from './cloudformation.js';
 
@@ -41,8 +40,8 @@ export interface TfAttribute {
   readonly range: Range;
   /** The evaluated value (computed on first use, then cached). */
   value(): IacValue;
-  /** The tree-sitter expression node (native syntax only). */
-  readonly node?: TsNode;
+  /** The expression's syntax (native syntax only). */
+  readonly node?: HclExpr;
   /** The expression's source text (for JSON syntax, the JSON value's text). */
   source(): string;
 }
@@ -84,58 +83,44 @@ export interface TfModule {
   readonly data: ReadonlyMap<string, TfBlock>;
 }
 
-function rangeOf(node: TsNode): Range {
-  return { start: node.startIndex, end: node.endIndex };
-}
-
-function named(node: TsNode): TsNode[] {
-  return node.namedChildren.filter((c): c is TsNode => c !== null);
+function rangeOf(node: Span): Range {
+  return { start: node.start, end: node.end };
 }
 
 // ---------------------------------------------------------------------------------------
 // Native syntax
 
-function labelOf(node: TsNode): TfLabel {
-  if (node.type === 'string_lit') {
-    const inner = named(node).find((c) => c.type === 'template_literal');
-    return { value: inner?.text ?? '', range: inner ? rangeOf(inner) : { start: node.startIndex + 1, end: node.startIndex + 1 } };
-  }
-  return { value: node.text, range: rangeOf(node) };
+function labelOf(label: HclLabel): TfLabel {
+  return { value: label.value, range: { start: label.start, end: label.end } };
 }
 
-function hclBlock(node: TsNode, file: () => TfFile): TfBlock {
-  const children = named(node);
-  const typeNode = children[0] as TsNode;
-  const labels = children.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier').map(labelOf);
-  const body = children.find((c) => c.type === 'body');
+function hclBlock(node: HclBlock, file: () => TfFile): TfBlock {
   let attrs: TfAttribute[] | undefined;
   let nested: TfBlock[] | undefined;
   const load = () => {
     if (attrs) return;
     attrs = [];
     nested = [];
-    for (const child of body ? named(body) : []) {
-      if (child.type === 'attribute') {
-        const id = named(child)[0] as TsNode;
-        const expr = named(child).find((c) => c.type === 'expression');
-        if (!expr) continue;
+    for (const child of node.body) {
+      if (child.item === 'attribute') {
+        const expr = child.expr;
         let cached: IacValue | undefined;
         const f = file;
         attrs.push({
-          name: id.text,
-          nameRange: rangeOf(id),
+          name: child.name,
+          nameRange: { start: child.nameStart, end: child.nameEnd },
           range: rangeOf(expr),
           node: expr,
-          source: () => expr.text,
+          source: () => f().text.slice(expr.start, expr.end),
           value: () => (cached ??= evaluate(expr, scopeOf(f()), 0)),
         });
-      } else if (child.type === 'block') nested.push(hclBlock(child, file));
+      } else nested.push(hclBlock(child, file));
     }
   };
   return {
-    type: typeNode.text,
-    typeRange: rangeOf(typeNode),
-    labels,
+    type: node.type,
+    typeRange: { start: node.typeStart, end: node.typeEnd },
+    labels: node.labels.map(labelOf),
     range: rangeOf(node),
     get file() {
       return file();
@@ -146,47 +131,28 @@ function hclBlock(node: TsNode, file: () => TfFile): TfBlock {
   };
 }
 
-/** One tree-sitter parse of native syntax; the tree is owned by the caller (see the module cache below). */
-function parseHclTree(text: string): { tree: Tree | null; timedOut: boolean } {
-  return parseWithBudget('terraform', text);
+/** One parse of native syntax (plain objects: nothing to free). */
+function parseHclTree(text: string): { tree: HclParse; timedOut: boolean } {
+  const tree = parseHcl(text);
+  return { tree, timedOut: tree.timedOut };
 }
 
 /**
- * The file model over a parsed tree. The tree stays alive while the file's attributes may
- * still be evaluated (values are computed lazily from its nodes). Building it is cheap (blocks
- * are read lazily): one tree serves both the scanned document's view of a file and the
- * sibling view other files of the module see.
+ * The file model over a parsed tree. Building it is cheap (blocks are read lazily): one tree
+ * serves both the scanned document's view of a file and the sibling view other files of the
+ * module see.
  */
-function hclFile(tree: Tree | null, text: string, path: string, dir: string | undefined, document: SourceDocument | undefined): TfFile {
-  const errors: { message: string; offset: number }[] = [];
+function hclFile(tree: HclParse, text: string, path: string, dir: string | undefined, document: SourceDocument | undefined): TfFile {
   let file: TfFile | undefined;
   const getFile = () => file as TfFile;
   const blocks: TfBlock[] = [];
-  if (tree) {
-    const root = tree.rootNode;
-    if (root.hasError) {
-      const bad = findError(root);
-      // The message names the construct, never the source text: the broken line may be the
-      // very `secret_key = …` the user is being warned about, and notifications are printed.
-      const what = bad && bad.type !== 'ERROR' ? `missing ${bad.type}` : 'unexpected input';
-      errors.push({ message: `syntax error (${what})`, offset: bad?.startIndex ?? 0 });
-    }
-    const body = named(root).find((c) => c.type === 'body');
-    for (const child of body ? named(body) : []) if (child.type === 'block') blocks.push(hclBlock(child, getFile));
-  } else errors.push({ message: 'the parser gave up', offset: 0 });
+  for (const child of tree.body) if (child.item === 'block') blocks.push(hclBlock(child, getFile));
+  // The message names the construct, never the source text: the broken line may be the very
+  // `secret_key = …` the user is being warned about, and notifications are printed.
+  const first = tree.errors[0];
+  const errors = first ? [{ message: `syntax error (${first.message})`, offset: first.offset }] : [];
   file = { path, text, syntax: 'hcl', blocks, ...(document ? { document } : {}), ...(dir ? { dir } : {}), errors };
   return file;
-}
-
-function findError(node: TsNode): TsNode | undefined {
-  if (node.type === 'ERROR' || node.isMissing) return node;
-  for (const child of node.children) {
-    if (child && child.hasError) {
-      const found = findError(child);
-      if (found) return found;
-    }
-  }
-  return node.hasError ? node : undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -307,15 +273,9 @@ export function parseTerraform(doc: SourceDocument, notes?: Notification[]): TfF
     else {
       // A file on disk shares its directory's module cache: a file already parsed as the
       // sibling of another one is not parsed again (same text, same tree), and its own parse
-      // serves its siblings. Anything else frees its tree when the scan of the file ends.
+      // serves its siblings.
       const entry = doc.depth === 0 && doc.absPath && dir ? cachedHcl(dir, doc.absPath, doc.text) : undefined;
-      let parsed: { tree: Tree | null; timedOut: boolean };
-      if (entry) parsed = entry;
-      else {
-        parsed = parseHclTree(doc.text);
-        const tree = parsed.tree;
-        if (tree) onScanEnd(() => tree.delete());
-      }
+      const parsed = entry?.tree ? { tree: entry.tree, timedOut: entry.timedOut } : parseHclTree(doc.text);
       if (parsed.timedOut) reportIncomplete(doc, 'the Terraform parser ran out of its time budget');
       file = hclFile(parsed.tree, doc.text, path, dir, doc);
     }
@@ -329,14 +289,14 @@ export function parseTerraform(doc: SourceDocument, notes?: Notification[]): TfF
  * The parsed files of recently visited module directories, each parsed at most once per
  * (text, size, mtime). Files are scanned in path order (and handed to worker threads in
  * consecutive batches), so a few directories are enough — path order interleaves a directory
- * with its subdirectories (`m/a.tf`, `m/sub/x.tf`, `m/z.tf`), hence more than one. Evicting a
- * directory frees its trees: tree-sitter's WASM memory is never garbage collected.
+ * with its subdirectories (`m/a.tf`, `m/sub/x.tf`, `m/z.tf`), hence more than one.
  */
 interface CachedTf {
   /** `size:mtime` when read, or '' when unknown (never matches a listing). */
   readonly stamp: string;
   readonly text: string;
-  readonly tree: Tree | null;
+  /** The native-syntax parse; undefined for `.tf.json`. */
+  readonly tree: HclParse | undefined;
   readonly timedOut: boolean;
   /** The sibling view (no document), built on first use; `.tf.json` files have only this. */
   sibling?: TfFile;
@@ -352,10 +312,6 @@ const MAX_CACHED_DIRS = 4;
 /** Modules larger than this are not read for cross-file resolution (cost bound). */
 const MAX_SIBLING_BYTES = 4 * 1024 * 1024;
 
-function freeDir(cache: DirCache): void {
-  for (const entry of cache.files.values()) entry.tree?.delete();
-}
-
 function dirCacheFor(dir: string): DirCache {
   let cache = dirCaches.get(dir);
   if (cache) {
@@ -365,9 +321,7 @@ function dirCacheFor(dir: string): DirCache {
     return cache;
   }
   while (dirCaches.size >= MAX_CACHED_DIRS) {
-    const [oldest, evicted] = dirCaches.entries().next().value as [string, DirCache];
-    dirCaches.delete(oldest);
-    freeDir(evicted);
+    dirCaches.delete(dirCaches.keys().next().value as string);
   }
   cache = { files: new Map() };
   dirCaches.set(dir, cache);
@@ -415,7 +369,6 @@ function cachedHcl(dir: string, absPath: string, text: string): CachedTf {
   // The stamp of the listing when there is one (no second stat), else of the file itself.
   const listed = cache.listing?.find((l) => l.name === name);
   const stamp = listed?.stamp ?? statStamp(absPath)?.stamp ?? '';
-  hit?.tree?.delete();
   const entry: CachedTf = { stamp, text, tree: parsed.tree, timedOut: parsed.timedOut };
   cache.files.set(name, entry);
   return entry;
@@ -436,8 +389,7 @@ function siblingFiles(dir: string, exclude: string): TfFile[] {
     if (!entry || entry.stamp !== st.stamp) {
       try {
         const text = readRegularFile(full, MAX_SIBLING_BYTES).toString('utf8');
-        entry?.tree?.delete();
-        if (isTerraformJsonPath(name)) entry = { stamp: st.stamp, text, tree: null, timedOut: false, sibling: parseTfJson(undefined, text, full, dir) };
+        if (isTerraformJsonPath(name)) entry = { stamp: st.stamp, text, tree: undefined, timedOut: false, sibling: parseTfJson(undefined, text, full, dir) };
         else entry = { stamp: st.stamp, text, ...parseHclTree(text) };
         cache.files.set(name, entry);
       } catch {
@@ -445,7 +397,7 @@ function siblingFiles(dir: string, exclude: string): TfFile[] {
         continue;
       }
     }
-    entry.sibling ??= hclFile(entry.tree, entry.text, full, dir, undefined);
+    entry.sibling ??= hclFile(entry.tree as HclParse, entry.text, full, dir, undefined);
     out.push(entry.sibling);
   }
   return out;
@@ -515,61 +467,42 @@ function reanchor(value: IacValue, range: Range, sameFile: boolean): IacValue {
   }
 }
 
-/** Evaluates an expression node (any of the grammar's expression shapes). */
-export function evaluate(node: TsNode, scope: Scope, depth: number): IacValue {
+/** Evaluates an expression (any of the reader's expression shapes). */
+export function evaluate(node: HclExpr, scope: Scope, depth: number): IacValue {
   const range = rangeOf(node);
   if (depth > MAX_DEPTH) return unknown(range, 'unsupported', 'too deep');
-  switch (node.type) {
-    case 'expression': {
-      const parts = named(node);
-      const head = parts[0];
-      if (!head) return unknown(range, 'dynamic');
-      if (head.type === 'variable_expr') {
-        const path = [head.text];
-        for (const p of parts.slice(1)) {
-          if (p.type === 'get_attr') path.push(named(p)[0]?.text ?? '');
-          else if (p.type === 'index' || p.type === 'splat') continue; // aws_instance.x[0].id → aws_instance.x.id
-          else return unknown(range, 'dynamic');
-        }
-        return resolveTraversal(path, range, scope, depth + 1);
-      }
-      if (parts.length > 1) return unknown(range, 'dynamic'); // f(x).attr, [..][0]
-      return evaluate(head, scope, depth + 1);
+  switch (node.kind) {
+    case 'traversal': {
+      const path = [node.root];
+      // aws_instance.x[0].id → aws_instance.x.id: indexes and splats select among instances.
+      for (const step of node.steps) if (step.kind === 'attr') path.push(step.name);
+      return resolveTraversal(path, range, scope, depth + 1);
     }
-    case 'literal_value':
-    case 'collection_value':
-    case 'template_expr':
-      return named(node)[0] ? evaluate(named(node)[0] as TsNode, scope, depth + 1) : unknown(range, 'dynamic');
-    case 'numeric_lit':
-      return { kind: 'number', value: Number(node.text), range };
-    case 'bool_lit':
-      return { kind: 'bool', value: node.text === 'true', range };
-    case 'null_lit':
+    case 'number':
+      return { kind: 'number', value: Number(scope.file.text.slice(node.start, node.end)), range };
+    case 'bool':
+      return { kind: 'bool', value: node.value, range };
+    case 'null':
       return { kind: 'null', range };
-    case 'string_lit':
-    case 'quoted_template':
+    case 'template':
       return quotedString(node, scope, depth);
-    case 'heredoc_template':
+    case 'heredoc':
       return heredocString(node, scope, depth);
     case 'tuple':
-      return { kind: 'list', items: named(node).filter((c) => c.type === 'expression').map((c) => evaluate(c, scope, depth + 1)), range };
+      return { kind: 'list', items: node.items.map((c) => evaluate(c, scope, depth + 1)), range };
     case 'object': {
       const entries: IacEntry[] = [];
-      for (const elem of named(node)) {
-        if (elem.type !== 'object_elem') continue;
-        const [k, v] = named(elem).filter((c) => c.type === 'expression');
-        if (!k || !v) continue;
-        const keyHead = named(k)[0];
+      for (const { key: k, value: v } of node.elems) {
         // `{ Name = x }`: a bare identifier key is the name itself, not a variable.
-        const key = keyHead?.type === 'variable_expr' && named(k).length === 1 ? keyHead.text : knownString(evaluate(k, scope, depth + 1));
+        const key = k.kind === 'traversal' && k.steps.length === 0 ? k.root : knownString(evaluate(k, scope, depth + 1));
         if (key === undefined) continue;
         entries.push({ key, keyRange: rangeOf(k), value: evaluate(v, scope, depth + 1) });
       }
       return { kind: 'map', entries, range };
     }
-    case 'parenthesized_expression':
-      return named(node)[0] ? evaluate(named(node)[0] as TsNode, scope, depth + 1) : unknown(range, 'dynamic');
-    case 'function_call':
+    case 'paren':
+      return evaluate(node.inner, scope, depth + 1);
+    case 'call':
       return callFunction(node, scope, depth);
     default:
       return unknown(range, 'dynamic');
@@ -636,46 +569,33 @@ function appendLiteral(out: PieceList, src: string, from: number, to: number, qu
   out.push(src.slice(run, to), run, to, true);
 }
 
-function templateParts(node: TsNode): TsNode[] {
-  return named(node).filter((c) => c.type === 'template_interpolation' || c.type === 'template_directive');
-}
-
 /** A `"…"` template: literal text with escapes, `${…}`/`%{…}` kept verbatim as placeholders. */
-function quotedString(node: TsNode, scope: Scope, depth: number, resolveInterpolations = false): IacValue {
+function quotedString(node: HclExpr & { kind: 'template' }, scope: Scope, depth: number, resolveInterpolations = false): IacValue {
   const src = scope.file.text;
   const range = rangeOf(node);
-  const from = node.startIndex + 1;
-  const to = Math.max(from, node.endIndex - (src[node.endIndex - 1] === '"' ? 1 : 0));
-  const parts = templateParts(node);
+  const from = node.start + 1;
+  const to = Math.max(from, node.end - (node.closed ? 1 : 0));
+  const parts = node.parts;
   // `"${expr}"` (Terraform 0.11 style) is expr itself, whatever its type: a reference, a
   // list, a value read from a variable default or a data source.
   // https://developer.hashicorp.com/terraform/language/expressions/strings#interpolation
   const only = parts.length === 1 ? parts[0] : undefined;
-  if (only && only.type === 'template_interpolation' && only.startIndex === from && only.endIndex === to && !only.text.startsWith('${~') && !only.text.endsWith('~}')) {
-    const inner = named(only).find((c) => c.type === 'expression');
-    if (inner) {
-      // Reported at the whole string; a string value keeps its pieces (they may point at a variable default).
-      return { ...evaluate(inner, scope, depth + 1), range };
-    }
+  if (only && only.kind === 'interpolation' && only.start === from && only.end === to && !only.strip && only.expr) {
+    // Reported at the whole string; a string value keeps its pieces (they may point at a variable default).
+    return { ...evaluate(only.expr, scope, depth + 1), range };
   }
   const out = new PieceList();
   let cursor = from;
   let placeholders = false;
   for (const part of parts) {
-    appendLiteral(out, src, cursor, part.startIndex, true);
-    if (resolveInterpolations && part.type === 'template_interpolation') {
-      const inner = named(part).find((c) => c.type === 'expression');
-      const v = inner ? knownString(evaluate(inner, scope, depth + 1)) : undefined;
-      if (v !== undefined) out.push(v, part.startIndex, part.endIndex, false);
-      else {
-        out.push(part.text, part.startIndex, part.endIndex, true);
-        placeholders = true;
-      }
-    } else {
-      out.push(part.text, part.startIndex, part.endIndex, true);
+    appendLiteral(out, src, cursor, part.start, true);
+    const v = resolveInterpolations && part.kind === 'interpolation' && part.expr ? knownString(evaluate(part.expr, scope, depth + 1)) : undefined;
+    if (v !== undefined) out.push(v, part.start, part.end, false);
+    else {
+      out.push(src.slice(part.start, part.end), part.start, part.end, true);
       placeholders = true;
     }
-    cursor = part.endIndex;
+    cursor = part.end;
   }
   appendLiteral(out, src, cursor, to, true);
   return { kind: 'string', value: out.value, range, pieces: out.pieces, ...(placeholders ? { hasPlaceholders: true } : {}) };
@@ -686,20 +606,13 @@ function quotedString(node: TsNode, scope: Scope, depth: number, resolveInterpol
  * indentation of the non-blank lines from every line, so each remaining line still maps
  * character for character to the .tf file.
  */
-function heredocString(node: TsNode, scope: Scope, _depth: number): IacValue {
+function heredocString(node: HclExpr & { kind: 'heredoc' }, scope: Scope, _depth: number): IacValue {
   const src = scope.file.text;
   const range = rangeOf(node);
-  const children = named(node);
-  const start = children.find((c) => c.type === 'heredoc_start');
-  const ids = children.filter((c) => c.type === 'heredoc_identifier');
-  const open = ids[0];
-  const close = ids.length > 1 ? ids[ids.length - 1] : undefined;
-  if (!open) return unknown(range, 'unsupported', 'heredoc');
-  const nl = src.indexOf('\n', open.endIndex);
-  const bodyStart = nl === -1 ? open.endIndex : nl + 1;
-  const bodyEnd = close ? src.lastIndexOf('\n', close.startIndex - 1) + 1 : node.endIndex;
-  const strip = start?.text === '<<-';
-  const parts = templateParts(node);
+  const { open, close, strip, parts } = node;
+  const nl = src.indexOf('\n', open.end);
+  const bodyStart = nl === -1 ? open.end : nl + 1;
+  const bodyEnd = close ? src.lastIndexOf('\n', close.start - 1) + 1 : node.end;
   // Line starts within the body and the indentation to strip from each.
   let indent = 0;
   if (strip) {
@@ -728,14 +641,14 @@ function heredocString(node: TsNode, scope: Scope, _depth: number): IacValue {
       }
     }
     // Interpolations on this line (they may run over several lines: keep them whole).
-    while (partIndex < parts.length && (parts[partIndex] as TsNode).startIndex < lineEnd) {
-      const part = parts[partIndex] as TsNode;
-      if (part.startIndex >= cursor) {
-        appendLiteral(out, src, cursor, part.startIndex, false);
-        out.push(part.text, part.startIndex, part.endIndex, true);
+    while (partIndex < parts.length && (parts[partIndex] as TemplatePart).start < lineEnd) {
+      const part = parts[partIndex] as TemplatePart;
+      if (part.start >= cursor) {
+        appendLiteral(out, src, cursor, part.start, false);
+        out.push(src.slice(part.start, part.end), part.start, part.end, true);
         placeholders = true;
       }
-      cursor = Math.max(cursor, part.endIndex);
+      cursor = Math.max(cursor, part.end);
       partIndex++;
     }
     if (cursor < lineEnd) appendLiteral(out, src, cursor, lineEnd, false);
@@ -754,13 +667,10 @@ function heredocString(node: TsNode, scope: Scope, _depth: number): IacValue {
   return { kind: 'string', value: out.value, range, pieces: out.pieces, ...(placeholders ? { hasPlaceholders: true } : {}) };
 }
 
-function callFunction(node: TsNode, scope: Scope, depth: number): IacValue {
+function callFunction(node: HclExpr & { kind: 'call' }, scope: Scope, depth: number): IacValue {
   const range = rangeOf(node);
-  const nameNode = named(node)[0];
-  const name = nameNode?.text ?? '';
-  const argsNode = named(node).find((c) => c.type === 'function_arguments');
-  const args = argsNode ? named(argsNode).filter((c) => c.type === 'expression') : [];
-  const arg = (i: number) => (args[i] ? evaluate(args[i] as TsNode, scope, depth + 1) : unknown(range, 'dynamic'));
+  const { name, args } = node;
+  const arg = (i: number) => (args[i] ? evaluate(args[i] as HclExpr, scope, depth + 1) : unknown(range, 'dynamic'));
   switch (name) {
     case 'jsonencode': {
       const v = arg(0);
@@ -814,13 +724,8 @@ function callFunction(node: TsNode, scope: Scope, depth: number): IacValue {
 }
 
 /** A path argument: interpolations such as `${path.module}` are resolved, not kept. */
-function evaluateForPath(expr: TsNode, scope: Scope, depth: number): string | undefined {
-  const head = named(expr)[0];
-  const tmpl = head?.type === 'template_expr' ? named(head)[0] : head?.type === 'literal_value' ? named(head)[0] : undefined;
-  if (tmpl && (tmpl.type === 'quoted_template' || tmpl.type === 'string_lit')) {
-    const v = quotedString(tmpl, scope, depth + 1, true);
-    return knownString(v);
-  }
+function evaluateForPath(expr: HclExpr, scope: Scope, depth: number): string | undefined {
+  if (expr.kind === 'template') return knownString(quotedString(expr, scope, depth + 1, true));
   return knownString(evaluate(expr, scope, depth + 1));
 }
 

@@ -14,7 +14,7 @@
 // keeps the plugin's module graph free of top-level await, so `require()` of it works.
 //
 // Cost: the runtime once per thread, then each grammar on its first parse (a scan that meets
-// no shell script never compiles the 1.3 MB bash grammar; nothing uses the hcl grammar yet).
+// no shell script never compiles the 1.3 MB bash grammar). Terraform is read by hcl.ts, not by a grammar.
 // Tree-sitter grammars parse at ~3–5 MB/s — callers gate parses behind a keyword pre-filter.
 //
 // WebAssembly tier-up. V8 compiles WebAssembly with its baseline compiler (Liftoff) and
@@ -35,7 +35,7 @@ import type * as TreeSitter from 'web-tree-sitter';
 import { assetPath } from '../assets.js';
 import { parseBudgetMs } from '../engine/budget.js';
 
-export type GrammarName = 'bash' | 'terraform' | 'hcl';
+export type GrammarName = 'bash';
 
 const require = createRequire(import.meta.url);
 /** Resolved through `require.resolve`, so a bundle that ships these files next to it can remap them. */
@@ -44,10 +44,8 @@ export const TREE_SITTER_ASSETS = {
   runtime: 'web-tree-sitter',
   core: 'web-tree-sitter/tree-sitter.wasm',
   bash: 'tree-sitter-bash/tree-sitter-bash.wasm',
-  terraform: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
-  hcl: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
 } as const;
-const GRAMMARS: readonly GrammarName[] = ['bash', 'terraform', 'hcl'];
+const GRAMMARS: readonly GrammarName[] = ['bash'];
 
 /**
  * Text parsed by one thread before WebAssembly tier-up is allowed again (see the header).

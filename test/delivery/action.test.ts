@@ -67,7 +67,7 @@ describe('action.yml', () => {
   it('names only files that exist (the entry, and the grammars beside it)', () => {
     const text = readFileSync(join(ROOT, 'action.yml'), 'utf8');
     for (const m of text.matchAll(/\b(?:bundle|bin|dist)\/[\w./-]+/g)) expect(existsSync(join(ROOT, m[0])), m[0]).toBe(true);
-    for (const wasm of ['tree-sitter.wasm', 'tree-sitter-bash.wasm', 'tree-sitter-terraform.wasm', 'tree-sitter-hcl.wasm']) {
+    for (const wasm of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) {
       expect(existsSync(join(ROOT, 'bundle', wasm)), wasm).toBe(true);
     }
   });

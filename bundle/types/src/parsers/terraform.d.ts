@@ -1,8 +1,8 @@
-import type { Node as TsNode } from 'web-tree-sitter';
-import { type SourceDocument } from '../engine/document.js';
+import type { SourceDocument } from '../engine/document.js';
 import type { Notification } from '../engine/types.js';
 import type { IacMap, IacString, IacValue, Range } from '../iac/value.js';
 import { mapEntry, mapGet } from '../iac/value.js';
+import { type HclExpr } from './hcl.js';
 export interface TfLabel {
     readonly value: string;
     readonly range: Range;
@@ -14,8 +14,8 @@ export interface TfAttribute {
     readonly range: Range;
     /** The evaluated value (computed on first use, then cached). */
     value(): IacValue;
-    /** The tree-sitter expression node (native syntax only). */
-    readonly node?: TsNode;
+    /** The expression's syntax (native syntax only). */
+    readonly node?: HclExpr;
     /** The expression's source text (for JSON syntax, the JSON value's text). */
     source(): string;
 }
@@ -68,8 +68,8 @@ export declare function moduleBlocks(file: TfFile, type: string): TfBlock[];
 interface Scope {
     readonly file: TfFile;
 }
-/** Evaluates an expression node (any of the grammar's expression shapes). */
-export declare function evaluate(node: TsNode, scope: Scope, depth: number): IacValue;
+/** Evaluates an expression (any of the reader's expression shapes). */
+export declare function evaluate(node: HclExpr, scope: Scope, depth: number): IacValue;
 /** A `data "aws_iam_policy_document"` block of the scanned module as the policy it renders (positions in its own file). */
 export declare function terraformPolicyDocument(block: TfBlock): IacMap | undefined;
 /** Managed resources of the scanned file (`resource "type" "name"`). */

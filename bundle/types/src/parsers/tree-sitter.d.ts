@@ -1,12 +1,10 @@
 import type * as TreeSitter from 'web-tree-sitter';
-export type GrammarName = 'bash' | 'terraform' | 'hcl';
+export type GrammarName = 'bash';
 /** Resolved through `require.resolve`, so a bundle that ships these files next to it can remap them. */
 export declare const TREE_SITTER_ASSETS: {
     readonly runtime: "web-tree-sitter";
     readonly core: "web-tree-sitter/tree-sitter.wasm";
     readonly bash: "tree-sitter-bash/tree-sitter-bash.wasm";
-    readonly terraform: "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm";
-    readonly hcl: "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm";
 };
 /**
  * Text parsed by one thread before WebAssembly tier-up is allowed again (see the header).
