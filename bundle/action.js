@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-LCJUGDYG.js";
+} from "./chunk-WDINJTC7.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-3L5JLPNV.js";
-import "./chunk-OCOF5H2L.js";
+import "./chunk-GCV2N2OY.js";
+import "./chunk-NCQE43NU.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-VXZSTNYD.js";
+} from "./chunk-C2F3P3SZ.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-OCOF5H2L.js";
+} from "./chunk-NCQE43NU.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-VXZSTNYD.js";
+} from "./chunk-C2F3P3SZ.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-3L5JLPNV.js";
+} from "./chunk-GCV2N2OY.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-OCOF5H2L.js";
+} from "./chunk-NCQE43NU.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-VXZSTNYD.js";
+} from "./chunk-C2F3P3SZ.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

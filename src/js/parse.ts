@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { SourceDocument } from '../engine/document.js';
+import { reportIncomplete } from '../engine/budget.js';
 
 export type Program = TSESTree.Program;
 
@@ -63,6 +64,15 @@ const JSX_EXT = /\.(?:[cm]?jsx?|tsx)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?tsx?$/i;
 
 /**
+ * The parse budget of a JS/TS document, in characters. TypeScript's parser cannot be stopped
+ * part-way, so its budget is a size: @typescript-eslint/parser (parse, ESTree conversion, scope
+ * analysis) runs at 0.5–2 MB/s with peaks of hundreds of MB, and a vendored 2 MB SDK bundle
+ * cost 4–11 CPU-s and most of a scan's memory. Files this large are generated (bundles,
+ * generated clients); their text is still scanned by every text-level rule.
+ */
+export const MAX_JS_PARSE_CHARS = 1024 * 1024;
+
+/**
  * The ESTree program of a JS/TS document, or undefined when it does not parse (the text rules
  * still run on it). Parse errors are dropped: their messages may quote source text.
  */
@@ -73,6 +83,11 @@ export function programFor(doc: SourceDocument): Program | undefined {
   if (DECLARATION_FILE.test(doc.path)) return undefined;
   const cached = parsed.get(doc);
   if (cached !== undefined) return cached ?? undefined;
+  if (doc.text.length > MAX_JS_PARSE_CHARS) {
+    reportIncomplete(doc, `the JS/TS syntax analysis skips files over ${MAX_JS_PARSE_CHARS / 1024 / 1024} MiB`);
+    parsed.set(doc, null);
+    return undefined;
+  }
   const program = parseProgram(doc.text, doc.path);
   parsed.set(doc, program ?? null);
   return program;

@@ -102,6 +102,23 @@ describe(RULE, () => {
     expect(regions('src/v2.js', code).length).toBe(2);
   });
 
+
+  it('leaves files over the JS/TS parse budget to the text rules, with a notification', async () => {
+    const { MAX_JS_PARSE_CHARS } = await import('../../src/js/parse.js');
+    const call = `const AWS = require('aws-sdk');\nconst c = new AWS.Credentials('${key}', '${secret}');\n`;
+    const filler = `var pad = ${JSON.stringify('x'.repeat(1000))};\n`;
+    const big = filler.repeat(Math.ceil(MAX_JS_PARSE_CHARS / filler.length)) + call;
+    const r = lintText('static/aws-sdk.js', big, { rules: [RULE, 'no-hardcoded-access-key-id'] });
+    const line = big.split('\n').length - 1;
+    expect(r.notifications.filter((n) => n.id === 'not-fully-scanned').map((n) => n.message)).toEqual([
+      'static/aws-sdk.js: not fully scanned: the JS/TS syntax analysis skips files over 1 MiB; text-level checks still ran',
+    ]);
+    // The key is still found, by the text rule, at its characters.
+    expect(r.findings.map((f) => `${f.ruleId} ${f.region.startLine}:${f.region.startColumn}`)).toEqual([`no-hardcoded-access-key-id ${line}:32`]);
+    // Just under the budget the tree analysis runs.
+    const under = filler.repeat(Math.floor((MAX_JS_PARSE_CHARS - call.length) / filler.length)) + call;
+    expect(lintText('static/aws-sdk.js', under, { rules: [RULE] }).findings.map((f) => f.ruleId)).toEqual([RULE, RULE]);
+  });
   it('takes same-file constants, not keyword arguments or defaults of the same name', () => {
     const py = `def make(aws_access_key_id="${key}"):\n    pass\nlog(region="${key}")\nboto3.client("s3", aws_access_key_id=aws_access_key_id, aws_secret_access_key=region)\n`;
     // The literal default of an `aws_access_key_id` parameter is itself a credential slot; the call's

@@ -24,6 +24,14 @@ export declare function jsParserLoaded(): boolean;
 /** Makes `program` (an ESTree of exactly `text`, with `range`s) the tree used for documents with that text. */
 export declare function provideProgram(text: string, program: Program | undefined): void;
 /**
+ * The parse budget of a JS/TS document, in characters. TypeScript's parser cannot be stopped
+ * part-way, so its budget is a size: @typescript-eslint/parser (parse, ESTree conversion, scope
+ * analysis) runs at 0.5–2 MB/s with peaks of hundreds of MB, and a vendored 2 MB SDK bundle
+ * cost 4–11 CPU-s and most of a scan's memory. Files this large are generated (bundles,
+ * generated clients); their text is still scanned by every text-level rule.
+ */
+export declare const MAX_JS_PARSE_CHARS: number;
+/**
  * The ESTree program of a JS/TS document, or undefined when it does not parse (the text rules
  * still run on it). Parse errors are dropped: their messages may quote source text.
  */
