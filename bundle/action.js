@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-WDINJTC7.js";
+} from "./chunk-DFXR3AWW.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-GCV2N2OY.js";
-import "./chunk-NCQE43NU.js";
+import "./chunk-SXESU6LK.js";
+import "./chunk-7QUC6IRA.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-C2F3P3SZ.js";
+} from "./chunk-NDTQKQHY.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-NCQE43NU.js";
+} from "./chunk-7QUC6IRA.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-C2F3P3SZ.js";
+} from "./chunk-NDTQKQHY.js";
 import {
   __commonJS,
   __require,

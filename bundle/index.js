@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-GCV2N2OY.js";
+} from "./chunk-SXESU6LK.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-NCQE43NU.js";
+} from "./chunk-7QUC6IRA.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-C2F3P3SZ.js";
+} from "./chunk-NDTQKQHY.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-C2F3P3SZ.js";
+} from "./chunk-NDTQKQHY.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

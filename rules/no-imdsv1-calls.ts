@@ -60,14 +60,21 @@ function reportHit(context: Context, hit: Hit): void {
   });
 }
 
-/** Replaces `$X` / `${X}` in a word by X's literal value assigned earlier in the script. */
-function resolveWord(script: ShellScript, word: ShellWord): string {
+/** Hops through assignments a word is resolved over (`A=$B`, `B=$C`, …). */
+const MAX_RESOLVE_DEPTH = 8;
+
+/**
+ * Replaces `$X` / `${X}` in a word by X's literal value assigned earlier in the script. `before`
+ * is where the lookup starts: for an assignment's own value, the assignment itself, so
+ * `X="$X/latest"` reads the X assigned before it, never itself.
+ */
+function resolveWord(script: ShellScript, word: ShellWord, before = word.start, depth = 0): string {
   if (word.value !== undefined) return word.value;
   let text = word.loose;
   for (const name of word.variables) {
-    const a = assignmentBefore(script, name, word.start);
+    const a = assignmentBefore(script, name, before);
     const v = a?.value;
-    const value = v?.value ?? (v && v.kind === 'expansion' ? resolveWord(script, v) : undefined);
+    const value = v?.value ?? (a && v && v.kind === 'expansion' && depth < MAX_RESOLVE_DEPTH ? resolveWord(script, v, a.start, depth + 1) : undefined);
     if (value === undefined) continue;
     text = text.replace(new RegExp(String.raw`\$\{${name}\}|\$${name}(?![A-Za-z0-9_])`, 'g'), value);
   }

@@ -31,6 +31,16 @@ describe(RULE, () => {
     expect(regions(lint('user-data.sh', text))).toEqual([['imdsv1Credentials', 'error', 2, 10, 44]]);
   });
 
+  it('resolves a variable that extends itself (X="$X/…") without looping, through a bounded chain', () => {
+    const text = 'MD=http://169.254.169.254\nMD="$MD/latest"\nA="$MD/meta-data"\nA="$A"\ncurl -s "$A/iam/security-credentials/r"\n';
+    const r = lintText('user-data.sh', text, { rules: [RULE] });
+    expect(r.notifications.filter((n) => n.id === 'rule-error')).toEqual([]);
+    expect(regions(r.findings)).toEqual([['imdsv1Credentials', 'error', 5, 10, 39]]);
+    // A cycle through two names ends too.
+    const cycle = lintText('user-data.sh', 'A="$B"\nB="$A"\nA="$B"\ncurl -s "$A"\n', { rules: [RULE] });
+    expect(cycle.notifications.filter((n) => n.id === 'rule-error')).toEqual([]);
+  });
+
   it('accepts the IMDSv2 token flow in curl and wget', () => {
     const text = [
       'TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
