@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-DFXR3AWW.js";
+} from "./chunk-RVSK2JPF.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-SXESU6LK.js";
-import "./chunk-7QUC6IRA.js";
+import "./chunk-VGIWN46Y.js";
+import "./chunk-HI5DSOWS.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-NDTQKQHY.js";
+} from "./chunk-3ROEDQYU.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

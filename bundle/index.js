@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-SXESU6LK.js";
+} from "./chunk-VGIWN46Y.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-7QUC6IRA.js";
+} from "./chunk-HI5DSOWS.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-NDTQKQHY.js";
+} from "./chunk-3ROEDQYU.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-NDTQKQHY.js";
+} from "./chunk-3ROEDQYU.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

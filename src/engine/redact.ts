@@ -145,9 +145,25 @@ export class SecretPieces {
   }
 }
 
-/** maskFindingLine on every line of a text. */
-export function maskFindingText(text: string): string {
-  return text.includes('\n') ? text.split('\n').map((l) => maskFindingLine(l)).join('\n') : maskFindingLine(text);
+/**
+ * `mask` applied to the text around every occurrence of the `keep` strings, which are shown as
+ * they are: the paths a result names (its `path` fields print them anyway). A path such as
+ * `owner+repo/scripts/bootstrap.sh` is a run of the key alphabet, and masking it in a message
+ * would hide which file is meant. Strings under 12 characters are never masked anyway.
+ */
+export function maskKeeping(text: string, keep: readonly string[], mask: (piece: string) => string): string {
+  const kept = keep.filter((k) => k.length >= 12 && text.includes(k));
+  if (kept.length === 0) return mask(text);
+  const [first, ...rest] = kept.sort((a, b) => b.length - a.length) as [string, ...string[]];
+  return text
+    .split(first)
+    .map((piece) => maskKeeping(piece, rest, mask))
+    .join(first);
+}
+
+/** maskFindingLine on every line of a text, showing the `keep` strings (see maskKeeping). */
+export function maskFindingText(text: string, keep: readonly string[] = []): string {
+  return maskKeeping(text, keep, (t) => (t.includes('\n') ? t.split('\n').map((l) => maskFindingLine(l)).join('\n') : maskFindingLine(t)));
 }
 
 /** A key-id prefix with eight more characters of its body: a piece of a key id, whatever surrounds it. */

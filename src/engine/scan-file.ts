@@ -13,7 +13,7 @@ import {
   type SourceDocument,
 } from './document.js';
 import type { Finding, FileResult, Notification } from './types.js';
-import { SecretPieces, maskFindingLine, redact } from './redact.js';
+import { SecretPieces, maskFindingLine, maskKeeping, redact } from './redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
 import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
@@ -373,10 +373,13 @@ export function scanText(
     }
     const embeddedIn = embeddingPath(raw.doc);
     const formatted = withAbsorbedKeys(formatMessage(template, raw.descriptor.data), rule.id, absorbedInto.get(index), setup.settings.showSecrets === true);
+    const refersTo = raw.descriptor.refersTo ? referencedRegion(raw.descriptor.refersTo, path, raw.doc) : undefined;
+    // The paths the finding names are shown as its path fields show them.
+    const keep = refersTo ? [path, refersTo.path] : [path];
     findings.push({
       ruleId: rule.id,
       messageId: raw.descriptor.messageId,
-      message: setup.settings.showSecrets ? formatted : redactKnown(formatted, secretValues, secretPieces),
+      message: setup.settings.showSecrets ? formatted : redactKnown(formatted, secretValues, secretPieces, keep),
       severity: keeperSeverity(raw.descriptor.severity ?? raw.active.severity, absorbedInto.get(index)),
       path,
       region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
@@ -386,8 +389,8 @@ export function scanText(
       ...(embeddedIn.length > 0 ? { embeddedIn } : {}),
       kind: rootDocument(raw.doc).kind,
       ...(suppression ? { suppression } : {}),
-      ...(raw.descriptor.refersTo ? { refersTo: referencedRegion(raw.descriptor.refersTo, path, raw.doc) } : {}),
-      ...extrasOf(raw, lines, (m) => (setup.settings.showSecrets ? m : redactKnown(m, secretValues, secretPieces))),
+      ...(refersTo ? { refersTo } : {}),
+      ...extrasOf(raw, lines, (m) => (setup.settings.showSecrets ? m : redactKnown(m, secretValues, secretPieces, keep))),
     });
   }
 
@@ -415,7 +418,7 @@ export function scanText(
     }
   }
   // Belt and braces: a notification (a parse error quoting a line, say) never shows a secret.
-  const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues, secretPieces) }));
+  const safeNotes = setup.settings.showSecrets ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, secretValues, secretPieces, n.path === undefined ? [] : [n.path]) }));
   return { findings, notifications: safeNotes };
 }
 
@@ -500,9 +503,11 @@ function withAbsorbedKeys(message: string, keeperRule: string, absorbed: readonl
  * Rules redact what they quote, but a message that quotes source text (a variable's default,
  * a parse error near a line) must not be the one place a secret gets out.
  */
-function redactKnown(message: string, secretValues: KnownSecrets, pieces: SecretPieces): string {
-  const known = secretValues.redact(message);
-  return maskFindingLine(known, pieces.ranges(known));
+function redactKnown(message: string, secretValues: KnownSecrets, pieces: SecretPieces, keep: readonly string[]): string {
+  return maskKeeping(message, keep, (piece) => {
+    const known = secretValues.redact(piece);
+    return maskFindingLine(known, pieces.ranges(known));
+  });
 }
 
 export async function scanFile(absPath: string, relPath: string, maxBytes: number, setup: ScanSetup): Promise<FileResult> {

@@ -18,13 +18,15 @@ export function maskText(text: string): string {
 export function outgoingResult(result: ScanResult, showSecrets = false): ScanResult {
   if (showSecrets) return result;
   const findings = result.findings.map((f): Finding => {
-    // A finding's lines and its message: fail-closed on pieces of a broken key too.
-    const message = maskFindingText(f.message);
+    // A finding's lines and its message: fail-closed on pieces of a broken key too. The paths
+    // the result names are shown as its path fields show them.
+    const paths = f.refersTo ? [f.path, f.refersTo.path] : [f.path];
+    const message = maskFindingText(f.message, paths);
     const snippet = maskFindingText(f.snippet);
     const justification = f.suppression?.justification;
     const suppression = f.suppression && justification !== undefined ? { ...f.suppression, justification: maskText(justification) } : f.suppression;
     const related = f.related?.map((r) => {
-      const m = maskFindingText(r.message);
+      const m = maskFindingText(r.message, paths);
       return m === r.message ? r : { ...r, message: m };
     });
     const relatedChanged = related !== undefined && related.some((r, i) => r !== f.related?.[i]);
@@ -36,7 +38,7 @@ export function outgoingResult(result: ScanResult, showSecrets = false): ScanRes
       : { ...f, message, snippet, ...(suppression ? { suppression } : {}), ...(relatedChanged ? { related } : {}), ...(embeddedChanged ? { embeddedIn } : {}) };
   });
   const notifications = result.notifications.map((n): Notification => {
-    const message = maskFindingText(n.message);
+    const message = maskFindingText(n.message, n.path === undefined ? [] : [n.path]);
     return message === n.message ? n : { ...n, message };
   });
   return { ...result, findings, notifications };

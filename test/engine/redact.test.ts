@@ -3,7 +3,11 @@
 // ordinary identifiers, paths, ARNs and hashes on those lines stay readable.
 import { describe, expect, it } from 'vitest';
 import { SecretPieces, maskFindingLine, maskFindingText, maskLine } from '../../src/engine/redact.js';
-import { lintText } from '../helpers/fixtures.js';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lintText, ROOT } from '../helpers/fixtures.js';
 import { fakeAccessKeyId, fakeSecretAccessKey, prng } from '../helpers/fake-keys.js';
 
 function pieces(value: string): string[] {
@@ -70,6 +74,27 @@ describe('maskFindingLine', () => {
   it('maskFindingText masks every line', () => {
     const id = fakeAccessKeyId('multi');
     expect(maskFindingText(`a\n${id.slice(0, 15)}-\nb`)).toBe(`a\n${'*'.repeat(15)}-\nb`);
+  });
+
+  it('maskFindingText shows the paths it is told to keep, and masks the rest of the text', () => {
+    const path = 'RhinoSecurityLabs+cloudgoat/cloudgoat/scenarios/aws/vulnerable_cognito/app.js';
+    const secret = fakeSecretAccessKey('keep-path');
+    expect(maskFindingText(`${path}: not fully scanned`)).not.toContain('RhinoSecurityLabs+cloudgoat');
+    expect(maskFindingText(`${path}: not fully scanned`, [path])).toBe(`${path}: not fully scanned`);
+    const masked = maskFindingText(`${path}: ${secret} and ${path}`, [path, 'other/path+x/file.tf']);
+    expect(masked).toBe(`${path}: ${maskFindingText(secret)} and ${path}`);
+    expect(masked).not.toContain(secret.slice(8, 20));
+  });
+
+  it('a notification about a file whose path holds "+" names the file readably (CLI, JSON)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credlint-plus-'));
+    const rel = 'aws-quickstart+quickstart-linux-bastion/scripts';
+    mkdirSync(join(dir, rel), { recursive: true });
+    writeFileSync(join(dir, rel, 'main.tf'), 'resource "aws_instance" "x" {\n  ami = = "a"\n}\n');
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/credlint.js'), '--no-git', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    const notes = (JSON.parse(run.stdout) as { notifications: Array<{ id: string; message: string }> }).notifications;
+    expect(notes.find((n) => n.id === 'parse-error')?.message).toMatch(/^aws-quickstart\+quickstart-linux-bastion\/scripts\/main\.tf:2:/);
   });
 });
 

@@ -53,5 +53,12 @@ export declare class SecretPieces {
         kind: SecretKind;
     }>;
 }
-/** maskFindingLine on every line of a text. */
-export declare function maskFindingText(text: string): string;
+/**
+ * `mask` applied to the text around every occurrence of the `keep` strings, which are shown as
+ * they are: the paths a result names (its `path` fields print them anyway). A path such as
+ * `owner+repo/scripts/bootstrap.sh` is a run of the key alphabet, and masking it in a message
+ * would hide which file is meant. Strings under 12 characters are never masked anyway.
+ */
+export declare function maskKeeping(text: string, keep: readonly string[], mask: (piece: string) => string): string;
+/** maskFindingLine on every line of a text, showing the `keep` strings (see maskKeeping). */
+export declare function maskFindingText(text: string, keep?: readonly string[]): string;
