@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-TEEDELRU.js";
+} from "./chunk-Y37LBW7B.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-7TXANZ2B.js";
+} from "./chunk-R45NPSXX.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-2OA4JL3D.js";
+} from "./chunk-WVVT3UC5.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts
