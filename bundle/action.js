@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-GRT37AH7.js";
+} from "./chunk-UL3ATXRZ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-Y37LBW7B.js";
-import "./chunk-R45NPSXX.js";
+import "./chunk-GU5DZ2FR.js";
+import "./chunk-DRPC5BRK.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-WVVT3UC5.js";
+} from "./chunk-BB3WTVGO.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-R45NPSXX.js";
+} from "./chunk-DRPC5BRK.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-WVVT3UC5.js";
+} from "./chunk-BB3WTVGO.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-Y37LBW7B.js";
+} from "./chunk-GU5DZ2FR.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-R45NPSXX.js";
+} from "./chunk-DRPC5BRK.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-WVVT3UC5.js";
+} from "./chunk-BB3WTVGO.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

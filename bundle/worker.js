@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-WVVT3UC5.js";
+} from "./chunk-BB3WTVGO.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts
