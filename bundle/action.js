@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-RVSK2JPF.js";
+} from "./chunk-IJWG5B2K.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-VGIWN46Y.js";
-import "./chunk-HI5DSOWS.js";
+import "./chunk-NMEB7IYP.js";
+import "./chunk-QMJYBFVC.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-3ROEDQYU.js";
+} from "./chunk-KPXTV4YF.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

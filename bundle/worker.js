@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-3ROEDQYU.js";
+} from "./chunk-KPXTV4YF.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

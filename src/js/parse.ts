@@ -93,6 +93,34 @@ export function programFor(doc: SourceDocument): Program | undefined {
   return program;
 }
 
+/**
+ * Options for `parse()`. @typescript-eslint/parser always builds tokens, comments and `loc`
+ * (ESLint needs them; it overrides `tokens`/`comment`/`loc`) and always runs scope analysis;
+ * what it does let a caller turn off, the analyses here never read:
+ * - `lib: []`: the scope manager otherwise declares every implicit global of the default lib
+ *   (~1 ms per file, more than the whole analysis of a small file); our analyses have their
+ *   own scope (src/js/static.ts) and never see the parser's.
+ * - `preserveNodeMaps: false`: the ESTree ↔ TypeScript node maps (two map entries per node)
+ *   are for type-aware rules; `parse()` returns the tree alone, so they were built for nothing.
+ * - `jsDocParsingMode: 'none'`: JSDoc is only parsed into the TypeScript AST for type
+ *   information (already the default without a project; explicit so it stays so).
+ * - `suppressDeprecatedPropertyWarnings: true`: the default outside NODE_ENV=test; explicit so
+ *   tests run the same code as the CLI.
+ */
+const PARSE_OPTIONS = {
+  range: true,
+  loc: false,
+  comment: false,
+  tokens: false,
+  sourceType: 'module',
+  ecmaVersion: 'latest',
+  errorOnUnknownASTType: false,
+  lib: [],
+  preserveNodeMaps: false,
+  jsDocParsingMode: 'none',
+  suppressDeprecatedPropertyWarnings: true,
+} as const;
+
 /** Parses JS or TS (decided by the extension; `.js` may hold JSX, `.ts` may not). */
 export function parseProgram(text: string, path: string): Program | undefined {
   const loaded = loadParser();
@@ -100,14 +128,62 @@ export function parseProgram(text: string, path: string): Program | undefined {
   const { parse } = loaded;
   const isTs = TS_EXT.test(path);
   const attempts: boolean[] = isTs ? [/\.tsx$/i.test(path)] : [JSX_EXT.test(path) || !isTs, false];
-  for (const jsx of attempts) {
+  for (let i = 0; i < attempts.length; i++) {
+    const jsx = attempts[i]!;
+    // The second attempt of a `.js` file (without JSX) can only succeed where the first one
+    // (JSX) read a `<` differently; a text without such a `<` fails the same way twice.
+    if (i > 0 && !jsx && !jsxModeCanDiffer(text)) break;
     try {
       // A `.js` file is parsed as TypeScript too: TS accepts every JS syntax and type-annotated
       // JS (Flow aside); no type information is needed, so no program/project is created.
-      return parse(text, { range: true, loc: false, comment: false, tokens: false, jsx, sourceType: 'module', ecmaVersion: 'latest', errorOnUnknownASTType: false });
+      const program = parse(text, { ...PARSE_OPTIONS, jsx });
+      // The parser makes tokens and comments whatever it is asked (ESLint needs them); no
+      // analysis reads them, and they are a third of the tree a document keeps while its
+      // rules run (a 2 MB file: 320 → 200 MB of heap).
+      program.tokens = undefined;
+      program.comments = undefined;
+      return program;
     } catch {
       // try the next mode, or give up
     }
   }
   return undefined;
+}
+
+/**
+ * Words after which a `<` may begin an expression (JSX, a type assertion `<T>x`, a generic
+ * arrow `<T>(x) => x`): keywords that take an operand, and every other reserved or contextual
+ * word, to be safe. After any other identifier (or a number) a `<` is a binary operator or
+ * opens type arguments, the same in both modes.
+ */
+const OPERAND_WORDS = new Set([
+  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let',
+  'new', 'of', 'package', 'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'try',
+  'typeof', 'var', 'void', 'while', 'with', 'yield', 'as', 'satisfies', 'keyof', 'type', 'declare', 'readonly', 'async',
+]);
+
+const WORD_CHAR = /[\w$]/;
+
+/**
+ * Whether TypeScript could parse `text` differently with and without JSX. The two modes differ
+ * only at a `<`: its scanner reads `</` (not `</*`) as one token in JSX mode, and its parser
+ * reads a `<` where an expression begins as JSX instead of a type assertion or generic arrow.
+ * Until the parser meets such a `<` both parses are the same, diagnostics included. This is a
+ * textual over-approximation: every `<` counts unless it follows, on the same line, an
+ * identifier that is not a keyword or a number (a binary `a < b`, type arguments `Array<T>`)
+ * — `)`, `]`, `}`, strings, comments and line starts all count (`if (x) <T>y`, a comment line
+ * before `<div>`), and so does a `<` inside a string or comment, which costs only a retry.
+ */
+export function jsxModeCanDiffer(text: string): boolean {
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    if (text.charCodeAt(at + 1) === 0x2f /* / */ && text.charCodeAt(at + 2) !== 0x2a /* * */) return true;
+    let end = at;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    let start = end;
+    while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+    if (start === end) return true;
+    if (OPERAND_WORDS.has(text.slice(start, end))) return true;
+  }
+  return false;
 }

@@ -48,7 +48,11 @@ const CREDENTIALS_PROPERTIES = new Set(['credentials', 'masterCredentials']);
 /** Keyword pre-filter for JS/TS: nothing can be reported in a file that names none of these. */
 // `Credentials(` only as a whole name (`new AWS.Credentials(`, `new Credentials(`): `configureCredentials(`
 // or `signalAllAcceptedCredentials(` in big bundles and lib.dom.d.ts must not cost a full parse.
-export const SDK_JS_KEYWORDS_SOURCE = String.raw`accessKeyId|secretAccessKey|(?<![\w$])Credentials\s*\(|AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN)\w*['"\x60]?\]?\s*=(?!=)`;
+// An environment variable counts only as a member assigned to — `process.env.AWS_SECRET_ACCESS_KEY =`,
+// `env['AWS_SESSION_TOKEN'] =`, `env[AWS_SECRET] =` (a const), `env./* c */AWS_…` —: the analysis
+// reports nothing else about those names, and `const AWS_ACCESS_KEY_ID = process.env.AWS_ACCESS_KEY_ID`
+// in a config module must not cost a parse.
+export const SDK_JS_KEYWORDS_SOURCE = String.raw`accessKeyId|secretAccessKey|(?<![\w$])Credentials\s*\(|(?:[./]|\[[^\]'"\x60]{0,64}?['"\x60]?)\s*AWS_(?:ACCESS_KEY|SECRET|SESSION_TOKEN|SECURITY_TOKEN)\w*(?:['"\x60]?\s*\])?\s*=(?!=)`;
 
 const cache = new WeakMap<TSESTree.Program, SdkCredential[]>();
 
@@ -77,10 +81,24 @@ function analyse(program: TSESTree.Program, text: string): SdkCredential[] {
   // generic "object with accessKeyId" pass does not report them again with another removal.
   const claimed = new Set<TSESTree.Node>();
 
+  // Only the nodes the passes below look at, and the parents they ask for (of a property, its
+  // object, an assignment, a `new`): a map of every node's parent cost more than the passes.
   const nodes: TSESTree.Node[] = [];
   walk(program, (node, parent) => {
-    if (parent) parents.set(node, parent);
-    nodes.push(node);
+    switch (node.type) {
+      case 'Property':
+      case 'AssignmentExpression':
+      case 'NewExpression':
+        nodes.push(node);
+        if (parent) parents.set(node, parent);
+        break;
+      case 'CallExpression':
+        nodes.push(node);
+        break;
+      case 'ObjectExpression':
+        if (parent) parents.set(node, parent);
+        break;
+    }
   });
 
   for (const node of nodes) {

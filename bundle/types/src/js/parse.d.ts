@@ -38,3 +38,14 @@ export declare const MAX_JS_PARSE_CHARS: number;
 export declare function programFor(doc: SourceDocument): Program | undefined;
 /** Parses JS or TS (decided by the extension; `.js` may hold JSX, `.ts` may not). */
 export declare function parseProgram(text: string, path: string): Program | undefined;
+/**
+ * Whether TypeScript could parse `text` differently with and without JSX. The two modes differ
+ * only at a `<`: its scanner reads `</` (not `</*`) as one token in JSX mode, and its parser
+ * reads a `<` where an expression begins as JSX instead of a type assertion or generic arrow.
+ * Until the parser meets such a `<` both parses are the same, diagnostics included. This is a
+ * textual over-approximation: every `<` counts unless it follows, on the same line, an
+ * identifier that is not a keyword or a number (a binary `a < b`, type arguments `Array<T>`)
+ * — `)`, `]`, `}`, strings, comments and line starts all count (`if (x) <T>y`, a comment line
+ * before `<div>`), and so does a `<` inside a string or comment, which costs only a retry.
+ */
+export declare function jsxModeCanDiffer(text: string): boolean;

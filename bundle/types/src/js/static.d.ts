@@ -80,6 +80,8 @@ export declare function qualifiedName(node: TSESTree.Node, scope: StaticScope): 
 /**
  * Depth-first walk over ESTree children (keys found by shape, so TS-only nodes are covered too).
  * `skip(node)` stops descent into that node's children (the node itself is still visited).
+ * Pre-order, children in key order. Two parallel stacks and no per-node arrays: a file's tree
+ * has a node per few bytes (a 2 MB file ≈ 500,000), and the walk runs once per analysis.
  */
 export declare function walk(root: TSESTree.Node, visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void, skip?: (node: TSESTree.Node) => boolean): void;
 /** [start, end) offsets of a node (ESTree `range`). */
