@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-O3Q4CTRZ.js";
+} from "./chunk-GYYKS5SA.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-TEEDELRU.js";
-import "./chunk-7TXANZ2B.js";
+import "./chunk-AU3FWBLX.js";
+import "./chunk-5HUPTZ2B.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-2OA4JL3D.js";
+} from "./chunk-T74HYPCS.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

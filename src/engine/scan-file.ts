@@ -23,6 +23,7 @@ import { errorSummary } from '../parsers/errors.js';
 import type { Extractor } from '../extract/types.js';
 import { dirname, posix, sep } from 'node:path';
 import { findAbsorbed, keeperOf } from './coverage.js';
+import { KeywordFilter } from './keyword-filter.js';
 
 /** Nesting limit for embedded documents (a heredoc in a cloud-init in a template …). */
 const MAX_DEPTH = 4;
@@ -55,22 +56,58 @@ function appliesTo(rule: AnyRule, kind: FileKind): boolean {
   return rule.kinds === 'all' || rule.kinds.includes(kind);
 }
 
+/**
+ * What runs on a document of one kind, worked out once per setup and kind instead of once per
+ * document: the rules and extractors that apply, each with the index of its keyword test in
+ * `keywords` (rules of one family share a RegExp: each distinct one is tested once per document).
+ */
+interface KindPlan {
+  readonly keywords: readonly RegExp[];
+  /** Which of `keywords` may match a text (src/engine/keyword-filter.ts): the others are never tested. */
+  readonly filter: KeywordFilter | undefined;
+  readonly rules: ReadonlyArray<{ readonly active: ActiveRule; readonly keyword: number }>;
+  readonly extractors: ReadonlyArray<{ readonly extractor: Extractor; readonly keyword: number }>;
+}
+
+const plans = new WeakMap<ScanSetup, Map<FileKind, KindPlan>>();
+
+function planFor(setup: ScanSetup, kind: FileKind): KindPlan {
+  let byKind = plans.get(setup);
+  if (!byKind) plans.set(setup, (byKind = new Map()));
+  let plan = byKind.get(kind);
+  if (!plan) {
+    const keywords: RegExp[] = [];
+    const slot = (re: RegExp | undefined): number => {
+      if (!re) return -1;
+      const at = keywords.indexOf(re);
+      return at !== -1 ? at : keywords.push(re) - 1;
+    };
+    const rules = setup.rules.filter((a) => appliesTo(a.rule, kind)).map((active) => ({ active, keyword: slot(active.rule.kindKeywords?.[kind] ?? active.rule.keywords) }));
+    const extractors = setup.extractors.filter((e) => e.kinds.includes(kind)).map((extractor) => ({ extractor, keyword: slot(extractor.keywords) }));
+    byKind.set(kind, (plan = { keywords, filter: KeywordFilter.of(keywords), rules, extractors }));
+  }
+  return plan;
+}
+
 function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], notes: Notification[]): void {
-  // Rules of one family share a keyword RegExp: test each distinct one once per document.
-  const keywordHits = new Map<RegExp, boolean>();
-  const mentions = (re: RegExp): boolean => {
-    let hit = keywordHits.get(re);
-    if (hit === undefined) {
-      hit = re.test(doc.text);
-      keywordHits.set(re, hit);
-    }
-    return hit;
+  const plan = planFor(setup, doc.kind);
+  // 0 untested, 1 no, 2 yes: tested on first need, in plan order. One pass of the combined
+  // filter rules out the keywords none of whose anchors the text holds: in most documents, all.
+  const hits = new Uint8Array(plan.keywords.length);
+  if (plan.filter) {
+    const possible = new Array<boolean>(plan.keywords.length).fill(false);
+    plan.filter.maybe(doc.text, possible);
+    for (let i = 0; i < possible.length; i++) if (!possible[i]) hits[i] = 1;
+  }
+  const mentions = (index: number): boolean => {
+    if (index === -1) return true;
+    let hit = hits[index];
+    if (hit === 0) hits[index] = hit = (plan.keywords[index] as RegExp).test(doc.text) ? 2 : 1;
+    return hit === 2;
   };
-  for (const active of setup.rules) {
+  for (const { active, keyword } of plan.rules) {
     const { rule } = active;
-    if (!appliesTo(rule, doc.kind)) continue;
-    const keywords = rule.kindKeywords?.[doc.kind] ?? rule.keywords;
-    if (keywords && !mentions(keywords)) continue;
+    if (!mentions(keyword)) continue;
     try {
       rule.check({
         document: doc,
@@ -89,9 +126,8 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
     }
   }
   if (doc.depth >= MAX_DEPTH) return;
-  for (const extractor of setup.extractors) {
-    if (!extractor.kinds.includes(doc.kind)) continue;
-    if (extractor.keywords && !mentions(extractor.keywords)) continue;
+  for (const { extractor, keyword } of plan.extractors) {
+    if (!mentions(keyword)) continue;
     let embedded: SourceDocument[];
     try {
       embedded = extractor.extract(doc, notes);
@@ -262,6 +298,10 @@ export function scanText(
     notifications.push(...drainIncomplete(path));
   }
 
+  // Most files: nothing reported and no directive to check. Notifications still get the mask.
+  if (raws.length === 0 && !text.includes('credlint-disable')) {
+    return { findings: [], notifications: setup.settings.showSecrets || notifications.length === 0 ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, new KnownSecrets(), new SecretPieces()) })) };
+  }
   let located = raws.map(locate);
   // Allow-lists apply to every rule: a finding is dropped when its token, its identity or a
   // secret it carries matches `allow.patterns`, or when a key id it carries (or its line
