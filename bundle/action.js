@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-GYYKS5SA.js";
+} from "./chunk-ANVQ7S2O.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-AU3FWBLX.js";
-import "./chunk-5HUPTZ2B.js";
+import "./chunk-D7E4PSI6.js";
+import "./chunk-T3MQNF3T.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-T74HYPCS.js";
+} from "./chunk-7DDSUPH4.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

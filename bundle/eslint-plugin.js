@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-5HUPTZ2B.js";
+} from "./chunk-T3MQNF3T.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-T74HYPCS.js";
+} from "./chunk-7DDSUPH4.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-AU3FWBLX.js";
+} from "./chunk-D7E4PSI6.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-5HUPTZ2B.js";
+} from "./chunk-T3MQNF3T.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-T74HYPCS.js";
+} from "./chunk-7DDSUPH4.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

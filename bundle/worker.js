@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-T74HYPCS.js";
+} from "./chunk-7DDSUPH4.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

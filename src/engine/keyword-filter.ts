@@ -387,6 +387,8 @@ export class KeywordFilter {
   readonly #anchors: ReadonlyArray<ReadonlySet<string>>;
   /** The alternation for each set of open keywords met so far (a handful per kind). */
   readonly #searches = new Map<string, RegExp>();
+  /** The alternation of every keyword's anchors. */
+  #all: RegExp | undefined;
 
   private constructor(anchors: ReadonlyArray<ReadonlySet<string>>) {
     this.#anchors = anchors;
@@ -398,7 +400,8 @@ export class KeywordFilter {
     const anchors: Array<Set<string>> = [];
     for (const re of keywords) {
       const found = keywordAnchors(re);
-      if (!found) return undefined;
+      // Outside ASCII, what a case-insensitive match returns need not fold to the anchor's spelling.
+      if (!found || found.some((a) => /[^\0-\x7f]/.test(a))) return undefined;
       anchors.push(new Set(found.map(foldAscii)));
     }
     return new KeywordFilter(anchors);
@@ -406,21 +409,33 @@ export class KeywordFilter {
 
   /** Marks in `possible` (one flag per keyword, false on entry) the keywords that may match `text`. */
   maybe(text: string, possible: boolean[]): void {
+    // Most texts hold no anchor at all: one search, no other work.
+    const first = (this.#all ??= this.#search(this.#anchors.map((_, i) => i)));
+    first.lastIndex = 0;
+    let m = first.exec(text);
+    if (!m) return;
     const open: number[] = this.#anchors.map((_, i) => i);
-    let from = 0;
-    while (open.length > 0) {
-      const search = this.#search(open);
-      search.lastIndex = from;
-      const m = search.exec(text);
-      if (!m) return;
+    for (;;) {
       const found = foldAscii(m[0]);
+      let settled = false;
       for (let k = open.length - 1; k >= 0; k--) {
         const index = open[k] as number;
         if (!(this.#anchors[index] as ReadonlySet<string>).has(found)) continue;
         possible[index] = true;
         open.splice(k, 1);
+        settled = true;
       }
-      from = m.index;
+      if (!settled) {
+        // Cannot happen (the search holds only open keywords' anchors); if it did, the only safe
+        // answer is that every keyword still open may match.
+        for (const index of open) possible[index] = true;
+        return;
+      }
+      if (open.length === 0) return;
+      const search = this.#search(open);
+      search.lastIndex = m.index;
+      m = search.exec(text);
+      if (!m) return;
     }
   }
 

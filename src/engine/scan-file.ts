@@ -16,7 +16,7 @@ import type { Finding, FileResult, Notification } from './types.js';
 import { SecretPieces, maskFindingLine, redact } from './redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
-import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
+import { parseDirectives, directiveCovers, MARKER, MARKER_KEYWORD, type Directive } from './suppress.js';
 import { decodeBytes, formatBytes, readTextFile } from './read.js';
 import { drainIncomplete } from './budget.js';
 import { errorSummary } from '../parsers/errors.js';
@@ -67,6 +67,8 @@ interface KindPlan {
   readonly filter: KeywordFilter | undefined;
   readonly rules: ReadonlyArray<{ readonly active: ActiveRule; readonly keyword: number }>;
   readonly extractors: ReadonlyArray<{ readonly extractor: Extractor; readonly keyword: number }>;
+  /** The slot of the suppression marker (MARKER_KEYWORD), tested with the rest, read by no rule. */
+  readonly marker: number;
 }
 
 const plans = new WeakMap<ScanSetup, Map<FileKind, KindPlan>>();
@@ -84,12 +86,14 @@ function planFor(setup: ScanSetup, kind: FileKind): KindPlan {
     };
     const rules = setup.rules.filter((a) => appliesTo(a.rule, kind)).map((active) => ({ active, keyword: slot(active.rule.kindKeywords?.[kind] ?? active.rule.keywords) }));
     const extractors = setup.extractors.filter((e) => e.kinds.includes(kind)).map((extractor) => ({ extractor, keyword: slot(extractor.keywords) }));
-    byKind.set(kind, (plan = { keywords, filter: KeywordFilter.of(keywords), rules, extractors }));
+    const marker = slot(MARKER_KEYWORD);
+    byKind.set(kind, (plan = { keywords, filter: KeywordFilter.of(keywords), rules, extractors, marker }));
   }
   return plan;
 }
 
-function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], notes: Notification[]): void {
+/** Runs the rules and extractors on `doc`; returns false when its text cannot hold a suppression directive. */
+function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], notes: Notification[]): boolean {
   const plan = planFor(setup, doc.kind);
   // 0 untested, 1 no, 2 yes: tested on first need, in plan order. One pass of the combined
   // filter rules out the keywords none of whose anchors the text holds: in most documents, all.
@@ -125,7 +129,8 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
       });
     }
   }
-  if (doc.depth >= MAX_DEPTH) return;
+  const mayHoldDirective = hits[plan.marker] !== 1;
+  if (doc.depth >= MAX_DEPTH) return mayHoldDirective;
   for (const { extractor, keyword } of plan.extractors) {
     if (!mentions(keyword)) continue;
     let embedded: SourceDocument[];
@@ -137,6 +142,7 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
     }
     for (const child of embedded) runDocument(child, setup, out, notes);
   }
+  return mayHoldDirective;
 }
 
 interface Located {
@@ -291,15 +297,16 @@ export function scanText(
   // Nothing left over from work done outside a scan. The WASM grammars initialise
   // synchronously on first use (src/parsers/tree-sitter.ts): nothing to await before this.
   drainIncomplete(path);
+  let mayHoldDirective = true;
   try {
-    runDocument(doc, setup, raws, notifications);
+    mayHoldDirective = runDocument(doc, setup, raws, notifications);
   } finally {
     runScanEndHooks();
     notifications.push(...drainIncomplete(path));
   }
 
   // Most files: nothing reported and no directive to check. Notifications still get the mask.
-  if (raws.length === 0 && !text.includes('credlint-disable')) {
+  if (raws.length === 0 && !(mayHoldDirective && text.includes(MARKER))) {
     return { findings: [], notifications: setup.settings.showSecrets || notifications.length === 0 ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, new KnownSecrets(), new SecretPieces()) })) };
   }
   let located = raws.map(locate);
@@ -362,7 +369,7 @@ export function scanText(
     }
     return masked;
   };
-  const directives = located.length > 0 || text.includes('credlint-disable') ? parseDirectives(text, lines) : [];
+  const directives = located.length > 0 || (mayHoldDirective && text.includes(MARKER)) ? parseDirectives(text, lines) : [];
   const used = new Set<Directive>();
 
   // A more specific rule's finding replaces a general one at the very same range.

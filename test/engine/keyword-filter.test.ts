@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { extractors } from '../../src/extract/index.js';
 import { KeywordFilter, keywordAnchors } from '../../src/engine/keyword-filter.js';
+import { MARKER_KEYWORD } from '../../src/engine/suppress.js';
 import { FILE_KINDS, type FileKind } from '../../src/kinds.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 import { prng } from '../helpers/fake-keys.js';
@@ -29,6 +30,7 @@ function allKeywords(): Array<{ name: string; re: RegExp }> {
     for (const [kind, re] of Object.entries(r.kindKeywords ?? {})) add(`${r.id} (${kind})`, re);
   }
   for (const e of extractors) add(`extractor ${e.name}`, e.keywords);
+  add('suppression marker', MARKER_KEYWORD);
   return out;
 }
 
@@ -40,6 +42,7 @@ function keywordsOf(kind: FileKind): RegExp[] {
   };
   for (const r of rules) if (r.kinds === 'all' || r.kinds.includes(kind)) add(r.kindKeywords?.[kind] ?? r.keywords);
   for (const e of extractors) if (e.kinds.includes(kind)) add(e.keywords);
+  add(MARKER_KEYWORD);
   return out;
 }
 
