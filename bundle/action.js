@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-IJWG5B2K.js";
+} from "./chunk-OQD5TOGZ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-NMEB7IYP.js";
-import "./chunk-QMJYBFVC.js";
+import "./chunk-7VEVEUUT.js";
+import "./chunk-R6JN5FKH.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-KPXTV4YF.js";
+} from "./chunk-FMPDNBN6.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-NMEB7IYP.js";
+} from "./chunk-7VEVEUUT.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-QMJYBFVC.js";
+} from "./chunk-R6JN5FKH.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-KPXTV4YF.js";
+} from "./chunk-FMPDNBN6.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

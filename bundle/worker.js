@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-KPXTV4YF.js";
+} from "./chunk-FMPDNBN6.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -60,7 +60,10 @@ function isLiteral(a: CredentialAssignment): boolean {
  * that merely quote a credentials file.
  */
 function looksLikeIni(text: string): boolean {
-  if (!sectionPattern().test(text) || !INI_AWS_KEY_LINE.test(text)) return false;
+  // The key line first, behind a literal search (GB/s): both line-anchored patterns are tried at
+  // every line start, and a README that mentions a secret has lots of lines and no key line.
+  if (!(text.includes('aws_access_key_id') || text.includes('aws_secret_access_key')) || !INI_AWS_KEY_LINE.test(text)) return false;
+  if (!sectionPattern().test(text)) return false;
   let meaningful = 0;
   let ini = 0;
   for (const line of text.split('\n', 5000)) {

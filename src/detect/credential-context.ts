@@ -436,6 +436,9 @@ export function secretCandidatesNearAny(
   accept: (value: string) => boolean,
   lines = PAIRING_LINE_DISTANCE,
 ): Array<{ value: string; start: number; end: number }> {
+  // No key id, no window: a document that passed the keyword filter on a credential name
+  // alone (most do) must not pay the whole-text 40-character scan for nothing.
+  if (offsets.length === 0) return [];
   const index = candidateIndex(text);
   const out: Array<{ value: string; start: number; end: number }> = [];
   let next = 0;

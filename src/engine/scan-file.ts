@@ -16,13 +16,14 @@ import type { Finding, FileResult, Notification } from './types.js';
 import { SecretPieces, maskFindingLine, maskKeeping, redact } from './redact.js';
 import { accessKeyIdPattern, decodeAccountId } from '../detect/aws-keys.js';
 import { hashHex } from '../detect/hash.js';
-import { parseDirectives, directiveCovers, type Directive } from './suppress.js';
+import { parseDirectives, directiveCovers, MARKER, MARKER_KEYWORD, type Directive } from './suppress.js';
 import { decodeBytes, formatBytes, readTextFile } from './read.js';
 import { drainIncomplete } from './budget.js';
 import { errorSummary } from '../parsers/errors.js';
 import type { Extractor } from '../extract/types.js';
 import { dirname, posix, sep } from 'node:path';
 import { findAbsorbed, keeperOf } from './coverage.js';
+import { KeywordFilter } from './keyword-filter.js';
 
 /** Nesting limit for embedded documents (a heredoc in a cloud-init in a template …). */
 const MAX_DEPTH = 4;
@@ -55,22 +56,62 @@ function appliesTo(rule: AnyRule, kind: FileKind): boolean {
   return rule.kinds === 'all' || rule.kinds.includes(kind);
 }
 
-function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], notes: Notification[]): void {
-  // Rules of one family share a keyword RegExp: test each distinct one once per document.
-  const keywordHits = new Map<RegExp, boolean>();
-  const mentions = (re: RegExp): boolean => {
-    let hit = keywordHits.get(re);
-    if (hit === undefined) {
-      hit = re.test(doc.text);
-      keywordHits.set(re, hit);
-    }
-    return hit;
+/**
+ * What runs on a document of one kind, worked out once per setup and kind instead of once per
+ * document: the rules and extractors that apply, each with the index of its keyword test in
+ * `keywords` (rules of one family share a RegExp: each distinct one is tested once per document).
+ */
+interface KindPlan {
+  readonly keywords: readonly RegExp[];
+  /** Which of `keywords` may match a text (src/engine/keyword-filter.ts): the others are never tested. */
+  readonly filter: KeywordFilter | undefined;
+  readonly rules: ReadonlyArray<{ readonly active: ActiveRule; readonly keyword: number }>;
+  readonly extractors: ReadonlyArray<{ readonly extractor: Extractor; readonly keyword: number }>;
+  /** The slot of the suppression marker (MARKER_KEYWORD), tested with the rest, read by no rule. */
+  readonly marker: number;
+}
+
+const plans = new WeakMap<ScanSetup, Map<FileKind, KindPlan>>();
+
+function planFor(setup: ScanSetup, kind: FileKind): KindPlan {
+  let byKind = plans.get(setup);
+  if (!byKind) plans.set(setup, (byKind = new Map()));
+  let plan = byKind.get(kind);
+  if (!plan) {
+    const keywords: RegExp[] = [];
+    const slot = (re: RegExp | undefined): number => {
+      if (!re) return -1;
+      const at = keywords.indexOf(re);
+      return at !== -1 ? at : keywords.push(re) - 1;
+    };
+    const rules = setup.rules.filter((a) => appliesTo(a.rule, kind)).map((active) => ({ active, keyword: slot(active.rule.kindKeywords?.[kind] ?? active.rule.keywords) }));
+    const extractors = setup.extractors.filter((e) => e.kinds.includes(kind)).map((extractor) => ({ extractor, keyword: slot(extractor.keywords) }));
+    const marker = slot(MARKER_KEYWORD);
+    byKind.set(kind, (plan = { keywords, filter: KeywordFilter.of(keywords), rules, extractors, marker }));
+  }
+  return plan;
+}
+
+/** Runs the rules and extractors on `doc`; returns false when its text cannot hold a suppression directive. */
+function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], notes: Notification[]): boolean {
+  const plan = planFor(setup, doc.kind);
+  // 0 untested, 1 no, 2 yes: tested on first need, in plan order. One pass of the combined
+  // filter rules out the keywords none of whose anchors the text holds: in most documents, all.
+  const hits = new Uint8Array(plan.keywords.length);
+  if (plan.filter) {
+    const possible = new Array<boolean>(plan.keywords.length).fill(false);
+    plan.filter.maybe(doc.text, possible);
+    for (let i = 0; i < possible.length; i++) if (!possible[i]) hits[i] = 1;
+  }
+  const mentions = (index: number): boolean => {
+    if (index === -1) return true;
+    let hit = hits[index];
+    if (hit === 0) hits[index] = hit = (plan.keywords[index] as RegExp).test(doc.text) ? 2 : 1;
+    return hit === 2;
   };
-  for (const active of setup.rules) {
+  for (const { active, keyword } of plan.rules) {
     const { rule } = active;
-    if (!appliesTo(rule, doc.kind)) continue;
-    const keywords = rule.kindKeywords?.[doc.kind] ?? rule.keywords;
-    if (keywords && !mentions(keywords)) continue;
+    if (!mentions(keyword)) continue;
     try {
       rule.check({
         document: doc,
@@ -88,10 +129,10 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
       });
     }
   }
-  if (doc.depth >= MAX_DEPTH) return;
-  for (const extractor of setup.extractors) {
-    if (!extractor.kinds.includes(doc.kind)) continue;
-    if (extractor.keywords && !mentions(extractor.keywords)) continue;
+  const mayHoldDirective = hits[plan.marker] !== 1;
+  if (doc.depth >= MAX_DEPTH) return mayHoldDirective;
+  for (const { extractor, keyword } of plan.extractors) {
+    if (!mentions(keyword)) continue;
     let embedded: SourceDocument[];
     try {
       embedded = extractor.extract(doc, notes);
@@ -101,6 +142,7 @@ function runDocument(doc: SourceDocument, setup: ScanSetup, out: RawReport[], no
     }
     for (const child of embedded) runDocument(child, setup, out, notes);
   }
+  return mayHoldDirective;
 }
 
 interface Located {
@@ -255,13 +297,18 @@ export function scanText(
   // Nothing left over from work done outside a scan. The WASM grammars initialise
   // synchronously on first use (src/parsers/tree-sitter.ts): nothing to await before this.
   drainIncomplete(path);
+  let mayHoldDirective = true;
   try {
-    runDocument(doc, setup, raws, notifications);
+    mayHoldDirective = runDocument(doc, setup, raws, notifications);
   } finally {
     runScanEndHooks();
     notifications.push(...drainIncomplete(path));
   }
 
+  // Most files: nothing reported and no directive to check. Notifications still get the mask.
+  if (raws.length === 0 && !(mayHoldDirective && text.includes(MARKER))) {
+    return { findings: [], notifications: setup.settings.showSecrets || notifications.length === 0 ? notifications : notifications.map((n) => ({ ...n, message: redactKnown(n.message, new KnownSecrets(), new SecretPieces(), n.path === undefined ? [] : [n.path]) })) };
+  }
   let located = raws.map(locate);
   // Allow-lists apply to every rule: a finding is dropped when its token, its identity or a
   // secret it carries matches `allow.patterns`, or when a key id it carries (or its line
@@ -322,7 +369,7 @@ export function scanText(
     }
     return masked;
   };
-  const directives = located.length > 0 || text.includes('credlint-disable') ? parseDirectives(text, lines) : [];
+  const directives = located.length > 0 || (mayHoldDirective && text.includes(MARKER)) ? parseDirectives(text, lines) : [];
   const used = new Set<Directive>();
 
   // A more specific rule's finding replaces a general one at the very same range.

@@ -21,7 +21,9 @@ export interface Directive {
   readonly target?: number;
 }
 
-const MARKER = 'credlint-disable';
+export const MARKER = 'credlint-disable';
+/** The marker as a keyword: the engine's combined keyword pass answers "no directive" with the rest. */
+export const MARKER_KEYWORD = /credlint-disable/;
 const COMMENT_BEFORE = /(?:#|\/\/|\/\*+|;|--|<!--|\bREM|%|\{\{\/\*)[ \t]*\*?[ \t]*$/i;
 /** What may follow the directive word: rule ids (comma or space separated), then nothing else. */
 const RULE_ID_LIST = /^[\s,]*(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:[\s,]+|$))*$/;

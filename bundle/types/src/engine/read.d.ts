@@ -42,9 +42,11 @@ export declare class NotRegularFileError extends Error {
  * The bytes of a regular file, at most `maxBytes`. Opened non-blocking and checked on the open
  * descriptor, so a FIFO (or a path swapped for one after a `stat`) never blocks, and a device
  * such as /dev/zero (behind a committed symlink named `package.json`, say) is refused instead
- * of read forever. A file that grows past `maxBytes` while it is read is refused too.
+ * of read forever. A file that grows past `maxBytes` while it is read is refused too. With
+ * `reuse`, the bytes may sit in the thread's read buffer, valid until the next such read: for
+ * callers that decode them at once.
  */
-export declare function readRegularFile(absPath: string, maxBytes: number): Buffer;
+export declare function readRegularFile(absPath: string, maxBytes: number, reuse?: boolean): Buffer;
 export declare function readTextFileSync(absPath: string, relPath: string, maxBytes: number): ReadResult;
 export declare function describeFsError(error: unknown): string;
 export declare function formatBytes(bytes: number): string;

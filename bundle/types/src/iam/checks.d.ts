@@ -30,7 +30,8 @@ export interface UnscopedAllow {
 /**
  * The Allow statements of the document's identity policies that name actions on
  * `Resource: "*"` with no condition that could narrow them: what no-unscoped-write and
- * no-credential-exposure each judge by their own action sets.
+ * no-credential-exposure each judge by their own action sets. None at all: undefined, so the
+ * rules never load the action catalogue (~0.1 s) for a JSON file that only looks like a policy.
  */
 export declare function unscopedAllows(document: SourceDocument): {
     model: IamModel;
