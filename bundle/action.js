@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-O3Q4CTRZ.js";
+} from "./chunk-C77TWRDC.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-TEEDELRU.js";
-import "./chunk-7TXANZ2B.js";
+import "./chunk-ZVN6OUAN.js";
+import "./chunk-S7THUZK4.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-2OA4JL3D.js";
+} from "./chunk-NZS7MV5I.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-TEEDELRU.js";
+} from "./chunk-ZVN6OUAN.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-7TXANZ2B.js";
+} from "./chunk-S7THUZK4.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-2OA4JL3D.js";
+} from "./chunk-NZS7MV5I.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-2OA4JL3D.js";
+} from "./chunk-NZS7MV5I.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts
