@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-C77TWRDC.js";
+} from "./chunk-AA4RLP2X.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-ZVN6OUAN.js";
-import "./chunk-S7THUZK4.js";
+import "./chunk-HYUYBGTW.js";
+import "./chunk-TVVZCKS4.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-NZS7MV5I.js";
+} from "./chunk-ZBTGT46U.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

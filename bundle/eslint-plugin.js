@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-S7THUZK4.js";
+} from "./chunk-TVVZCKS4.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-NZS7MV5I.js";
+} from "./chunk-ZBTGT46U.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-ZVN6OUAN.js";
+} from "./chunk-HYUYBGTW.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-S7THUZK4.js";
+} from "./chunk-TVVZCKS4.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-NZS7MV5I.js";
+} from "./chunk-ZBTGT46U.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

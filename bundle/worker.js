@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-NZS7MV5I.js";
+} from "./chunk-ZBTGT46U.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -156,10 +156,10 @@ export function shellScript(doc: SourceDocument): ShellScript | undefined {
  * the template's graph (src/iac/bootstrap.ts) and the virtual document the extractors make of
  * it for the other rules. The model depends on the text alone (offsets are into it; nobody
  * mutates it), so recent texts share one parse. Bounded: the most recently used texts up to
- * SCRIPT_CACHE_CHARS in all (a model is ~10-20x its text), one text at most a quarter of it;
+ * SCRIPT_CACHE_CHARS in all (a model is ~10-30x its text), one text at most a quarter of it;
  * the documents of one host file are read close together, so a small window finds them.
  */
-const SCRIPT_CACHE_CHARS = 1 << 20;
+const SCRIPT_CACHE_CHARS = 256 * 1024;
 const scriptsByText = new Map<string, ShellScript>();
 let scriptCacheChars = 0;
 
