@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-AA4RLP2X.js";
+} from "./chunk-3A62V2MX.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-HYUYBGTW.js";
-import "./chunk-TVVZCKS4.js";
+import "./chunk-E2QUTKYS.js";
+import "./chunk-XV3HWLRO.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-ZBTGT46U.js";
+} from "./chunk-WXJ7X2UC.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

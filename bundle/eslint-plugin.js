@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-TVVZCKS4.js";
+} from "./chunk-XV3HWLRO.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-ZBTGT46U.js";
+} from "./chunk-WXJ7X2UC.js";
 import {
   __commonJS,
   __require,

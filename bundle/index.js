@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-HYUYBGTW.js";
+} from "./chunk-E2QUTKYS.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-TVVZCKS4.js";
+} from "./chunk-XV3HWLRO.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-ZBTGT46U.js";
+} from "./chunk-WXJ7X2UC.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-ZBTGT46U.js";
+} from "./chunk-WXJ7X2UC.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts
