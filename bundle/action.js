@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-OQD5TOGZ.js";
+} from "./chunk-6ZUSPRFR.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-7VEVEUUT.js";
-import "./chunk-R6JN5FKH.js";
+import "./chunk-QB45IZYR.js";
+import "./chunk-SQPGCMDQ.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-FMPDNBN6.js";
+} from "./chunk-OWCA3CRA.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-R6JN5FKH.js";
+} from "./chunk-SQPGCMDQ.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-FMPDNBN6.js";
+} from "./chunk-OWCA3CRA.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-7VEVEUUT.js";
+} from "./chunk-QB45IZYR.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-R6JN5FKH.js";
+} from "./chunk-SQPGCMDQ.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-FMPDNBN6.js";
+} from "./chunk-OWCA3CRA.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

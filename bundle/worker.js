@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-FMPDNBN6.js";
+} from "./chunk-OWCA3CRA.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -12,7 +12,7 @@
 // far more write access on every resource than the script uses.
 import { defineRule, type RuleContext } from '../src/rule.js';
 import { describeNode, resourceGraph } from '../src/iac/graph.js';
-import { bootstrapPermissions, COMPUTE_KINDS, withoutAgentPolicies, neededBy, policiesOf, policyHcl, proposePolicy, settingRange, type BootstrapPermissions } from '../src/iam/bootstrap-policy.js';
+import { roleBootstrapPermissions, COMPUTE_KINDS, withoutAgentPolicies, neededBy, policiesOf, policyHcl, proposePolicy, settingRange, type BootstrapPermissions } from '../src/iam/bootstrap-policy.js';
 import { renderResource } from '../src/iam/cli-actions.js';
 import { broadActions } from '../src/iam/effective.js';
 import { isWriteLevel } from '../src/iam/catalog.js';
@@ -123,7 +123,8 @@ export default defineRule({
     const graph = resourceGraph(context.document);
     if (!graph) return;
     for (const node of graph.localNodes([...COMPUTE_KINDS])) {
-      const b = bootstrapPermissions(context.document, graph, node);
+      // Without a role in the file nothing is decided (check() reports nothing): not read at all.
+      const b = roleBootstrapPermissions(context.document, graph, node);
       if (b) check(context, b);
     }
   },

@@ -89,10 +89,11 @@ export default defineRule({
     const graph = resourceGraph(context.document);
     if (!graph) return;
     for (const node of graph.localNodes([...COMPUTE_KINDS])) {
-      const exposure = exposureOf(graph, node);
-      if (!exposure) continue;
+      // Each link is required; the role's (a few lookups) is the cheapest to find missing.
       const role = instanceRoleOf(context.document, graph, node);
       if (!role) continue;
+      const exposure = exposureOf(graph, node);
+      if (!exposure) continue;
       const danger = dangerOf(effectiveOf(role.principal));
       if (!danger) continue;
       const bootstrap = bootstrapOf(context.document, graph, node);

@@ -40,6 +40,19 @@ const KEY_ID_IN_TEXT = /(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}/g;
 const SECRET_RUN = new RegExp(`(?:[A-Za-z0-9+/]|${CHAR_ESCAPE_SOURCE})+(?:=|${PAD_ESCAPE_SOURCE}){0,2}`, 'g');
 /** Trailing padding of a run, plain or escaped. */
 const TRAILING_PADDING = new RegExp(`(?:=|${PAD_ESCAPE_SOURCE})+$`);
+/**
+ * SECRET_RUN on a line without `\`, `%` or `&`, where no escape can open: the same matches
+ * (every escape alternative starts with one of those), each its own decoded length. The
+ * escape alternatives cost a test at every character; most lines hold none.
+ */
+const PLAIN_RUN = /[A-Za-z0-9+/]+={0,2}/g;
+/** PLAIN_RUN's matches that are 12 or more characters long, the only ones maskFindingLine may change. */
+const PLAIN_RUN_12 = /[A-Za-z0-9+/]{10,}={0,2}/g;
+
+/** Whether an escape of src/detect/encoded.ts could open anywhere in `line`. */
+function mayHoldEscapes(line: string): boolean {
+  return line.includes('\\') || line.includes('%') || line.includes('&');
+}
 
 /** The length a run has once its escapes are decoded. */
 function decodedLength(run: string): number {
@@ -65,18 +78,22 @@ export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; en
     if (e > s) masks.push({ start: s, end: e, kind: r.kind });
   }
   for (const m of line.matchAll(KEY_ID_IN_TEXT)) masks.push({ start: m.index, end: m.index + m[0].length, kind: 'access-key-id' });
-  let previous: { start: number; end: number; length: number; mixed: boolean } | undefined;
-  for (const m of line.matchAll(SECRET_RUN)) {
+  const escapes = mayHoldEscapes(line);
+  // Whether a run mixes cases like a key: asked only of runs long enough, alone or joined with
+  // their neighbour, to be masked for it (most runs are short words).
+  const mixedRun = (run: string) => isLikelySecretRun(run) && !isPathLike(run);
+  let previous: { start: number; end: number; length: number; run: string; mixed: boolean | undefined } | undefined;
+  for (const m of line.matchAll(escapes ? SECRET_RUN : PLAIN_RUN)) {
     const run = m[0];
-    const length = decodedLength(run);
-    const mixed = isLikelySecretRun(run) && !isPathLike(run);
+    const length = escapes ? decodedLength(run) : run.length;
+    let mixed: boolean | undefined;
     const start = m.index;
     const end = start + run.length;
-    if ((length >= 40 && mixed) || (length >= 12 && looksRandom(run, length))) masks.push({ start, end, kind: 'secret' });
-    else if (previous && previous.end + 1 === start && previous.length + length >= 38 && previous.length + length <= 42 && (mixed || previous.mixed) && length >= 1) {
+    if ((length >= 40 && (mixed = mixedRun(run))) || (length >= 12 && looksRandom(run, length))) masks.push({ start, end, kind: 'secret' });
+    else if (previous && previous.end + 1 === start && previous.length + length >= 38 && previous.length + length <= 42 && ((mixed ??= mixedRun(run)) || (previous.mixed ??= mixedRun(previous.run))) && length >= 1) {
       masks.push({ start: previous.start, end: previous.end, kind: 'secret' }, { start, end, kind: 'secret' });
     }
-    previous = { start, end, length, mixed };
+    previous = { start, end, length, run, mixed };
   }
   if (masks.length === 0) return line;
   const sorted = [...masks].sort((a, b) => a.start - b.start);
@@ -114,7 +131,7 @@ export function maskLine(line: string, ranges: ReadonlyArray<{ start: number; en
  */
 export function maskFindingLine(line: string, ranges: ReadonlyArray<{ start: number; end: number; kind: SecretKind }> = []): string {
   const masked = maskLine(line, ranges);
-  return masked.replace(SECRET_RUN, (run) => (isOrdinaryRun(run) ? run : maskInPlace(run, 'secret')));
+  return masked.replace(mayHoldEscapes(masked) ? SECRET_RUN : PLAIN_RUN_12, (run) => (isOrdinaryRun(run) ? run : maskInPlace(run, 'secret')));
 }
 
 /**

@@ -106,6 +106,42 @@ function freeFormArgument(value: IacValue, pattern: RegExp): IacValue | undefine
   return { kind: 'string', value: text, range, pieces: [{ text, start: range.start, end: range.end, verbatim: only !== undefined }] };
 }
 
+/**
+ * Whether the first YAML document of a text that has contents may be a sequence, by its first
+ * content line: a playbook or task file is a list, and the keyword filter also passes every
+ * Kubernetes manifest and Helm template (`command:`, `template:`), which are maps — not worth a
+ * parse (the yaml library's, at 2-3 MB/s) to find that out. yaml decides a document's root by its
+ * first token after comments, directives and the markers `---` / `...`: a block sequence starts
+ * with `-`, a flow sequence with `[`, and a tag or an anchor (`!`, `&`) may stand before either.
+ * Any other first token (a key, a scalar, `{`, `?`, an alias) makes the root something else.
+ * Errs towards "may" (`-1` is a scalar); test/extract/provisioners.test.ts holds it to the parse.
+ */
+export function firstDocumentMayBeList(text: string): boolean {
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (at < text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    let i = at;
+    at = nl + 1;
+    for (;;) {
+      while (i < nl && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+      if (i >= nl || text[i] === '#' || text[i] === '%') break;
+      // `---` / `...` with a space, a tab or the line's end after them are markers; content
+      // after `---` on its line is the root's first token.
+      const marker = text.startsWith('---', i) || text.startsWith('...', i);
+      const after = text[i + 3];
+      if (marker && (i + 3 >= nl || after === ' ' || after === '\t' || after === '\r')) {
+        if (text[i] === '.') break;
+        i += 3;
+        continue;
+      }
+      const c = text[i];
+      return c === '-' || c === '[' || c === '!' || c === '&';
+    }
+  }
+  return false;
+}
+
 /** Ansible playbooks and task files: a YAML list of maps where some map names a module we read. */
 export const ansibleExtractor: Extractor = {
   name: 'ansible',
@@ -115,7 +151,7 @@ export const ansibleExtractor: Extractor = {
   // Module strings as written; YAML escapes (`\\`, `''`) are decoded.
   copiesHost: (host) => !hasYamlEscapes(host.text),
   extract(doc) {
-    if (doc.kind !== 'text' || doc.language !== 'yaml') return [];
+    if (doc.kind !== 'text' || doc.language !== 'yaml' || !firstDocumentMayBeList(doc.text)) return [];
     const root = parseYamlDocuments(doc)[0];
     if (root?.kind !== 'list') return [];
     return ansibleDocuments(doc, root);

@@ -18,7 +18,7 @@ import { userDataDocument } from '../extract/documents.js';
 import { cloudInitExtractor } from '../extract/cloud-init.js';
 import { multipartUserDataExtractor } from '../extract/multipart.js';
 import { heredocFileExtractor } from '../extract/shell-heredoc.js';
-import { awsInvocation, commandName, fileWrites, shellScript, type ShellCommand, type ShellWord } from '../parsers/shell.js';
+import { awsInvocation, commandName, fileWrites, isShellDocument, shellScript, type ShellCommand, type ShellWord } from '../parsers/shell.js';
 import { cliCallNeeds, UNKNOWN, type CallMapping, type CliWord } from '../iam/cli-actions.js';
 
 export interface BootstrapCall {
@@ -35,8 +35,12 @@ export interface BootstrapCall {
   readonly credentials: 'role' | 'other';
 }
 
-export interface Bootstrap {
+/** What a bootstrap's AWS calls need: the calls alone (see bootstrapCallsOf). */
+export interface BootstrapCalls {
   readonly calls: readonly BootstrapCall[];
+}
+
+export interface Bootstrap extends BootstrapCalls {
   /** A command that starts a web server (an SSRF surface), in the scanned document. */
   readonly webServer?: Range;
   /** A command that starts containers (they reach the metadata service through the hop limit). */
@@ -72,9 +76,13 @@ export function rangeIn(doc: SourceDocument, ancestor: SourceDocument, start: nu
 const NESTED = [cloudInitExtractor, multipartUserDataExtractor, heredocFileExtractor];
 const MAX_DEPTH = 3;
 
-/** The shell documents of a user-data document: itself, runcmd entries, MIME parts, heredoc-written scripts. */
+/**
+ * The shell documents of a user-data document: itself, runcmd entries, MIME parts,
+ * heredoc-written scripts. Not parsed here (only the heredoc extractor parses the scripts its
+ * keywords pick): whoever reads their commands does.
+ */
 function shellDocuments(doc: SourceDocument, depth: number, out: SourceDocument[]): void {
-  if (shellScript(doc)) out.push(doc);
+  if (isShellDocument(doc)) out.push(doc);
   if (depth >= MAX_DEPTH) return;
   const notes: Notification[] = [];
   for (const ex of NESTED) {
@@ -135,26 +143,69 @@ function startsContainers(cmd: ShellCommand): boolean {
   return name === 'nodeadm' || name === 'kubeadm' || name === 'k3s';
 }
 
-const cache = new WeakMap<SourceDocument, Map<GraphNode, Bootstrap | null>>();
+/**
+ * Where a script may run the AWS CLI: a place where its text could spell a command word whose
+ * static value ends in `aws` (awsInvocation needs commandName === 'aws', the value after the
+ * last `/`). Such a value is built (src/parsers/shell.ts: plainWord, partsValueAt,
+ * staticValueAt, after neutralizeTemplateInterpolations, which only rewrites `${…}`, `{{…}}`
+ * and `{%…%}` to expansions or spaces of the same length) from literal characters, with
+ * backslashes, quotes, `$''`/`$""` and escaped line breaks in between contributing nothing —
+ * or from ANSI-C escapes (`$'\x61'`, `$'\141'`). So the three letters appear with only
+ * those characters between them, and the last `s` is not followed by a character that would
+ * continue the value as a plain word does (a letter, digit, `_`, `.`, `-`: `awscli`,
+ * `aws-vault`, `aws.sh`); or some escape that could produce a letter is present. A script
+ * that matches neither makes no AWS call (test/iac/bootstrap-prefilter.test.ts).
+ */
+export const AWS_CALL_TEXT = /a[\\'"$\s]*w[\\'"$\s]*s(?![A-Za-z0-9_.-])|\\[0-7xuU]/;
+
+interface Cached {
+  full?: Bootstrap | null;
+  calls?: BootstrapCalls | null;
+}
+
+const cache = new WeakMap<SourceDocument, Map<GraphNode, Cached>>();
+
+function cachedFor(doc: SourceDocument, node: GraphNode): Cached {
+  let perDoc = cache.get(doc);
+  if (!perDoc) cache.set(doc, (perDoc = new Map()));
+  let entry = perDoc.get(node);
+  if (!entry) perDoc.set(node, (entry = {}));
+  return entry;
+}
 
 /** The bootstrap of a compute node (undefined when it has no user data that is known), computed once per document and node. */
 export function bootstrapOf(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): Bootstrap | undefined {
-  let perDoc = cache.get(doc);
-  if (!perDoc) cache.set(doc, (perDoc = new Map()));
-  const hit = perDoc.get(node);
-  if (hit !== undefined) return hit ?? undefined;
-  const b = computeBootstrap(doc, graph, node);
-  perDoc.set(node, b ?? null);
+  const entry = cachedFor(doc, node);
+  if (entry.full !== undefined) return entry.full ?? undefined;
+  const b = computeBootstrap(doc, graph, node, 'full') as Bootstrap | undefined;
+  entry.full = b ?? null;
   return b;
 }
 
-function computeBootstrap(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): Bootstrap | undefined {
+/**
+ * The AWS calls of a compute node's bootstrap alone (what the role must allow), the same
+ * calls bootstrapOf lists: when no shell document of its user data could make an AWS call
+ * (AWS_CALL_TEXT), none is parsed — the calls are none, whatever else the scripts do.
+ */
+export function bootstrapCallsOf(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): BootstrapCalls | undefined {
+  const entry = cachedFor(doc, node);
+  if (entry.full !== undefined) return entry.full ?? undefined;
+  if (entry.calls !== undefined) return entry.calls ?? undefined;
+  const b = computeBootstrap(doc, graph, node, 'calls');
+  entry.calls = b ?? null;
+  return b;
+}
+
+function computeBootstrap(doc: SourceDocument, graph: ResourceGraph, node: GraphNode, scope: 'full' | 'calls'): Bootstrap | BootstrapCalls | undefined {
   const value = userDataValue(graph, node);
   if (!value) return undefined;
   const root = userDataDocument(doc, value, `user data of ${node.id}`, node.tf?.attribute('user_data_base64') !== undefined && node.tf.attribute('user_data') === undefined);
   if (!root) return undefined;
   const docs: SourceDocument[] = [];
   shellDocuments(root, 0, docs);
+  // Calls come from aws invocations only: with none possible, the credential switches and
+  // services the scripts hold change nothing.
+  if (scope === 'calls' && !docs.some((d) => AWS_CALL_TEXT.test(d.text))) return { calls: [] };
   interface Event { readonly at: number; readonly cmd?: ShellCommand; readonly doc: SourceDocument; readonly switchesCredentials: boolean }
   const events: Event[] = [];
   let webServer: Range | undefined;

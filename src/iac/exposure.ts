@@ -31,10 +31,21 @@ export function propertiesOf(node: GraphNode): IacValue | undefined {
 
 const blockCache = new WeakMap<TfBlock, IacValue>();
 
+/**
+ * A block as a map whose attribute values are evaluated when read (TfAttribute.value() caches):
+ * the exposure checks read a few keys of an instance (`subnet_id`, `associate_public_ip_address`
+ * …), and evaluating all of them — `user_data` heredocs, `tags` — was most of their cost.
+ */
 function blockValue(b: TfBlock): IacValue {
   const hit = blockCache.get(b);
   if (hit) return hit;
-  const entries: IacEntry[] = b.attributes().map((a) => ({ key: a.name, keyRange: a.nameRange, value: a.value() }));
+  const entries: IacEntry[] = b.attributes().map((a) => ({
+    key: a.name,
+    keyRange: a.nameRange,
+    get value() {
+      return a.value();
+    },
+  }));
   const nested = new Map<string, { keyRange: Range; items: IacValue[] }>();
   for (const nb of b.blocks()) {
     const e = nested.get(nb.type) ?? { keyRange: nb.typeRange, items: [] };

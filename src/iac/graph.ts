@@ -407,6 +407,24 @@ function dynamicValue(range: Range, label: string): IacValue {
 /** `type.name` prefixes of every traversal in an expression's source text (`aws_launch_template.this[0].name` → `aws_launch_template.this`). */
 const TRAVERSAL = /(?<![\w.$-])([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g;
 
+const traversals = new WeakMap<TfAttribute, ReadonlyArray<readonly [string, string]>>();
+
+/**
+ * The `type.name` prefixes of an attribute's source, once per attribute: every file of a
+ * module is its own document with its own graph, and each graph reads the references of every
+ * block of the module — a sibling's attributes are the same objects each time (the directory
+ * cache of src/parsers/terraform.ts keeps them).
+ */
+function traversalsOf(attr: TfAttribute): ReadonlyArray<readonly [string, string]> {
+  let found = traversals.get(attr);
+  if (!found) {
+    // Native syntax: the expression; JSON syntax: the JSON text with its `${…}` templates.
+    found = [...attr.source().matchAll(TRAVERSAL)].map((m) => [m[1] as string, m[2] as string] as const);
+    traversals.set(attr, found);
+  }
+  return found;
+}
+
 /**
  * The resources an attribute refers to, read from its source text so that references
  * inside function calls, conditionals and `try()` count too, and followed through
@@ -416,10 +434,7 @@ const TRAVERSAL = /(?<![\w.$-])([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g;
 function attributeReferences(attr: TfAttribute, locals: ReadonlyMap<string, TfAttribute>, out: Set<string>, seen: Set<TfAttribute>): void {
   if (seen.has(attr)) return;
   seen.add(attr);
-  // Native syntax: the expression; JSON syntax: the JSON text with its `${…}` templates.
-  for (const m of attr.source().matchAll(TRAVERSAL)) {
-    const head = m[1] as string;
-    const name = m[2] as string;
+  for (const [head, name] of traversalsOf(attr)) {
     if (head === 'local') {
       const l = locals.get(name);
       if (l) attributeReferences(l, locals, out, seen);

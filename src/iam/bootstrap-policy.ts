@@ -5,7 +5,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 import type { SourceDocument } from '../engine/document.js';
 import { describeNode, resourceGraph, type GraphNode, type NodeAttribute, type ResourceGraph } from '../iac/graph.js';
-import { bootstrapOf, type Bootstrap, type BootstrapCall } from '../iac/bootstrap.js';
+import { bootstrapCallsOf, bootstrapOf, type BootstrapCall, type BootstrapCalls } from '../iac/bootstrap.js';
 import { iamModel, type IamPrincipal } from './sources.js';
 import { effectiveOf, type Effective } from './effective.js';
 import { decide, type Verdict } from './simulate.js';
@@ -112,7 +112,7 @@ export interface DecidedCall {
 
 export interface BootstrapPermissions {
   readonly node: GraphNode;
-  readonly bootstrap: Bootstrap;
+  readonly bootstrap: BootstrapCalls;
   readonly role: InstanceRole | undefined;
   readonly effective: Effective | undefined;
   /** Calls made with the role's credentials and mapped to actions, each need decided. */
@@ -130,7 +130,23 @@ function resourcePolicies(doc: SourceDocument): PolicyDocument[] {
 export function bootstrapPermissions(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): BootstrapPermissions | undefined {
   const bootstrap = bootstrapOf(doc, graph, node);
   if (!bootstrap) return undefined;
+  return judged(doc, node, bootstrap, instanceRoleOf(doc, graph, node));
+}
+
+/**
+ * The bootstrap judged against the role behind the instance profile, only when there is one
+ * (without it every verdict is unknown: nothing to report) — the role is looked up first, so
+ * user data of an instance whose profile leaves the file is never parsed — and with the calls
+ * alone (bootstrapCallsOf: a script that makes no AWS call is not parsed either).
+ */
+export function roleBootstrapPermissions(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): BootstrapPermissions | undefined {
   const role = instanceRoleOf(doc, graph, node);
+  if (!role) return undefined;
+  const bootstrap = bootstrapCallsOf(doc, graph, node);
+  return bootstrap ? judged(doc, node, bootstrap, role) : undefined;
+}
+
+function judged(doc: SourceDocument, node: GraphNode, bootstrap: BootstrapCalls, role: InstanceRole | undefined): BootstrapPermissions {
   const effective = role ? effectiveOf(role.principal) : undefined;
   // A role handed out of the file may get more policies elsewhere: nothing it lacks is certain.
   const shared = role ? roleLeavesFile(doc, role.role) : false;

@@ -17,7 +17,7 @@ import type { IacMap, IacValue, Range } from '../iac/value.js';
 import { asList, branchChoices, branchItems, knownString, mapEntry, mapGet, valueTokenRange } from '../iac/value.js';
 import { parseCloudFormation, parseYamlDocuments } from '../parsers/cloudformation.js';
 import { moduleOf, parseTerraform, terraformPolicyDocument, type TfBlock } from '../parsers/terraform.js';
-import { policyFromPlain, policyFromStatements, policyFromValue, type PolicyDocument, type PolicyKind, type SourceFile } from './policy.js';
+import { policyFromPlain, policyFromStatements, policyFromValue, type PolicyDocument, type PolicyKind, type PolicyMeta, type SourceFile } from './policy.js';
 import { loadManagedPoliciesFile } from './data.js';
 import { samPolicyTemplate } from './sam-templates.js';
 import { programFor } from '../js/parse.js';
@@ -110,6 +110,30 @@ function isManagedArnText(s: string | undefined): boolean {
 /** Text of a string value, placeholders kept (an ARN with `${AWS::Partition}` is still readable). */
 function textOf(v: IacValue | undefined): string | undefined {
   return v?.kind === 'string' ? v.value : knownString(v);
+}
+
+// ---------------------------------------------------------------------------------------
+// Policies of the other files of a Terraform module
+
+const foreignDocs = new WeakMap<IacValue, Map<string, PolicyDocument | null>>();
+
+/**
+ * policyFromValue, once per value and description for a policy written in another file of the
+ * module: every file of a module is a document of its own whose model reads the policies of
+ * the whole module, and a sibling's attribute values are the same objects in each
+ * (src/parsers/terraform.ts keeps the sibling files of a directory, each attribute caches its
+ * value), so the documents built from them are too. Nothing changes a document once built.
+ */
+function policyOfValue(value: IacValue, meta: PolicyMeta): PolicyDocument | undefined {
+  if (!meta.foreign || !meta.elsewhere) return policyFromValue(value, meta);
+  const key = `${meta.kind}\0${meta.label}\0${meta.range.start}:${meta.range.end}\0${meta.elsewhere.absPath}`;
+  let byMeta = foreignDocs.get(value);
+  if (!byMeta) foreignDocs.set(value, (byMeta = new Map()));
+  const hit = byMeta.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const doc = policyFromValue(value, meta);
+  byMeta.set(key, doc ?? null);
+  return doc;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -443,7 +467,7 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
     if (!a) return undefined;
     const range = n.local ? a.nameRange : n.nameRange;
     const where = elsewhere(n);
-    return b.add(policyFromValue(a.value(), { kind, label: `${describeNode(n)}${what ? ` (${what})` : ''}`, range, ...(where ? { foreign: true, elsewhere: where } : {}) }));
+    return b.add(policyOfValue(a.value(), { kind, label: `${describeNode(n)}${what ? ` (${what})` : ''}`, range, ...(where ? { foreign: true, elsewhere: where } : {}) }));
   };
   const customer = new Map<string, PolicyDocument | undefined>();
   const customerPolicy = (n: GraphNode) => {
@@ -474,7 +498,7 @@ function tfModel(doc: SourceDocument, graph: ResourceGraph, b: Builder): void {
         const a = ip.attribute('policy');
         const name = knownString(ip.attribute('name')?.value());
         const where = elsewhere(n);
-        const d = a ? b.add(policyFromValue(a.value(), { kind: 'identity', label: `${describeNode(n)} (inline_policy${name ? ` ${name}` : ''})`, range: n.local ? a.nameRange : n.nameRange, ...(where ? { foreign: true, elsewhere: where } : {}) })) : undefined;
+        const d = a ? b.add(policyOfValue(a.value(), { kind: 'identity', label: `${describeNode(n)} (inline_policy${name ? ` ${name}` : ''})`, range: n.local ? a.nameRange : n.nameRange, ...(where ? { foreign: true, elsewhere: where } : {}) })) : undefined;
         if (a) b.attach(p, d, n.local ? a.nameRange : n.nameRange, 'inline', where);
       }
       if (block.blocks('dynamic').some((d) => d.labels[0]?.value === 'inline_policy')) p.unknownPolicies = true;

@@ -145,10 +145,42 @@ export function isShellDocument(doc: SourceDocument): boolean {
 export function shellScript(doc: SourceDocument): ShellScript | undefined {
   const cached = cache.get(doc);
   if (cached !== undefined) return cached ?? undefined;
-  const script = isShellDocument(doc) ? parseShell(doc.text) : null;
+  const script = isShellDocument(doc) ? scriptOfText(doc.text) : null;
   if (script?.incomplete) reportIncomplete(doc, 'the shell parser ran out of its time budget');
   cache.set(doc, script);
   return script ?? undefined;
+}
+
+/**
+ * The same script text is often two documents: the user data a bootstrap analysis reads from
+ * the template's graph (src/iac/bootstrap.ts) and the virtual document the extractors make of
+ * it for the other rules. The model depends on the text alone (offsets are into it; nobody
+ * mutates it), so recent texts share one parse. Bounded: the most recently used texts up to
+ * SCRIPT_CACHE_CHARS in all (a model is ~10-30x its text), one text at most a quarter of it;
+ * the documents of one host file are read close together, so a small window finds them.
+ */
+const SCRIPT_CACHE_CHARS = 256 * 1024;
+const scriptsByText = new Map<string, ShellScript>();
+let scriptCacheChars = 0;
+
+function scriptOfText(text: string): ShellScript {
+  const hit = scriptsByText.get(text);
+  if (hit) {
+    // Most recently used last.
+    scriptsByText.delete(text);
+    scriptsByText.set(text, hit);
+    return hit;
+  }
+  const script = parseShell(text);
+  if (text.length > SCRIPT_CACHE_CHARS / 4) return script;
+  scriptsByText.set(text, script);
+  scriptCacheChars += text.length;
+  for (const oldest of scriptsByText.keys()) {
+    if (scriptCacheChars <= SCRIPT_CACHE_CHARS) break;
+    scriptsByText.delete(oldest);
+    scriptCacheChars -= oldest.length;
+  }
+  return script;
 }
 
 /** Parses shell source into the model; never throws for bad input. */

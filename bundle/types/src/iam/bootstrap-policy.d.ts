@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../engine/document.js';
 import { describeNode, type GraphNode, type NodeAttribute, type ResourceGraph } from '../iac/graph.js';
-import { type Bootstrap, type BootstrapCall } from '../iac/bootstrap.js';
+import { type BootstrapCall, type BootstrapCalls } from '../iac/bootstrap.js';
 import { type IamPrincipal } from './sources.js';
 import { type Effective } from './effective.js';
 import { type Verdict } from './simulate.js';
@@ -38,7 +38,7 @@ export interface DecidedCall {
 }
 export interface BootstrapPermissions {
     readonly node: GraphNode;
-    readonly bootstrap: Bootstrap;
+    readonly bootstrap: BootstrapCalls;
     readonly role: InstanceRole | undefined;
     readonly effective: Effective | undefined;
     /** Calls made with the role's credentials and mapped to actions, each need decided. */
@@ -51,6 +51,13 @@ export interface BootstrapPermissions {
 }
 /** The bootstrap of a compute node judged against its role (undefined without user data). */
 export declare function bootstrapPermissions(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): BootstrapPermissions | undefined;
+/**
+ * The bootstrap judged against the role behind the instance profile, only when there is one
+ * (without it every verdict is unknown: nothing to report) — the role is looked up first, so
+ * user data of an instance whose profile leaves the file is never parsed — and with the calls
+ * alone (bootstrapCallsOf: a script that makes no AWS call is not parsed either).
+ */
+export declare function roleBootstrapPermissions(doc: SourceDocument, graph: ResourceGraph, node: GraphNode): BootstrapPermissions | undefined;
 /** Every compute resource of a document with its bootstrap judged (those with user data). */
 export declare function documentBootstraps(doc: SourceDocument): BootstrapPermissions[];
 export interface ProposedStatement {
