@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-RVSK2JPF.js";
+} from "./chunk-PZEWWGH2.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-VGIWN46Y.js";
-import "./chunk-HI5DSOWS.js";
+import "./chunk-BICPCWZ6.js";
+import "./chunk-GNT5IQX4.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-3ROEDQYU.js";
+} from "./chunk-5QFEPD6J.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

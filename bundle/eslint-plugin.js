@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-HI5DSOWS.js";
+} from "./chunk-GNT5IQX4.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-3ROEDQYU.js";
+} from "./chunk-5QFEPD6J.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-VGIWN46Y.js";
+} from "./chunk-BICPCWZ6.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-HI5DSOWS.js";
+} from "./chunk-GNT5IQX4.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-3ROEDQYU.js";
+} from "./chunk-5QFEPD6J.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-3ROEDQYU.js";
+} from "./chunk-5QFEPD6J.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts
