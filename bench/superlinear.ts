@@ -65,6 +65,7 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
   // The HCL reader (src/parsers/hcl.ts): nesting past its cap, unclosed templates, many blocks.
   { name: 'nested brackets (tf)', path: 'main.tf', make: (n) => repeatTo('[', n, 'resource "aws_instance" "x" {\n  a = ') + '\n}\n' },
   { name: 'unclosed interpolations (tf)', path: 'main.tf', make: (n) => repeatTo('"${', n, 'resource "aws_instance" "x" {\n  user_data = ') + '\n}\n' },
+  { name: 'block comments on one line (tf)', path: 'main.tf', make: (n) => repeatTo('/**/ ', n, 'locals {\n  a = 1 ') + '\n}\n' },
   { name: 'many blocks (tf)', path: 'main.tf', dense: true, make: (n) => repeatTo('resource "aws_instance" "x" {\n  ami = "a"\n  user_data = <<EOF\necho ${var.x}\nEOF\n}\n', n) },
   { name: 'base64-ish run', path: 'x.txt', make: (n) => repeatTo('Ab1/', n) + '\n' },
   { name: 'equals run', path: 'x.txt', make: (n) => repeatTo('=', n, 'secret=') + '\n' },

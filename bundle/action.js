@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-6ZUSPRFR.js";
+} from "./chunk-A6Y6OEHH.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-QB45IZYR.js";
-import "./chunk-SQPGCMDQ.js";
+import "./chunk-7QC75ZGZ.js";
+import "./chunk-K5MWCLXC.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-OWCA3CRA.js";
+} from "./chunk-BJKRPJDF.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

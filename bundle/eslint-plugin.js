@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-SQPGCMDQ.js";
+} from "./chunk-K5MWCLXC.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-OWCA3CRA.js";
+} from "./chunk-BJKRPJDF.js";
 import {
   __commonJS,
   __require,

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-QB45IZYR.js";
+} from "./chunk-7QC75ZGZ.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-SQPGCMDQ.js";
+} from "./chunk-K5MWCLXC.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-OWCA3CRA.js";
+} from "./chunk-BJKRPJDF.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

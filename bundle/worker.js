@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-OWCA3CRA.js";
+} from "./chunk-BJKRPJDF.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

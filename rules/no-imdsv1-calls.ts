@@ -70,15 +70,17 @@ const MAX_RESOLVE_DEPTH = 8;
  */
 function resolveWord(script: ShellScript, word: ShellWord, before = word.start, depth = 0): string {
   if (word.value !== undefined) return word.value;
-  let text = word.loose;
-  for (const name of word.variables) {
+  // Each name once, and in one pass over the word: a value put in is never substituted again
+  // (`A="$A$A"` lines would otherwise grow the text exponentially).
+  const values = new Map<string, string>();
+  for (const name of new Set(word.variables)) {
     const a = assignmentBefore(script, name, before);
     const v = a?.value;
     const value = v?.value ?? (a && v && v.kind === 'expansion' && depth < MAX_RESOLVE_DEPTH ? resolveWord(script, v, a.start, depth + 1) : undefined);
-    if (value === undefined) continue;
-    text = text.replace(new RegExp(String.raw`\$\{${name}\}|\$${name}(?![A-Za-z0-9_])`, 'g'), value);
+    if (value !== undefined) values.set(name, value);
   }
-  return text;
+  if (values.size === 0) return word.loose;
+  return word.loose.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, braced: string | undefined, bare: string | undefined) => values.get((braced ?? bare) as string) ?? m);
 }
 
 /**
@@ -155,19 +157,23 @@ function unbalancedClose(text: string): number {
 const PS_CLIENT = /^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|curl|curl\.exe|wget|wget\.exe)$/i;
 const PS_CLIENT_NAME = /^(?:invoke-restmethod|invoke-webrequest|irm|iwr|curl|wget)$/;
 
-/** A PowerShell URL argument, resolved through `$uri = '…'` assignments and `"$base/…"` strings. */
-function psUrl(script: PsScript, text: string, e: PsElement | undefined, depth = 0): string | undefined {
+/**
+ * A PowerShell URL argument, resolved through `$uri = '…'` assignments and `"$base/…"` strings.
+ * `before` is where lookups start: for an assignment's own value, the assignment itself, so
+ * `$u = "$u/latest"` reads the `$u` assigned before it, never itself.
+ */
+function psUrl(script: PsScript, text: string, e: PsElement | undefined, depth = 0, before = e?.start ?? 0): string | undefined {
   if (!e) return undefined;
-  if (isToken(e) && e.type === 'variable' && depth < 4) {
-    const a = psAssignmentBefore(script, e.variables[0] as string, e.start);
-    return a && a.value.length === 1 ? psUrl(script, text, a.value[0], depth + 1) : undefined;
+  if (isToken(e) && e.type === 'variable' && depth < MAX_RESOLVE_DEPTH) {
+    const a = psAssignmentBefore(script, e.variables[0] as string, before);
+    return a && a.value.length === 1 ? psUrl(script, text, a.value[0], depth + 1, a.start) : undefined;
   }
   let url = looseValue(e, text).replace(/^["'(]+|["')]+$/g, '');
-  if (isToken(e) && e.type === 'string' && e.value === undefined) {
+  if (isToken(e) && e.type === 'string' && e.value === undefined && depth < MAX_RESOLVE_DEPTH) {
     // "$base/iam/security-credentials/$role": substitute variables known as literals.
     url = url.replace(/\$\{?([\w:]+)\}?/g, (m, name: string) => {
-      const a = psAssignmentBefore(script, name, e.start);
-      const v = a && a.value.length === 1 ? psUrl(script, text, a.value[0], depth + 1) : undefined;
+      const a = psAssignmentBefore(script, name, before);
+      const v = a && a.value.length === 1 ? psUrl(script, text, a.value[0], depth + 1, a.start) : undefined;
       return v ?? m;
     });
   }

@@ -220,7 +220,9 @@ class Reader {
         const close = t.indexOf('*/', this.pos + 2);
         const end = close === -1 ? this.n : close + 2;
         if (close === -1) this.error('unterminated comment');
-        if (t.lastIndexOf('\n', end - 1) >= this.pos) crossed = true;
+        // Looked for within the comment only: a search from either end past it would run to
+        // the nearest newline, quadratic over a long line of comments.
+        for (let i = this.pos + 2; i < end && !crossed; i++) if (t.charCodeAt(i) === LF) crossed = true;
         this.pos = end;
       } else return crossed;
     }
@@ -275,8 +277,12 @@ class Reader {
         if (!(e instanceof Stop)) throw e;
         this.depth = depth;
         if (e.reason === 'time') return items;
-        // A syntax error (or nesting past the cap): the rest of the line is skipped.
-        this.skipLine();
+        // A syntax error (or nesting past the cap): the rest of the line is skipped. When the
+        // item ran on past its own line before the error (an unclosed `(`, `[` or `${`), the
+        // line the error is on is read again as an item: it is most likely the next attribute.
+        const nl = this.text.indexOf('\n', at);
+        if (nl !== -1 && nl < this.pos && this.pos <= this.n) this.pos = this.text.lastIndexOf('\n', this.pos - 1) + 1;
+        else this.skipLine();
       }
       if (this.pos === at) this.skipLine();
     }
@@ -884,8 +890,21 @@ class Reader {
       while (this.pos < this.n) {
         const c = t.charCodeAt(this.pos);
         if (c === LF) break;
-        if (c === DOLLAR || c === PERCENT) this.templateMark(c, parts);
-        else this.pos++;
+        if (c === DOLLAR || c === PERCENT) {
+          // A broken part (`${VAR:-default}` from a shell script) is the heredoc's own error:
+          // the rest of its line is skipped and the heredoc read on to its closing marker, so
+          // its lines are not taken for attributes and blocks.
+          const partStart = this.pos;
+          const depth = this.depth;
+          try {
+            this.templateMark(c, parts);
+          } catch (e) {
+            if (!(e instanceof Stop) || e.reason === 'time') throw e;
+            this.depth = depth;
+            const nl = t.indexOf('\n', partStart);
+            this.pos = nl === -1 ? this.n : nl;
+          }
+        } else this.pos++;
       }
       lineStart = this.pos + 1;
     }

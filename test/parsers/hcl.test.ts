@@ -187,6 +187,31 @@ describe('HCL reader: malformed input', () => {
     expect(attrs(bs[1]!.body).map((a) => a.name)).toEqual(['k', 'fine']);
   });
 
+  it('reads the line after an unclosed bracket, call or interpolation as the next attribute', () => {
+    for (const open of ['[aws_security_group.a.id', 'merge(local.tags, var.tags', '"${var.a']) {
+      const text = `resource "aws_instance" "web" {\n  ids = ${open}\n  iam_instance_profile = aws_iam_instance_profile.web.name\n  metadata_options {\n    http_tokens = "required"\n  }\n}\nresource "b" "after" {}\n`;
+      const r = parseHcl(text);
+      expect(r.errors.length).toBeGreaterThan(0);
+      const [web, after] = blocks(r.body);
+      expect(attrs(web!.body).map((a) => a.name)).toEqual(['iam_instance_profile']);
+      expect(blocks(web!.body).map((b) => b.type)).toEqual(['metadata_options']);
+      expect(after?.labels[1]?.value).toBe('after');
+    }
+  });
+
+  it('keeps a heredoc whole when one of its template parts is broken (a shell ${VAR:-default})', () => {
+    const text = 'resource "aws_instance" "web" {\n  user_data = <<-EOF\n    N=${NAME:-web}\n    f() {\n      echo "${var.x}"\n    }\n    EOF\n  ami = "a"\n}\nresource "b" "after" {}\n';
+    const r = parseHcl(text);
+    expect(r.errors.map((e) => e.message)).toEqual(['missing "}" of an interpolation']);
+    const [web, after] = blocks(r.body);
+    expect(attrs(web!.body).map((a) => a.name)).toEqual(['user_data', 'ami']);
+    const h = expr(text, 'user_data', web) as HclExpr & { kind: 'heredoc'; text: string };
+    expect(h.text).toBe(text.slice(text.indexOf('<<-EOF'), text.indexOf('EOF\n  ami') + 3));
+    // The good part after the broken one is still a part.
+    expect(h.parts.map((p) => text.slice(p.start, p.end))).toEqual(['${var.x}']);
+    expect(after?.labels[1]?.value).toBe('after');
+  });
+
   it('keeps what it read of an unclosed block, string or heredoc', () => {
     const r = parseHcl('resource "x" "y" {\n  a = "unterminated\n  b = "ok"\n');
     expect(r.errors.map((e) => e.message)).toEqual(['unterminated string', 'missing "}"']);

@@ -41,6 +41,22 @@ describe(RULE, () => {
     expect(cycle.notifications.filter((n) => n.id === 'rule-error')).toEqual([]);
   });
 
+  it('resolves a PowerShell variable that extends itself ($u = "$u/…") without looping', () => {
+    const text = '$u = "http://169.254.169.254"\n$u = "$u/latest"\n$u = "$u/meta-data"\nInvoke-RestMethod -Uri "$u/instance-id"\n';
+    const r = lintText('scripts/setup.ps1', text, { rules: [RULE] });
+    expect(r.notifications.filter((n) => n.id === 'rule-error')).toEqual([]);
+    expect(regions(r.findings)).toEqual([['imdsv1', 'warning', 4, 25, 39]]);
+    const cycle = lintText('scripts/setup.ps1', '$a = "$b"\n$b = "$a"\n$a = "$b"\nInvoke-RestMethod -Uri "http://169.254.169.254/latest/meta-data/$a"\n', { rules: [RULE] });
+    expect(cycle.notifications.filter((n) => n.id === 'rule-error')).toEqual([]);
+  });
+
+  it('does not grow a word exponentially through a variable read several times per assignment', () => {
+    const text = 'A=x\n' + 'A="${A}${A}${A}${A}"\n'.repeat(14) + 'curl -s "http://169.254.169.254/latest/meta-data/$A"\n';
+    const r = lintText('user-data.sh', text, { rules: [RULE] });
+    expect(r.notifications.filter((n) => n.id === 'rule-error')).toEqual([]);
+    expect(regions(r.findings).map((f) => f.slice(0, 3))).toEqual([['imdsv1', 'warning', 16]]);
+  });
+
   it('accepts the IMDSv2 token flow in curl and wget', () => {
     const text = [
       'TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")',
