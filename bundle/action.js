@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-A6Y6OEHH.js";
+} from "./chunk-4ZZUJKSQ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-7QC75ZGZ.js";
-import "./chunk-K5MWCLXC.js";
+import "./chunk-WMOCGOY2.js";
+import "./chunk-I6VGSUOR.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-BJKRPJDF.js";
+} from "./chunk-2SR3H523.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-7QC75ZGZ.js";
+} from "./chunk-WMOCGOY2.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-K5MWCLXC.js";
+} from "./chunk-I6VGSUOR.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-BJKRPJDF.js";
+} from "./chunk-2SR3H523.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

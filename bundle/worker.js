@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-BJKRPJDF.js";
+} from "./chunk-2SR3H523.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

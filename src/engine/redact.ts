@@ -172,11 +172,21 @@ export function maskKeeping(text: string, keep: readonly string[], mask: (piece:
   const kept = keep.filter((k) => k.length >= 12 && text.includes(k));
   if (kept.length === 0) return mask(text);
   const [first, ...rest] = kept.sort((a, b) => b.length - a.length) as [string, ...string[]];
-  return text
-    .split(first)
-    .map((piece) => maskKeeping(piece, rest, mask))
-    .join(first);
+  // Only where the path stands alone: an occurrence glued to characters of a key (inside a
+  // longer run, a quoted secret that happens to hold the path) is masked with its run.
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    const end = at + first.length;
+    if (at < from || KEY_GLUE.test(text.charAt(at - 1)) || KEY_GLUE.test(text.charAt(end))) continue;
+    out += maskKeeping(text.slice(from, at), rest, mask) + first;
+    from = end;
+  }
+  return out + maskKeeping(text.slice(from), rest, mask);
 }
+
+/** Characters that join a run of a key (its alphabet, padding, the escapes a serialiser writes). */
+const KEY_GLUE = /[A-Za-z0-9+/=\\%&]/;
 
 /** maskFindingLine on every line of a text, showing the `keep` strings (see maskKeeping). */
 export function maskFindingText(text: string, keep: readonly string[] = []): string {

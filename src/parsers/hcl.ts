@@ -243,8 +243,9 @@ class Reader {
     const t = this.text;
     const start = this.pos;
     if (start >= this.n || !isIdStart(t.charCodeAt(start), t, start)) return undefined;
-    let i = start + (t.charCodeAt(start) > 0xffff ? 2 : 1);
-    while (i < this.n && isIdContinue(t.charCodeAt(i), t, i)) i++;
+    let i = start + ((t.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+    // A character outside the Basic Multilingual Plane is two code units.
+    while (i < this.n && isIdContinue(t.charCodeAt(i), t, i)) i += (t.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     this.pos = i;
     return { start, end: i };
   }

@@ -84,6 +84,13 @@ describe('maskFindingLine', () => {
     const masked = maskFindingText(`${path}: ${secret} and ${path}`, [path, 'other/path+x/file.tf']);
     expect(masked).toBe(`${path}: ${maskFindingText(secret)} and ${path}`);
     expect(masked).not.toContain(secret.slice(8, 20));
+    // A path that is part of a longer run (a secret holding it) is masked with the run.
+    const inside = `k=${secret}`;
+    const piece = secret.slice(4, 20);
+    expect(maskFindingText(inside, [piece])).not.toContain(piece);
+    const both = maskFindingText(`${piece}${secret.slice(20)} in ${piece}`, [piece]);
+    expect(both.endsWith(` ${piece}`)).toBe(true);
+    expect(both.slice(0, -piece.length)).not.toContain(secret.slice(8, 20));
   });
 
   it('a notification about a file whose path holds "+" names the file readably (CLI, JSON)', () => {

@@ -43,6 +43,11 @@ describe('HCL reader: structure', () => {
     expect(expr(text, 'default', v).text).toBe('"x"');
   });
 
+  it('reads names with characters outside the Basic Multilingual Plane whole', () => {
+    const text = 'locals {\n  x\u{1D465}\u{1D466} = 1\n  \u{1D465}y = 2\n}\n';
+    expect(attrs(only(text).body).map((a) => a.name)).toEqual(['x\u{1D465}\u{1D466}', '\u{1D465}y']);
+  });
+
   it('keeps a label that is empty or holds escapes as written', () => {
     const text = 'resource "" "a\\"b" {}\n';
     const b = only(text);
