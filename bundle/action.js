@@ -2,9 +2,9 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-4ZZUJKSQ.js";
+} from "./chunk-LEJNQLBW.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-WMOCGOY2.js";
+import "./chunk-DOGHMYIE.js";
 import "./chunk-I6VGSUOR.js";
 import "./chunk-ORZ2ZCPG.js";
 import {

@@ -7,7 +7,7 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-WMOCGOY2.js";
+} from "./chunk-DOGHMYIE.js";
 import {
   ConfigError,
   UsageError,

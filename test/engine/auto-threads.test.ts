@@ -23,3 +23,32 @@ describe('auto threads', () => {
     expect(sum(iac)).toBeGreaterThanOrEqual(AUTO_MIN_WEIGHT);
   });
 });
+
+describe('auto threads on two cores', () => {
+  it('counts two cores or fewer as few', async () => {
+    const { fewCores } = await import('../../src/engine/run.js');
+    expect(fewCores(2)).toBe(true);
+    expect(fewCores(1)).toBe(true);
+    expect(fewCores(4)).toBe(false);
+  });
+
+  it('sums the bytes a scan reads until the limit, leaving out files over the size cap and missing files', async () => {
+    const { bytesAtLeast } = await import('../../src/engine/run.js');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'credlint-bytes-'));
+    try {
+      const f = (name: string, size: number) => {
+        writeFileSync(join(dir, name), 'x'.repeat(size));
+        return { absPath: join(dir, name) };
+      };
+      const files = [f('a', 600), f('b', 500), f('huge', 5000), { absPath: join(dir, 'gone') }];
+      expect(bytesAtLeast(files, 1100, 1000)).toBe(true);
+      expect(bytesAtLeast(files, 1101, 1000)).toBe(false);
+      expect(bytesAtLeast(files, 1101, 10_000)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
