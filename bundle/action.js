@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-LEJNQLBW.js";
+} from "./chunk-F3R6Y5BJ.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-DOGHMYIE.js";
-import "./chunk-I6VGSUOR.js";
+import "./chunk-KJABIJQW.js";
+import "./chunk-7X3F65AI.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-2SR3H523.js";
+} from "./chunk-N366DXZO.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

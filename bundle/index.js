@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-DOGHMYIE.js";
+} from "./chunk-KJABIJQW.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-I6VGSUOR.js";
+} from "./chunk-7X3F65AI.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-2SR3H523.js";
+} from "./chunk-N366DXZO.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-2SR3H523.js";
+} from "./chunk-N366DXZO.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

@@ -578,32 +578,41 @@ class Reader {
 
   private call(start: number, name: string): HclExpr {
     this.pos++; // (
-    const args: HclExpr[] = [];
     this.enter();
     try {
-      for (;;) {
-        this.trivia(true);
-        if (this.peek() === RPAREN) break;
-        args.push(this.expression(true));
-        this.trivia(true);
-        if (this.peek() === DOT && this.peek(1) === DOT && this.peek(2) === DOT) {
-          this.pos += 3;
-          this.trivia(true);
-        }
-        if (this.peek() === COMMA) {
-          this.pos++;
-          continue;
-        }
-        if (this.peek() !== RPAREN) {
-          this.error('missing ")"');
-          throw new Stop('syntax');
-        }
-      }
-      this.pos++;
+      const args = this.sequence(RPAREN, 'missing ")"', true);
       return { kind: 'call', start, end: this.pos, name, args };
     } finally {
       this.leave();
     }
+  }
+
+  /**
+   * Comma-separated expressions up to `close`, which is consumed (a trailing comma allowed).
+   * `expand`: an item may be followed by `...` (a call's last argument expanded).
+   */
+  private sequence(close: number, message: string, expand: boolean): HclExpr[] {
+    const items: HclExpr[] = [];
+    for (;;) {
+      this.trivia(true);
+      if (this.peek() === close) break;
+      items.push(this.expression(true));
+      this.trivia(true);
+      if (expand && this.peek() === DOT && this.peek(1) === DOT && this.peek(2) === DOT) {
+        this.pos += 3;
+        this.trivia(true);
+      }
+      if (this.peek() === COMMA) {
+        this.pos++;
+        continue;
+      }
+      if (this.peek() !== close) {
+        this.error(message);
+        throw new Stop('syntax');
+      }
+    }
+    this.pos++;
+    return items;
   }
 
   /** Whether the text at the position is the keyword `word` (a whole name). */
@@ -686,22 +695,7 @@ class Reader {
     try {
       this.trivia(true);
       if (this.forAhead()) return this.forExpression(start, RBRACKET, false);
-      const items: HclExpr[] = [];
-      for (;;) {
-        this.trivia(true);
-        if (this.peek() === RBRACKET) break;
-        items.push(this.expression(true));
-        this.trivia(true);
-        if (this.peek() === COMMA) {
-          this.pos++;
-          continue;
-        }
-        if (this.peek() !== RBRACKET) {
-          this.error('missing "]"');
-          throw new Stop('syntax');
-        }
-      }
-      this.pos++;
+      const items = this.sequence(RBRACKET, 'missing "]"', false);
       return { kind: 'tuple', start, end: this.pos, items };
     } finally {
       this.leave();

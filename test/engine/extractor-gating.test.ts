@@ -2,9 +2,8 @@
 // speed-up only if it changes nothing: every fixture of every rule, rendered to disk (so
 // `file()`, module siblings and called scripts resolve), scanned with each rule alone and with
 // all of them, gives the same findings with gating and without.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { resolveConfig } from '../../src/config.js';
@@ -15,31 +14,12 @@ import { gateExtractors, hostTestOf } from '../../src/engine/gate.js';
 import { extractors } from '../../src/extract/index.js';
 import type { Extractor } from '../../src/extract/types.js';
 import { defineRule, type AnyRule } from '../../src/rule.js';
-import { FIXTURES, lintText } from '../helpers/fixtures.js';
-import { fakeAccessKeyId, renderTemplate } from '../helpers/fake-keys.js';
+import { lintText, renderedFixtureTree } from '../helpers/fixtures.js';
+import { fakeAccessKeyId } from '../helpers/fake-keys.js';
 
-const root = mkdtempSync(join(tmpdir(), 'credlint-gating-'));
+// Every fixture, keys rendered, at its own path under one root (so `file()` and module siblings resolve).
+const { root, files } = renderedFixtureTree('credlint-gating-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...walk(full));
-    else if (!entry.endsWith('.expect.json')) out.push(full);
-  }
-  return out;
-}
-
-// Every fixture, keys rendered, at its own path under one root.
-const files = walk(FIXTURES).map((full) => {
-  const path = relative(FIXTURES, full).split('\\').join('/');
-  const { text } = renderTemplate(readFileSync(full, 'utf8'));
-  const absPath = join(root, path);
-  mkdirSync(dirname(absPath), { recursive: true });
-  writeFileSync(absPath, text);
-  return { path, absPath, text };
-});
 
 function scanAll(ids: readonly string[] | undefined, gate: boolean): string[] {
   const config = resolveConfig({}, rules, { onlyRules: ids });

@@ -3,8 +3,9 @@
 // line before it (`# expect: <id>`, `// expect: <id>`, `<!-- expect: <id> -->` …); a format
 // without comments gets a sidecar `<file>.expect.json` ([{"ruleId", "line", "column"?}]).
 // Keys are templated (`{{AKIA:1}}`, `{{SECRET:1}}` …) and generated at test time.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { rules } from '../../rules/index.js';
 import { resolveConfig, type UserConfig } from '../../src/config.js';
 import { createSetup } from '../../src/engine/setup.js';
@@ -30,7 +31,8 @@ export interface FixtureFile {
   readonly expected: readonly Expected[];
 }
 
-function walk(dir: string): string[] {
+/** Every fixture file below `dir` (expectation files left out), sorted. */
+export function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
@@ -45,6 +47,23 @@ const EXPECT_ONLY = /^\s*(?:#|\/\/|<!--|;|--|\/\*|\*|REM\b)\s*expect:/;
 const EXPECT = /\bexpect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/g;
 
 /** Reads `expect:` comments: each names findings on the next line that is not itself an expect line. */
+/**
+ * Every fixture, keys rendered, written at its own path under a new temporary root (so `file()`
+ * and module siblings resolve as on disk). The caller removes `root`.
+ */
+export function renderedFixtureTree(prefix: string): { root: string; files: Array<{ path: string; absPath: string; text: string }> } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const files = walk(FIXTURES).map((full) => {
+    const path = relative(FIXTURES, full).split('\\').join('/');
+    const { text } = renderTemplate(readFileSync(full, 'utf8'));
+    const absPath = join(root, path);
+    mkdirSync(dirname(absPath), { recursive: true });
+    writeFileSync(absPath, text);
+    return { path, absPath, text };
+  });
+  return { root, files };
+}
+
 export function parseExpectations(text: string): Expected[] {
   const lines = text.split('\n');
   const expected: Expected[] = [];

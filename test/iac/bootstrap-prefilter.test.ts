@@ -3,9 +3,7 @@
 // whose text could spell an AWS CLI call (AWS_CALL_TEXT). Both are speed-ups only if they are
 // exact: the pre-filter never rejects a script in which the parser finds an `aws` command, and
 // the calls-only bootstrap equals the full one on every fixture.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AWS_CALL_TEXT, bootstrapCallsOf, bootstrapOf } from '../../src/iac/bootstrap.js';
 import { resourceGraph } from '../../src/iac/graph.js';
@@ -14,31 +12,11 @@ import { awsInvocation, parseShell, shellScript } from '../../src/parsers/shell.
 import { createDocument, type SourceDocument } from '../../src/engine/document.js';
 import { extractors } from '../../src/extract/index.js';
 import { classifyFile, languageOf } from '../../src/kinds.js';
-import { FIXTURES } from '../helpers/fixtures.js';
-import { renderTemplate } from '../helpers/fake-keys.js';
+import { renderedFixtureTree } from '../helpers/fixtures.js';
 
-const root = mkdtempSync(join(tmpdir(), 'credlint-bootstrap-prefilter-'));
+// Every fixture, keys rendered, at its own path under one root (so `file()` and module siblings resolve).
+const { root, files } = renderedFixtureTree('credlint-bootstrap-prefilter-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...walk(full));
-    else if (!entry.endsWith('.expect.json')) out.push(full);
-  }
-  return out;
-}
-
-// Every fixture, keys rendered, at its own path (so `file()` and module siblings resolve).
-const files = walk(FIXTURES).map((full) => {
-  const path = relative(FIXTURES, full).split('\\').join('/');
-  const { text } = renderTemplate(readFileSync(full, 'utf8'));
-  const absPath = join(root, path);
-  mkdirSync(dirname(absPath), { recursive: true });
-  writeFileSync(absPath, text);
-  return { path, absPath, text };
-});
 
 function documentOf(file: { path: string; absPath: string; text: string }): SourceDocument {
   const kind = classifyFile(file.path, file.text);
