@@ -2,14 +2,14 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunk-F3R6Y5BJ.js";
+} from "./chunk-XNVTZYRX.js";
 import "./chunk-CLUR5C64.js";
-import "./chunk-KJABIJQW.js";
-import "./chunk-7X3F65AI.js";
+import "./chunk-UZZK2OTL.js";
+import "./chunk-VALTK4J7.js";
 import "./chunk-ORZ2ZCPG.js";
 import {
   maskLine
-} from "./chunk-N366DXZO.js";
+} from "./chunk-I4XBVQCL.js";
 import "./chunk-EH5PNRRB.js";
 import "./chunk-JQ7CTWZG.js";
 

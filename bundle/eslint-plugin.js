@@ -2,7 +2,7 @@ import { createRequire as __credlintCreateRequire } from 'node:module';
 const require = __credlintCreateRequire(import.meta.url);
 import {
   resolveConfig
-} from "./chunk-7X3F65AI.js";
+} from "./chunk-VALTK4J7.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -17,7 +17,7 @@ import {
   ruleHelpUri,
   rules,
   scanText
-} from "./chunk-N366DXZO.js";
+} from "./chunk-I4XBVQCL.js";
 import {
   __commonJS,
   __require,

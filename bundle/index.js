@@ -7,14 +7,14 @@ import {
   formatSarif,
   formatStylish,
   scan
-} from "./chunk-KJABIJQW.js";
+} from "./chunk-UZZK2OTL.js";
 import {
   ConfigError,
   UsageError,
   loadConfig,
   resolveConfig,
   validateConfig
-} from "./chunk-7X3F65AI.js";
+} from "./chunk-VALTK4J7.js";
 import {
   VERSION
 } from "./chunk-ORZ2ZCPG.js";
@@ -26,7 +26,7 @@ import {
   initParsersSync,
   rules,
   scanText
-} from "./chunk-N366DXZO.js";
+} from "./chunk-I4XBVQCL.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/parsers/ready.ts

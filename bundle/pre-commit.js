@@ -22,7 +22,7 @@ var quick = quickAnswer(argv);
 if (quick !== void 0) {
   process.stdout.write(quick);
 } else {
-  const { runCli } = await import("./chunk-RPNKYUIY.js");
+  const { runCli } = await import("./chunk-6PCUP3Q4.js");
   const { installProcessHandlers } = await import("./chunk-634JJABU.js");
   installProcessHandlers();
   const code = await runCli(argv, {

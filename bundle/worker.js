@@ -8,7 +8,7 @@ import {
   scanBytes,
   scanFile,
   scanText
-} from "./chunk-N366DXZO.js";
+} from "./chunk-I4XBVQCL.js";
 import "./chunk-JQ7CTWZG.js";
 
 // src/engine/worker.ts

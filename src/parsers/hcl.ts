@@ -777,14 +777,17 @@ class Reader {
     parts.push(c === DOLLAR ? this.interpolation() : this.directive());
   }
 
+  /** Past `${` or `%{` and a `~` after it; whether there was one. */
+  private openPart(): boolean {
+    this.pos += 2;
+    if (this.peek() !== TILDE) return false;
+    this.pos++;
+    return true;
+  }
+
   private interpolation(): TemplatePart {
     const start = this.pos;
-    this.pos += 2;
-    let strip = false;
-    if (this.peek() === TILDE) {
-      this.pos++;
-      strip = true;
-    }
+    let strip = this.openPart();
     this.enter();
     try {
       this.trivia(true);
@@ -808,12 +811,7 @@ class Reader {
    */
   private directive(): TemplatePart {
     const start = this.pos;
-    this.pos += 2;
-    let strip = false;
-    if (this.peek() === TILDE) {
-      this.pos++;
-      strip = true;
-    }
+    let strip = this.openPart();
     this.enter();
     try {
       for (;;) {
